@@ -1,0 +1,48 @@
+"""The `vanban` command: a thin layer over the library. Heavy imports happen inside commands."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="vanban: Vietnamese administrative documents -> facts, tasks and a citation graph in SQLite.")
+
+DEFAULT_DB = Path("outputs/vanban.db")
+DbOption = typer.Option(DEFAULT_DB, "--db", help="SQLite database path.")
+
+
+def _register_subcommands() -> None:
+    """Each concern keeps its commands beside its code; they register here."""
+    import importlib
+    for mod in ("pipeline.cli_extract", "pipeline.cli_ingest", "pipeline.cli_tasks",
+                "pipeline.cli_graph", "pipeline.cli_serve"):
+        try:
+            m = importlib.import_module(mod)
+        except ModuleNotFoundError as e:
+            if e.name == mod:
+                continue
+            raise
+        m.register(app)
+
+
+_register_subcommands()
+
+
+def main() -> None:
+    """Console-script entry: turn our errors into one clear line and exit status 2/1."""
+    from pipeline.errors import UsageError, VanbanError
+    try:
+        app()
+    except UsageError as e:
+        typer.echo(f"vanban: {e}", err=True)
+        sys.exit(2)
+    except VanbanError as e:
+        typer.echo(f"vanban: {e}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
