@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="vanban: Vietnamese administrative documents -> facts, tasks and a citation graph in SQLite.")
 
 DEFAULT_DB = Path("outputs/vanban.db")
@@ -33,14 +33,25 @@ _register_subcommands()
 
 def main() -> None:
     """Console-script entry: turn our errors into one clear line and exit status 2/1."""
+    import os
+
     from pipeline.errors import UsageError, VanbanError
     try:
-        app()
+        app(standalone_mode=True)
     except UsageError as e:
         typer.echo(f"vanban: {e}", err=True)
         sys.exit(2)
     except VanbanError as e:
         typer.echo(f"vanban: {e}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("vanban: interrupted / đã dừng", err=True)
+        sys.exit(130)
+    except Exception as e:  # noqa: BLE001 — one clear line, never a bare traceback
+        if os.environ.get("VANBAN_DEBUG"):
+            raise
+        typer.echo(f"vanban: unexpected error / lỗi không mong đợi: {type(e).__name__}: {e} "
+                   "(set VANBAN_DEBUG=1 for the traceback)", err=True)
         sys.exit(1)
 
 

@@ -1,0 +1,44 @@
+# vanban — the two commands a new machine needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= outputs/vanban.db
+
+.PHONY: install demo test eval bench serve clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: ingest the sample corpus, then show the task register and the citation graph
+demo: $(STAMP)
+	@mkdir -p outputs
+	$(BIN)/vanban ingest corpus --db $(DB)
+	$(BIN)/vanban tasks --db $(DB) --format csv -o outputs/tasks.csv
+	$(BIN)/vanban tasks --db $(DB) --due-before 2026-03-31 --format table
+	$(BIN)/vanban graph top --db $(DB)
+	$(BIN)/vanban graph missing --db $(DB)
+
+## test: the whole suite (system tools come from .ci/run on CI)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## eval: score the extractors against the gold files (fixtures, then our real documents)
+eval: $(STAMP)
+	$(BIN)/vanban eval corpus
+	@if [ -d tests/real ]; then $(BIN)/vanban eval tests/real; fi
+
+## bench: speed and memory figures, written to outputs/bench.md
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+serve: $(STAMP)
+	$(BIN)/vanban serve --db $(DB)
+
+clean:
+	rm -rf $(VENV) outputs/*.db outputs/*.db-* build *.egg-info
