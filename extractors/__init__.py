@@ -16,12 +16,12 @@ def extract(doc: ReadDocument) -> dict[str, Any]:
     """The full extraction of one read document, in the SPEC.md JSON shape."""
     from extractors.citations import extract_citations, extract_named_citations, extract_reported_relations
     from extractors.header import extract_document
-    from extractors.identity import file_key
+    from extractors.identity import content_key, file_key
     from extractors.tasks import extract_tasks
 
     document = extract_document(doc)
     if not document.get("key"):
-        document["key"] = file_key(doc.sha256)
+        document["key"] = content_key(document) or file_key(doc.sha256)
     citations = extract_citations(doc, document)
     named = extract_named_citations(doc, document, citations)
     reported = extract_reported_relations(doc, citations)

@@ -1,16 +1,374 @@
-"""Citations (stub until the citation grammar lands)."""
+"""Cited documents: numbered citations, citations by name, relations reported between others.
+
+Layered like eyecite: (1) tokenise candidate number-symbols (`extractors.numbers`), (2) resolve
+each mention — the type word before it (or its code), the date and the "của …" issuer after
+it, the relation from its clause (`extractors.relations`) — (3) merge mentions of one document
+(same normalised number) in order of first mention. Annotation (linking spans in a viewer) is
+done elsewhere from the `span` fields.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from extractors import agencies
+from extractors.dates import date_after, find_dates
+from extractors.doctypes import canonical_type, type_regex
+from extractors.identity import make_key, normalize_number
+from extractors.numbers import NumberMatch, find_numbers, list_numbers_before, number_type
+from extractors.relations import (clause_start, combine, coordinated, own_relation, reported_cue)
+from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
+from pipeline.normalize import collapse_ws, fold
+
+QUOTE_MAX = 160
+
+
+@dataclass
+class Mention:
+    number: str
+    start: int            # type word (or number) start
+    num_start: int
+    num_end: int
+    end: int              # end of number/date/issuer phrase
+    type: str | None
+    date: str | None
+    issuer: str | None
+    unit: Unit | None
+    relation: str = "other"
+    nested_in: "Mention | None" = None
+    reported: str | None = None
+    style: str = "state"
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- type word
+
+def _type_before(ft: str, num_start: int) -> tuple[str | None, int]:
+    """The type word before "số" and the number ("Thông báo kết luận số", "CHỈ THỊ SỐ")."""
+    window = ft[max(0, num_start - 120):num_start]
+    m = re.search(rf"(?<!\w)({type_regex()})(?:\s+(?:liên\s+tịch|kết\s+luận))?\s*(?:số|sô|so)?\s*:?\s*"
+                  r"(?:\d+[a-z]?\s*(?:,|và)\s*)*$", window, re.IGNORECASE)
+    if m:
+        return canonical_type(m.group(1)), num_start - len(window) + m.start(1)
+    m = re.search(r"(?<!\w)số\s*:?\s*$", window, re.IGNORECASE)
+    if m:
+        return None, num_start - len(window) + m.start()
+    return None, num_start
+
+
+# ---------------------------------------------------------------- issuer
+
+_ISSUER_STOP = re.compile(
+    r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
+    r"phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|và\s+các|để|nhằm|đối\s+với|trong|đã|ngày|số|theo|"
+    r"giao|gửi|là|với|đến|trên|cho|thì|được|nay|kèm\s+theo|(?:" + type_regex() + r")\s+số)(?!\w))",
+)
+
+
+def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
+    """Issuer from a "của …" phrase right after `pos`."""
+    m = re.match(r"[ \t\n,]*(?:của|do)\s+", ft[pos:pos + 30], re.IGNORECASE)
+    if not m:
+        return None, pos
+    s = pos + m.end()
+    seg = ft[s:s + 220]
+    stop = _ISSUER_STOP.search(seg)
+    gen_end = s + (stop.start() if stop else len(seg))
+    end = gen_end
+    pat_names, pat_abbr = agencies._find_regexes()
+    for k in range(0, max(1, gen_end - s)):
+        if k and not ft[s + k - 1].isspace():
+            continue
+        for pat in (pat_names, pat_abbr):
+            am = pat.match(ft, s + k)
+            if am and am.end() > end:
+                e = am.end()
+                while ft[e - 1] in " ,;.\n":
+                    e -= 1
+                end = max(end, e)
+        if k > 60:
+            break
+    issuer = collapse_ws(text[s:end]).strip(" ,;.")
+    words = issuer.split()
+    if not issuer or len(words) > 30:
+        return None, pos
+    return issuer, end
+
+
+def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str | None:
+    """"của Bộ X tại Công văn số …" / "Văn phòng UBND tỉnh đã ban hành Kế hoạch số …"."""
+    seg = ft[unit_start:type_start]
+    m = re.search(r"(?:của|do)\s+([^;:()\t]{3,120}?)\s+(?:tại|theo)\s*$", seg, re.IGNORECASE)
+    if m:
+        return collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
+    m = re.search(r"(?:^|[,;:.]\s*)([A-ZĐỦ][^;:,()\t]{2,80}?)\s+(?:đã\s+)?ban\s+hành\s*$", seg)
+    if m:
+        cand = collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
+        if agencies.find_agencies(cand):
+            return cand
+    return None
+
+
+def _complete_abbreviated(issuer: str, doc_ft: str, doc_text: str) -> str:
+    """"BCĐ Trung ương" -> the steering committee's full name as the document prints it."""
+    if not re.search(r"\bBCĐ\b|\bBCĐTW\b", issuer):
+        return issuer
+    exp = agencies.expand_abbreviations(issuer)
+    base = r"\s+".join(map(re.escape, fold(exp).split()))
+    best = exp
+    for m in re.finditer(rf"{base}\s+về\s+[^;:()\t.]+", doc_ft, re.IGNORECASE):
+        am = agencies._find_regexes()[0].match(doc_ft, m.start())
+        if am:
+            cand = collapse_ws(doc_text[am.start():am.end()]).strip(" ,;.")
+            if len(cand) > len(best):
+                best = cand
+    return best
+
+
+# ---------------------------------------------------------------- mentions
+
+def _self_numbers(document: dict) -> set[str]:
+    out = set()
+    if document.get("number"):
+        out.add(normalize_number(document["number"]))
+    return out
+
+
+_CACHE: dict[tuple, list[Mention]] = {}
+
+
+def _resolved(doc: ReadDocument, document: dict) -> list[Mention]:
+    """Mentions with relations, memoised for the last document (citations and reported
+    relations are computed from the same mentions)."""
+    key = (doc.sha256, len(doc.text), id(doc), tuple(sorted(_self_numbers(document))))
+    if key not in _CACHE:
+        _CACHE.clear()
+        ms = _mentions(doc, document)
+        _relations(doc, ms)
+        _CACHE[key] = ms
+    return _CACHE[key]
+
+
+def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
+    text, ft = doc.text, fold(doc.text)
+    us = units(doc)
+    own = _self_numbers(document)
+    out: list[Mention] = []
+    for nm in find_numbers(text):
+        if normalize_number(nm.number) in own:
+            continue
+        if _is_self_caption(ft, nm.start):
+            continue
+        tword, tstart = _type_before(ft, nm.start)
+        entries = [(nm.start, nm.end, nm.number)]
+        lst = list_numbers_before(text, nm)
+        if lst:
+            entries = lst + entries
+        for i, (s0, e0, number) in enumerate(entries):
+            is_last = i == len(entries) - 1
+            dm = date_after(text, nm.end) if is_last else None
+            after = dm.end if dm else nm.end
+            issuer, iend = _issuer_after(text, ft, after) if is_last else (None, after)
+            u = unit_at(us, nm.start)
+            start = tstart if (i == 0) else s0
+            if issuer is None and u is not None:
+                issuer = _issuer_before(text, ft, tstart, u.start)
+            typ = tword or number_type(number) or "Văn bản"
+            out.append(Mention(number, start, s0, e0, iend, typ, dm.iso if dm else None, issuer, u,
+                               style=nm.style))
+    return out
+
+
+_CAPTION = re.compile(r"(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
+
+
+def _is_self_caption(ft: str, pos: int) -> bool:
+    """"(Ban hành kèm theo Kế hoạch số 50/KH-UBND …)" in an appendix: the document itself."""
+    window = ft[max(0, pos - 60):pos]
+    m = re.search(rf"\(\s*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:{type_regex()})\s+(?:số\s*)?$", window, re.IGNORECASE)
+    return bool(m)
+
+
+def _quote(text: str, m: Mention) -> str:
+    end = m.unit.end if m.unit else min(len(text), m.start + 400)
+    end = max(end, m.end)
+    printed = text[m.num_start:m.num_end]
+    num = m.number if re.sub(r"\s+", "", printed) == m.number else printed
+    return _cut(collapse_ws(text[m.start:m.num_start] + num + text[m.num_end:end]))
+
+
+_WRAPPED = re.compile(r"(?<=[A-ZĐ0-9][-/])\s+(?=[A-ZĐ]{2}|[A-ZĐ][a-zđ]*[-/])|(?<=\d-)\s+(?=\d)")
+
+
+def _cut(q: str) -> str:
+    """Join numbers wrapped after "-"/"/", cut to QUOTE_MAX characters dropping the last
+    (possibly partial) word, and drop a trailing "," / ";" / ":"."""
+    q = _WRAPPED.sub("", q)
+    if len(q) > QUOTE_MAX:
+        cut = q[:QUOTE_MAX]
+        sp = cut.rfind(" ")
+        q = cut[:sp] if sp > 0 else cut
+    return q.rstrip(" ,;:")
+
+
+def _relations(doc: ReadDocument, ms: list[Mention]) -> None:
+    """Set each mention's own relation, nesting and reported relation."""
+    text, ft = doc.text, fold(doc.text)
+    prev_basis_unit: Unit | None = None
+    basis_units: set[int] = set()
+    for i, m in enumerate(ms):
+        u = m.unit
+        ustart = u.start if u else max(0, m.start - 200)
+        uend = u.end if u else m.end
+        cs = clause_start(ft, ustart, m.start)
+        earlier = [p for p in ms[:i] if p.unit is u and p.num_end <= m.start and p.num_end > cs]
+        if earlier:
+            prev = earlier[-1]
+            between = ft[prev.num_end:m.start]
+            if coordinated(between) or coordinated(re.sub(r"^\s*(ngày\s*)?[\d/.\-]+", "", between)):
+                m.relation = prev.relation
+                m.nested_in = prev.nested_in
+                if prev.nested_in is not None:
+                    m.reported = prev.reported
+                continue
+            m.relation = "other"
+            m.nested_in = prev
+            m.reported = reported_cue(ft[prev.num_end:m.start])
+            continue
+        prefix = ft[cs:m.start]
+        unit_text = text[ustart:uend]
+        basis_par = bool(re.match(r"\s*(?:[-–+•*]\s*)?căn\s+cứ\b", ft[ustart:uend], re.IGNORECASE)) and cs > ustart
+        only = _only_citation(ft, m, ustart, uend)
+        prev_basis = prev_basis_unit is not None and u is not None and \
+            re.fullmatch(r"\s*", ft[prev_basis_unit.end:u.start]) is not None
+        m.relation = own_relation(prefix, cs == ustart, unit_text, basis_par, only, prev_basis,
+                                  bool(u and u.in_table))
+        # a type word (unnumbered document) in the clause before the cue: it describes that one
+        if m.relation in ("thuc_hien", "sua_doi", "thay_the", "bai_bo", "huong_dan") and \
+                re.search(rf"(?<!\w)(?:{type_regex()})(?!\s+này)(?!\w)", prefix, re.IGNORECASE) and \
+                not re.match(r"\s*(?:v/v|về việc)", prefix, re.IGNORECASE):
+            pm = re.search(rf"(?<!\w)(?:{type_regex()})(?!\w)", prefix, re.IGNORECASE)
+            if pm and pm.start() > 0:
+                m.relation = "other"
+        if m.relation == "can_cu" and cs == ustart and u is not None and not u.in_table:
+            prev_basis_unit = u
+            basis_units.add(id(u))
+
+
+def _only_citation(ft: str, m: Mention, ustart: int, uend: int) -> bool:
+    """The unit holds nothing but this citation (and its date, issuer, a "(STTn)" note)."""
+    if ft[ustart:m.start].strip(" -–+•*\n\t"):
+        return False
+    rest = ft[m.end:uend]
+    rest = re.sub(r"\(\s*stt[\w\-]*\s*\)", "", rest, flags=re.IGNORECASE)
+    return len(rest.strip(" .;,\n\t")) == 0
 
 
 def extract_citations(doc: ReadDocument, document: dict) -> list[dict]:
-    return []
+    """Every distinct numbered document mentioned (see module docstring), in order."""
+    ms = _resolved(doc, document)
+    text, ft = doc.text, fold(doc.text)
+    groups: dict[str, list[Mention]] = {}
+    order: list[str] = []
+    for m in ms:
+        k = normalize_number(m.number)
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(m)
+    out = []
+    for k in order:
+        g = groups[k]
+        first = g[0]
+        date = next((x.date for x in g if x.date), None)
+        issuer = next((x.issuer for x in g if x.issuer), None)
+        if issuer:
+            issuer = _complete_abbreviated(issuer, ft, text)
+        typ = next((x.type for x in g if x.type and x.type != "Văn bản" and x.type != number_type(x.number)), None) \
+            or first.type
+        key = make_key(first.number, date[:4] if date else None)
+        out.append({
+            "type": typ, "number": first.number, "key": key, "date": date, "issuer": issuer,
+            "relation": combine([x.relation for x in g]), "quote": _quote(text, first),
+            "span": [first.start, first.num_end], "page": doc.page_at(first.num_start),
+            "mentions": len(g),
+        })
+    return out
 
 
-def extract_named_citations(doc: ReadDocument, document: dict, citations: list[dict]) -> list[dict]:
-    return []
+# ---------------------------------------------------------------- reported relations
+
+def _resolved_any(doc: ReadDocument) -> list[Mention]:
+    for key, ms in _CACHE.items():
+        if key[0] == doc.sha256 and key[2] == id(doc):
+            return ms
+    return _resolved(doc, {"number": None})
 
 
 def extract_reported_relations(doc: ReadDocument, citations: list[dict]) -> list[dict]:
-    return []
+    """Relations the document states between other documents (11/NQ-CP -sua_doi-> 71/NQ-CP)."""
+    ms = [m for m in _resolved_any(doc)]
+    keys = {normalize_number(c["number"]): c for c in citations}
+    seen = set()
+    out = []
+    for m in ms:
+        if m.nested_in is None or not m.reported:
+            continue
+        src, tgt = normalize_number(m.nested_in.number), normalize_number(m.number)
+        if src not in keys or tgt not in keys or src == tgt or (src, tgt, m.reported) in seen:
+            continue
+        seen.add((src, tgt, m.reported))
+        out.append({"source": keys[src]["number"], "source_key": keys[src]["key"],
+                    "target": keys[tgt]["number"], "target_key": keys[tgt]["key"],
+                    "relation": m.reported,
+                    "quote": collapse_ws(doc.text[m.nested_in.start:m.num_end])[:300],
+                    "span": [m.nested_in.start, m.num_end]})
+    return out
+
+
+# ---------------------------------------------------------------- named citations
+
+_LAW = re.compile(
+    r"(?<!\w)(Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh)\s+([^\W\d_][^;:()\t]{2,150}?)\s+"
+    r"(?:(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4})|(năm\s+\d{4}))")
+_NAMED = re.compile(
+    rf"(?<![\w])((?:các\s+)?(?:{type_regex()}|Điều\s+lệ|Quy\s+hoạch|Chiến\s+lược))\s+"
+    r"(?!số\b|này\b|kèm\b|của\s+(?:UBND|Ủy|ủy)|đã\b|được\b|và\b|theo\b|trên\b|về\s+việc\b)"
+    r"([^;:\t\n]{8,220})")
+
+
+def extract_named_citations(doc: ReadDocument, document: dict, citations: list[dict]) -> list[dict]:
+    """Laws cited by name and date; other documents named by title without a number
+    ("Nghị quyết Ban Chấp hành Đảng bộ Tỉnh lần I, nhiệm kỳ 2025 - 2030")."""
+    text, ft = doc.text, fold(doc.text)
+    out: list[dict] = []
+    seen: set[str] = set()
+    for m in _LAW.finditer(ft):
+        name = collapse_ws(text[m.start():m.end(2)])
+        dm = find_dates(m.group(3) or "")
+        k = name.lower()
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append({"type": canonical_type(m.group(1)) or collapse_ws(m.group(1)), "name": name,
+                    "date": dm[0].iso if dm else None, "quote": _quote_at(text, doc, m.start())})
+    for m in re.finditer(r"(?<!\w)Điều\s+lệ\s+Đảng(?!\w)", ft):
+        if "điều lệ đảng" not in seen:
+            seen.add("điều lệ đảng")
+            out.append({"type": "Điều lệ", "name": collapse_ws(text[m.start():m.end()]), "date": None,
+                        "quote": _quote_at(text, doc, m.start())})
+    for m in re.finditer(r"(?<!\w)(Nghị\s+quyết)\s+((?:Đại\s+hội|Ban\s+Chấp\s+hành)\s[^;:()\t]{5,160}?"
+                         r"(?:nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}|khóa\s+[IVXLC]+|lần\s+thứ\s+\w+))", ft):
+        name = collapse_ws(text[m.start():m.end()])
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            out.append({"type": "Nghị quyết", "name": name, "date": None,
+                        "quote": _quote_at(text, doc, m.start())})
+    return out
+
+
+def _quote_at(text: str, doc: ReadDocument, start: int) -> str:
+    u = unit_at(units(doc), start)
+    end = u.end if u else min(len(text), start + 300)
+    return _cut(collapse_ws(text[start:end]))

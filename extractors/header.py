@@ -1,11 +1,424 @@
-"""Document header fields (stub until the header grammar lands)."""
+"""Document header fields (DOMAIN.md §1–2): issuing body, number, place and date, type and
+subject, Kính gửi, signature block, Nơi nhận, draft mark.
+
+The grammar works on *lines* (the text split at line breaks and tab cell boundaries), so the
+same rules read a Word header table, a PDF text layer and pasted plain text. Where the header
+is missing (plain text that lost it), the document's statements about itself are used: an
+appendix caption "(Ban hành kèm theo Kế hoạch số 50/KH-UBND ngày 16/01/2026 của …)", the
+signature authority ("T/M TỈNH UỶ"), or the body that "ban hành / báo cáo / đề nghị".
+"""
 from __future__ import annotations
 
-from pipeline.model import ReadDocument
+import re
+from dataclasses import dataclass
 
+from extractors import agencies
+from extractors.dates import DATE_RE, _from_match, find_place_date
+from extractors.doctypes import canonical_type, code_for_type, marks, type_from_code, type_regex
+from extractors.identity import make_key
+from extractors.numbers import NUM, PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
+from pipeline.model import ReadDocument
+from pipeline.normalize import collapse_ws, fold
+
+HEAD_CHARS = 1600
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # stripped display text
+
+    @property
+    def f(self) -> str:
+        return fold(self.text)
+
+
+def lines_of(text: str, lo: int = 0, hi: int | None = None) -> list[Line]:
+    """Non-empty lines of text[lo:hi] split at newlines and tabs, with offsets."""
+    hi = len(text) if hi is None else hi
+    out = []
+    for m in re.finditer(r"[^\n\t]+", text[lo:hi]):
+        s = m.group(0)
+        if not s.strip():
+            continue
+        lead = len(s) - len(s.lstrip())
+        t = s.strip()
+        out.append(Line(lo + m.start() + lead, lo + m.start() + lead + len(t), t))
+    return out
+
+
+_MOTTO = re.compile(r"(?i)cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc|"
+                    r"đảng\s+cộng\s+sản\s+việt\s+nam")
+_RULE = re.compile(r"^[\s*\-_–—=.]+$")
+_AUTH = re.compile(r"^(TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.|Q/)\s*(.*)$")
+_STOP_SUBJECT = re.compile(r"(?i)^(căn cứ|kính gửi|nơi nhận|thực hiện chỉ đạo|[IVX]+[.\-–]\s|phần\s|chương\s|điều\s+\d|\d+\.\s)")
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _blank_doc() -> dict:
+    return {"type": None, "type_code": None, "number": None, "number_symbol": None, "key": None,
+            "date": None, "date_partial": None, "issuer": None, "issuer_parent": None, "place": None,
+            "signer": None, "signer_title": None, "signing_authority": None, "subject": None,
+            "recipients": [], "distribution": None, "is_draft": False, "spans": {}}
+
+
+# ---------------------------------------------------------------- number and date
+
+def _number(text: str, head_end: int) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """(number, number_symbol, span) from the "Số:" line of the header."""
+    ft = fold(text[:head_end])
+    for m in SO_LINE_RE.finditer(ft):
+        # "Số" must open a line (not "số lượng" in prose)
+        ls = ft.rfind("\n", 0, m.start()) + 1
+        ls = max(ls, ft.rfind("\t", 0, m.start()) + 1)
+        if ft[ls:m.start()].strip():
+            continue
+        if m.group("num"):
+            return clean_number(text[m.start("num"):m.end("num")]), None, (m.start("num"), m.end("num"))
+        if m.group("sym"):
+            return "", clean_number(text[m.start("sym"):m.end("sym")]), (m.start("sym"), m.end("sym"))
+    return None, None, None
+
+
+_CAPTION = re.compile(
+    rf"\(\s*(?:ban\s+hành\s+)?kèm\s+theo\s+(?P<type>{type_regex()})\s+(?:số\s*:?)?\s*"
+    rf"(?:(?P<num>{PARTY}|{STATE_WRAP})|[ ._…]*(?P<sym>[/-]{PART}(?:[-/]{PART})*))?"
+    r"(?P<rest>[^)]{0,200})\)", re.IGNORECASE)
+
+
+def _caption(text: str) -> dict | None:
+    """The appendix caption naming the document itself."""
+    m = _CAPTION.search(fold(text))
+    if not m:
+        return None
+    out = {"type": canonical_type(m.group("type")), "number": None, "number_symbol": None,
+           "date": None, "date_partial": None, "issuer": None, "span": None}
+    if m.group("num"):
+        out["number"] = clean_number(text[m.start("num"):m.end("num")])
+        out["span"] = (m.start("num"), m.end("num"))
+    elif m.group("sym"):
+        out["number"] = ""
+        out["number_symbol"] = clean_number(text[m.start("sym"):m.end("sym")])
+    rest_s = m.start("rest")
+    rest = fold(text[rest_s:m.end("rest")])
+    dm = DATE_RE.search(rest)
+    if dm:
+        d = _from_match(dm)
+        if d:
+            out["date"], out["date_partial"] = d.iso, d.partial
+    im = re.search(r"(?i)của\s+(.+)$", text[rest_s:m.end("rest")])
+    if im:
+        out["issuer"] = collapse_ws(im.group(1)).strip(" .;,")
+    return out
+
+
+# ---------------------------------------------------------------- issuer
+
+_LEVEL_START = re.compile(r"(?i)^(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|đặc khu|trung ương)\b")
+
+
+def _header_bodies(lines: list[Line], stop: int) -> list[str]:
+    """Issuing-body lines of the header's left column (above "Số"), joined where wrapped."""
+    bodies: list[str] = []
+    for ln in lines:
+        if ln.start >= stop:
+            break
+        t = _MOTTO.sub("", ln.text).strip(" -–")
+        if not t or _RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks"):
+            continue
+        if re.match(r"(?i)^(v/v|về việc)\b", t) or not _is_caps(t) or DATE_RE.search(fold(t)):
+            break
+        if canonical_type(t.split(" ", 1)[0]) or canonical_type(" ".join(t.split()[:2])):
+            break  # the title ("KẾ HOẠCH", "BÁO CÁO …")
+        if bodies and _LEVEL_START.match(fold(t)) and not _LEVEL_START.search(fold(bodies[-1]).split()[-1]):
+            bodies[-1] = f"{bodies[-1]} {t}"
+        else:
+            bodies.append(t)
+    return bodies
+
+
+def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None, str | None]:
+    """Lowest body written in full, and its parent."""
+    if not bodies:
+        return None, None
+    parent = agencies.canonical_agency(bodies[-2], province) if len(bodies) > 1 else None
+    low = agencies.canonical_agency(bodies[-1], province)
+    lf = fold(low).lower()
+    if parent and not re.search(r"\b(tỉnh|thành phố|xã|phường|huyện|trung ương|quốc gia|việt nam)\b", lf) \
+            and not province_in(low):
+        if lf.startswith("sở "):
+            low = agencies.canonical_agency(low, province)
+        else:
+            low = f"{low} {parent}"
+    return low, parent
+
+
+def province_in(name: str) -> bool:
+    names, _ = agencies._provinces()
+    f = fold(name).lower()
+    return any(fold(n).lower() in f for n in names)
+
+
+_SUBJECT_VERB = re.compile(
+    r"(?P<who>(?:Văn phòng|Ủy ban|UBND|Ban|Sở|Tỉnh ủy|Thành ủy|Hội đồng|HĐND|Bộ|Công an)[^.;:\n]{0,80}?)\s+"
+    r"(?:đã\s+)?(?:ban hành|báo cáo|đề nghị|thông báo|yêu cầu|kính trình|trân trọng|xây dựng)\b")
+
+
+# ---------------------------------------------------------------- type and subject
+
+def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
+    """Type from the title line (all caps, opening with a type name) and its line index."""
+    for i, ln in enumerate(lines):
+        if ln.start > head_end + 400:
+            break
+        t = _MOTTO.sub("", ln.text).strip()
+        if not t or not _is_caps(t):
+            continue
+        words = t.split()
+        for n in (4, 3, 2, 1):
+            typ = canonical_type(" ".join(words[:n]))
+            if typ:
+                return typ, i
+    return None, None
+
+
+def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[int, int] | None]:
+    parts: list[Line] = []
+    for ln in lines[i + 1:i + 10]:
+        t = ln.text
+        if _RULE.match(t) or _STOP_SUBJECT.match(t) or _MOTTO.search(t) or DATE_RE.match(fold(t)):
+            break
+        if _is_caps(t) and not parts:
+            continue  # "CỦA BAN CHẤP HÀNH …" belongs to the title
+        if _is_caps(t) and parts:
+            break
+        if parts and re.search(r"[.;:]$", parts[-1].text):
+            break
+        parts.append(ln)
+        if len(" ".join(p.text for p in parts)) > 400:
+            break
+    if not parts:
+        return None, None
+    return collapse_ws(" ".join(p.text for p in parts)), (parts[0].start, parts[-1].end)
+
+
+def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int, int] | None]:
+    for i, ln in enumerate(lines):
+        if ln.start > head_end:
+            break
+        m = re.match(r"(?i)^(?:v/v|về việc)[:.]?\s*(.*)$", ln.text)
+        if not m:
+            continue
+        parts = [m.group(1)]
+        end = ln.end
+        for nx in lines[i + 1:i + 6]:
+            t = nx.text
+            if _MOTTO.search(t) or _is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
+                    or re.search(r"(?i)ngày\s.*tháng\s.*năm", t):
+                break
+            if nx.start - end > 3 and not (t[:1].islower() or t[:1].isdigit() or re.search(r"[^.;:]$", parts[-1])):
+                break
+            parts.append(t)
+            end = nx.end
+        return collapse_ws(" ".join(parts)), (ln.start, end)
+    return None, None
+
+
+# ---------------------------------------------------------------- recipients, distribution
+
+_NOTE = re.compile(r"\s*\((?:để\s+)?(?:b/c|báo cáo|biết|thực hiện|t/h|phối hợp|chỉ đạo|theo dõi)\)", re.IGNORECASE)
+
+
+def _items(lines: list[Line], start: int, first_text: str = "") -> list[str]:
+    """Dash items after a "Kính gửi:" / "Nơi nhận:" label, wrapped lines joined."""
+    items: list[str] = []
+    if first_text.strip():
+        items.append(first_text.strip())
+    for ln in lines[start:start + 60]:
+        t = ln.text
+        if re.match(r"^[-–+•]\s*", t):
+            items.append(re.sub(r"^[-–+•]\s*", "", t))
+        elif re.match(r"(?i)^lưu\b", t):
+            items.append(t)
+        elif items and (t[:1].islower() or (not re.search(r"[,;.]$", items[-1]) and not _is_caps(t)
+                                             and not re.match(r"^[A-ZĐ][a-zđ]", t) or t.startswith("("))):
+            items[-1] = f"{items[-1]} {t}"
+        elif _is_caps(t) or _AUTH.match(t):
+            continue  # a signature title interleaved with the list (plain text of two columns)
+        else:
+            break
+    return [re.sub(r"[\s,;.]+$", "", collapse_ws(x)) for x in items if x.strip()]
+
+
+def _kinh_gui(lines: list[Line]) -> list[str]:
+    for i, ln in enumerate(lines):
+        m = re.match(r"(?i)^kính\s+gửi\s*:?\s*(.*)$", fold(ln.text))
+        if m:
+            first = ln.text[len(ln.text) - len(m.group(1)):] if m.group(1) else ""
+            if first.startswith(("-", "–")):
+                first = first.lstrip("-– ")
+            items = _items(lines, i + 1, first) if not first else [first.rstrip(" ;,.")] + \
+                [x for x in _items(lines, i + 1) if lines[i + 1].text.startswith(("-", "–"))]
+            return [x for x in items if x]
+    return []
+
+
+def _distribution(lines: list[Line]) -> list[str] | None:
+    for i in range(len(lines) - 1, -1, -1):
+        if re.match(r"(?i)^nơi\s+nhận\s*:?", lines[i].text):
+            rest = re.sub(r"(?i)^nơi\s+nhận\s*:?\s*", "", lines[i].text)
+            items = _items(lines, i + 1, rest)
+            return items or None
+    return None
+
+
+# ---------------------------------------------------------------- signature
+
+def _signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None, str | None]:
+    """(signing_authority, signer_title, signer) from the last authority/title block."""
+    idx = None
+    for i in range(len(lines) - 1, from_idx - 1, -1):
+        if _AUTH.match(lines[i].text) and _is_caps(lines[i].text):
+            idx = i
+            while idx - 1 >= from_idx and _AUTH.match(lines[idx - 1].text) and _is_caps(lines[idx - 1].text):
+                idx -= 1
+            break
+    if idx is None:
+        return None, None, None
+    authority = None
+    titles: list[str] = []
+    j = idx
+    while j < len(lines):
+        t = lines[j].text
+        if not _is_caps(t) or re.match(r"(?i)^(nơi nhận|phụ lục)", t) or len(t) > 60:
+            break
+        if re.match(r"^(TM\.|T/M|T\.M\.)", t) and authority is None and not titles:
+            authority = t
+        else:
+            titles.append(t)
+        j += 1
+    signer = None
+    for ln in lines[j:j + 25]:
+        t = ln.text
+        if re.match(r"(?i)^(phụ lục|nơi nhận)", t):
+            break
+        if re.fullmatch(r"(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*", t) and not _is_caps(t) \
+                and not agencies.find_agencies(t):
+            signer = t
+            break
+        if ln.text.startswith(("-", "–")) or _is_caps(t) or re.match(r"(?i)^lưu\b", t):
+            continue
+        if t.endswith((".", ";", ",")) or len(t) > 40:
+            continue
+    return authority, (" / ".join(titles) or None), signer
+
+
+# ---------------------------------------------------------------- main
 
 def extract_document(doc: ReadDocument) -> dict:
-    return {"type": None, "type_code": None, "number": None, "key": None, "date": None,
-            "date_partial": None, "issuer": None, "place": None, "signer": None,
-            "signer_title": None, "signing_authority": None, "subject": None,
-            "recipients": [], "distribution": None, "is_draft": False}
+    """Header fields of a read document (see module docstring and SPEC.md)."""
+    text = doc.text
+    out = _blank_doc()
+    ft = fold(text)
+    province = agencies.detect_province(text)
+    lines = lines_of(text)
+    kg = re.search(r"(?im)^\s*(kính\s+gửi|căn\s+cứ)", ft)
+    head_end = min(HEAD_CHARS, kg.start() if kg else HEAD_CHARS)
+    head_end = max(head_end, min(len(text), 400))
+
+    # draft mark: a short line "Dự thảo" anywhere on the first pages
+    out["is_draft"] = any(re.fullmatch(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?", ln.text.strip(" ()*"))
+                          for ln in lines[:400])
+
+    number, symbol, nspan = _number(text, head_end)
+    place, dm, pspan = find_place_date(text[:head_end + 200])
+    cap = _caption(text)
+    if number is None and cap and (cap["number"] is not None):
+        number, symbol = cap["number"], cap["number_symbol"]
+        nspan = cap["span"]
+    out["number"] = number
+    if number == "":
+        out["number_symbol"] = symbol
+    if nspan:
+        out["spans"]["number"] = list(nspan)
+    if dm:
+        out["date"], out["date_partial"] = dm.iso, dm.partial
+        out["place"] = place
+        out["spans"]["date"] = [dm.start, dm.end]
+    elif cap and (cap["date"] or cap["date_partial"]):
+        out["date"], out["date_partial"] = cap["date"], cap["date_partial"]
+    if out["date"]:
+        out["date_partial"] = None
+
+    # type and subject
+    typ, ti = _title(lines, head_end)
+    vv, vspan = _vv_subject(lines, head_end)
+    subject, sspan = (None, None)
+    if typ is not None:
+        subject, sspan = _subject_after_title(lines, ti)
+    if vv and (typ is None or typ == "Công văn"):
+        subject, sspan = vv, vspan
+        typ = typ or "Công văn"
+    if typ is None and number:
+        typ = number_type(number)
+    if typ is None and symbol:
+        p = parse_number("1" + symbol)
+        typ = number_type("1" + symbol) if p else None
+    if typ is None and cap:
+        typ = cap["type"]
+    out["type"] = typ
+    code = None
+    for n in (number, ("1" + symbol) if symbol else None):
+        if n:
+            p = parse_number(n)
+            if p and p.code:
+                code = p.code
+                break
+    out["type_code"] = code or code_for_type(typ)
+    out["subject"] = subject
+    if sspan:
+        out["spans"]["subject"] = list(sspan)
+
+    # issuer
+    stop = nspan[0] if nspan and nspan[0] < head_end else head_end
+    bodies = _header_bodies(lines, stop)
+    issuer, parent = _compose_issuer(bodies, province)
+    authority, titles, signer = _signature(lines, 0)
+    out["signing_authority"], out["signer_title"], out["signer"] = authority, titles, signer
+    auth_body = None
+    if authority:
+        auth_body = re.sub(r"^(TM\.|T/M|T\.M\.)\s*", "", authority)
+    if issuer and auth_body:
+        ab = agencies.canonical_agency(auth_body)
+        if re.match(r"(?i)^(ban thường vụ|thường trực|ban chấp hành)$", fold(ab)) and \
+                not fold(issuer).lower().startswith(fold(ab).lower()):
+            parent = issuer
+            issuer = f"{ab} {issuer}"
+    if issuer is None and cap and cap["issuer"]:
+        issuer = agencies.canonical_agency(cap["issuer"], province)
+    if issuer is None and auth_body:
+        issuer = agencies.canonical_agency(auth_body, province)
+        if not province_in(issuer) and province and re.search(r"(?i)(ủy|ủy ban nhân dân|hội đồng nhân dân)$", fold(issuer)):
+            issuer = agencies.canonical_agency(issuer + (" tỉnh" if not re.search(r"(?i)ủy$", fold(issuer)) else ""), province)
+    if issuer is None:
+        m = _SUBJECT_VERB.search(text[:max(head_end, 3000)])
+        if m:
+            issuer = agencies.canonical_agency(m.group("who"), province)
+    out["issuer"] = issuer
+    out["issuer_parent"] = parent
+
+    recips = _kinh_gui(lines)
+    dist = _distribution(lines)
+    out["distribution"] = dist
+    if recips:
+        out["recipients"] = recips
+    elif dist:
+        out["recipients"] = [collapse_ws(_NOTE.sub("", x)) for x in dist if not re.match(r"(?i)^lưu\b", x)]
+    key_year = (out["date"] or out["date_partial"] or "")[:4] or None
+    out["key"] = make_key(number, key_year) if number else None
+    return out

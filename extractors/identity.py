@@ -2,13 +2,15 @@
 
 A key is the normalised number-symbol plus the year (`57-NQ/TW@2024`); numbers that carry
 their year (`30/2020/NĐ-CP`, `45/2019/QH14`) need no suffix. A document with no number gets
-a stable key from its bytes (`sha256:…`).
+a stable key from its own header fields (`vb:…`, see `content_key`), or from its bytes
+(`sha256:…`) when the header says too little.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
-from pipeline.normalize import clean_text, fold
+from pipeline.normalize import clean_text, compare_form, fold
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "_": "-"})
 _YEAR_IN_NUMBER = re.compile(r"(?:^|/)(19[4-9]\d|20\d\d)(?:/|$)")
@@ -50,3 +52,17 @@ def key_without_year(key: str) -> str:
 def file_key(sha256: str) -> str:
     """Stable key for a document that has no number (a draft, a summary report)."""
     return f"sha256:{sha256[:16]}"
+
+
+def content_key(document: dict) -> str | None:
+    """Stable key for an unnumbered document from what it says about itself.
+
+    The same letter read from its .docx, .pdf and .txt gets one key when its type, issuer,
+    (partial) date, printed symbol and subject agree; None when there is too little to go on.
+    """
+    if not (document.get("issuer") and document.get("subject")):
+        return None
+    parts = [document.get("type"), document.get("issuer"), document.get("date") or document.get("date_partial"),
+             document.get("number_symbol"), document.get("subject")]
+    digest = hashlib.sha1("|".join(compare_form(p) or "" for p in parts).encode("utf-8")).hexdigest()
+    return f"vb:{digest[:16]}"

@@ -1,0 +1,369 @@
+"""Vietnamese public bodies: vocabulary (data/agencies.json, abbreviations.json,
+provinces.json), abbreviation expansion, one canonical name per body, collectives, levels.
+
+Public API (used by header, citations and tasks):
+- `expand_abbreviations(text)`: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh", "Sở KH&CN" /
+  "SKH&CN" -> "Sở Khoa học và Công nghệ", "BCĐ" -> "Ban Chỉ đạo".
+- `canonical_agency(name, province=None)`: one name per body, new tone convention, full words;
+  with a province, bodies of that province are completed ("UBND tỉnh" -> "Ủy ban nhân dân
+  tỉnh Đồng Tháp", "Sở Nội vụ" -> "Sở Nội vụ tỉnh Đồng Tháp"). Collectives stay whole.
+- `is_collective(name)`, `agency_level(name)`, `agency_info(name, province)`.
+- `find_agencies(text, province=None)` -> [(start, end, canonical)] over the text.
+- `detect_province(text)`: the province a document belongs to (most named after "tỉnh").
+
+Why regexes and not spaCy/underthesea here: the vocabulary is a list of multi-word names
+whose printed forms differ by case, tone placement, line breaks and "&" abbreviations.
+Regexes over `fold(text)` (same length as the text) give character offsets directly and
+match across line breaks; a spaCy PhraseMatcher would need a Vietnamese tokenizer (pyvi is
+not installed; the "xx" tokenizer splits "KH&CN" and "VP.UBND" unpredictably) and token ->
+char alignment for no gain on a closed vocabulary. underthesea's NER is trained on news,
+not on agency names, and is slow to load.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalize import clean_text, collapse_ws, fold
+
+DATA = Path(__file__).parent / "data"
+
+LEVELS = ("central", "province", "commune", "party", "mass", "collective", "unknown")
+
+
+@lru_cache(maxsize=None)
+def _load(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _fk(s: str) -> str:
+    """Comparison key: cleaned, tone-folded, lower case, single spaces."""
+    return collapse_ws(fold(clean_text(s))).lower()
+
+
+def _ws(phrase: str) -> str:
+    """Regex for a phrase whose spaces may be any whitespace run (line breaks included)."""
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+# ---------------------------------------------------------------- abbreviations
+
+@lru_cache(maxsize=None)
+def _abbr_regex() -> tuple[re.Pattern, dict[str, str]]:
+    ab = _load("abbreviations.json")
+    table: dict[str, str] = {}
+    fields = ab["fields"]
+    short = set(ab["short_fields"])
+    for k, v in fields.items():
+        table["Sở " + k] = "Sở " + v
+        table["Bộ " + k] = "Bộ " + v
+        table["S" + k] = "Sở " + v
+        if k not in short or k in ("NV", "TC", "TP", "XD", "YT", "NG", "CT"):
+            table["B" + k] = "Bộ " + v
+    table.update(ab["words"])
+    keys = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w&./-])(" + "|".join(_ws(k) for k in keys) + r")(?![\w&/]|-\w)")
+    return pat, {re.sub(r"\s+", " ", k): v for k, v in table.items()}
+
+
+def expand_abbreviations(text: str) -> str:
+    """Replace known abbreviations of bodies and titles by their full words (case-sensitive)."""
+    pat, table = _abbr_regex()
+    return pat.sub(lambda m: table.get(re.sub(r"\s+", " ", m.group(1)), m.group(1)), text)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+@lru_cache(maxsize=None)
+def _provinces() -> tuple[list[str], dict[str, str]]:
+    p = _load("provinces.json")
+    names = list(p["current"]) + list(p["merged"])
+    return sorted(names, key=len, reverse=True), dict(p["merged"])
+
+
+@lru_cache(maxsize=None)
+def _entries() -> list[dict]:
+    """All bodies: {name, level, branch, scoped, successor, aliases} (Sở/Bộ from sectors)."""
+    d = _load("agencies.json")
+    out: list[dict] = []
+    for group in ("central", "province", "commune"):
+        for e in d[group]:
+            out.append({"name": e["name"], "level": group, "branch": e.get("branch", "state"),
+                        "scoped": e.get("scoped"), "successor": e.get("successor"),
+                        "aliases": list(e.get("aliases", []))})
+    sec = d["sectors"]
+    for field in sec["current"] + list(sec["old"]):
+        succ = sec["old"].get(field)
+        out.append({"name": "Sở " + field, "level": "province", "branch": "state", "scoped": "so",
+                    "successor": ("Sở " + succ) if succ else None, "aliases": []})
+    return out
+
+
+@lru_cache(maxsize=None)
+def _alias_index() -> dict[str, dict]:
+    """fold-lower name or expanded alias -> entry."""
+    idx: dict[str, dict] = {}
+    for e in _entries():
+        for a in [e["name"]] + e["aliases"]:
+            for form in {a, expand_abbreviations(a)}:
+                idx.setdefault(_fk(form), e)
+    return idx
+
+
+@lru_cache(maxsize=None)
+def _casing() -> tuple[re.Pattern, dict[str, str]]:
+    """Known phrases with their canonical capitalisation (names, sectors, provinces)."""
+    phrases = {e["name"] for e in _entries()}
+    phrases |= set(_provinces()[0])
+    phrases |= {"Trung ương", "Đảng", "Việt Nam", "Hồ Chí Minh", "Ban Chỉ đạo", "Tổ Công tác",
+                "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Hội đồng", "Mặt trận Tổ quốc",
+                "Cộng sản", "Thanh niên", "Chủ tịch", "Phó Chủ tịch", "Chánh Văn phòng"}
+    fixed = {_fk(p): fold(p) for p in phrases}
+    keys = sorted(fixed, key=len, reverse=True)
+    pat = re.compile(r"(?<!\w)(" + "|".join(_ws(k) for k in keys) + r")(?!\w)", re.IGNORECASE)
+    return pat, fixed
+
+
+def _recase(s: str) -> str:
+    """Known phrases get their canonical case; an all-caps name is lowered first."""
+    letters = [c for c in s if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        s = s.lower()
+    pat, fixed = _casing()
+    s = pat.sub(lambda m: fixed.get(_fk(m.group(1)), m.group(1)), s)
+    return s[:1].upper() + s[1:] if s else s
+
+
+_NOTE = re.compile(r"\s*\((?:b/c|để\s+)?(?:báo cáo|biết|thực hiện|phối hợp|t/h|b/c|chỉ đạo|theo dõi)\)\s*$",
+                   re.IGNORECASE)
+
+
+def _strip(name: str) -> str:
+    s = collapse_ws(clean_text(name))
+    s = re.sub(r"^[-–+•*\s]+", "", s)
+    s = re.sub(r"[\s,;.:]+$", "", s)
+    s = _NOTE.sub("", s)
+    return s.strip()
+
+
+@lru_cache(maxsize=None)
+def _collective_res() -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in _load("agencies.json")["collective_patterns"]]
+
+
+def is_collective(name: str) -> bool:
+    """A phrase naming no single body ("Các sở, ban, ngành, địa phương", "… liên quan")."""
+    s = _fk(expand_abbreviations(_strip(name)))
+    return any(r.search(s) for r in _collective_res())
+
+
+_PROV_SUFFIX_CACHE: dict[str, re.Pattern] = {}
+
+
+def _split_province(s: str) -> tuple[str, str | None]:
+    """"Ủy ban nhân dân tỉnh Đồng Tháp" -> ("Ủy ban nhân dân tỉnh", "Đồng Tháp")."""
+    names, _ = _provinces()
+    if "re" not in _PROV_SUFFIX_CACHE:
+        _PROV_SUFFIX_CACHE["re"] = re.compile(
+            r"^(.*?)\s*(?:\b(?:tỉnh|thành phố|TP\.?)\s+)?(" + "|".join(_ws(fold(n)) for n in names) + r")$",
+            re.IGNORECASE)
+    m = _PROV_SUFFIX_CACHE["re"].match(fold(s))
+    if not m or not m.group(1):
+        return s, None
+    prov_f = m.group(2)
+    prov = next((n for n in names if _fk(n) == _fk(prov_f)), prov_f)
+    mid = s[len(m.group(1)):m.start(2)].strip()
+    base = s[:len(m.group(1))].strip()
+    if mid and re.match(r"(?i)tỉnh|thành phố|tp", fold(mid)):
+        base = f"{base} tỉnh" if fold(mid).lower().startswith("tỉnh") else f"{base} thành phố"
+    return base, prov
+
+
+def _lookup(base: str) -> tuple[dict | None, str]:
+    """Entry for a base name (no province), trying with/without a trailing "tỉnh"."""
+    idx = _alias_index()
+    k = _fk(base)
+    if k in idx:
+        return idx[k], base
+    if k.endswith(" tỉnh") and k[:-5] in idx and idx[k[:-5]]["scoped"] in ("so", "name"):
+        return idx[k[:-5]], base[:-5].strip()
+    if k + " tỉnh" in idx:
+        return idx[k + " tỉnh"], base + " tỉnh"
+    m = re.match(r"(?i)sở\s+(.+)$", fold(base))
+    if m:
+        for e in _entries():
+            if e["scoped"] == "so" and _fk(e["name"]) == "sở " + _fk(m.group(1)):
+                return e, e["name"]
+    return None, base
+
+
+def _compose(entry: dict | None, base: str, prov: str | None) -> str:
+    if not prov:
+        return base
+    if entry is None:
+        if re.search(r"(?i)\b(tỉnh|thành phố)$", base):
+            return f"{base} {prov}"
+        return base
+    scoped = entry["scoped"]
+    if scoped == "tinh":
+        b = base if re.search(r"(?i)\b(tỉnh|thành phố)$", base) else base + " tỉnh"
+        return f"{b} {prov}"
+    if scoped == "name":
+        return f"{base} {prov}"
+    if scoped == "so":
+        return f"{base} tỉnh {prov}"
+    return base
+
+
+def canonical_agency(name: str, province: str | None = None) -> str:
+    """One canonical name per body (see module docstring)."""
+    s = _strip(name)
+    if not s:
+        return s
+    s = expand_abbreviations(s)
+    s = _recase(s)
+    s = fold(collapse_ws(s))
+    if is_collective(s):
+        return s
+    base, prov = _split_province(s)
+    entry, base2 = _lookup(base)
+    if entry is not None:
+        k = _fk(base2)
+        # aliases that are the whole name map to the entry's canonical name
+        if k != _fk(entry["name"]) and (k in {_fk(a) for a in entry["aliases"]} or
+                                        k in {_fk(expand_abbreviations(a)) for a in entry["aliases"]}):
+            base2 = fold(entry["name"])
+        else:
+            base2 = fold(entry["name"]) if _fk(entry["name"]) == k else base2
+    if prov is None and province and (entry is None or entry["level"] == "province"):
+        if entry is not None or re.search(r"(?i)\b(tỉnh)$", base2):
+            prov = province
+    return _compose(entry, base2, fold(prov) if prov else None)
+
+
+def agency_info(name: str, province: str | None = None) -> dict:
+    """{canonical, level, branch, successor, collective} for a name as printed."""
+    canon = canonical_agency(name, province)
+    if is_collective(canon):
+        return {"canonical": canon, "level": "collective", "branch": None, "successor": None,
+                "collective": True}
+    base, _ = _split_province(canon)
+    entry, _ = _lookup(base)
+    if entry is None:
+        lvl, branch = _guess_level(canon)
+        return {"canonical": canon, "level": lvl, "branch": branch, "successor": None,
+                "collective": False}
+    level = entry["level"]
+    if entry["branch"] == "party":
+        level = "party"
+    elif entry["branch"] == "mass":
+        level = "mass"
+    return {"canonical": canon, "level": level, "branch": entry["branch"],
+            "successor": entry["successor"], "collective": False}
+
+
+def _guess_level(name: str) -> tuple[str, str | None]:
+    k = _fk(name)
+    if re.search(r"\b(đảng ủy|tỉnh ủy|thành ủy|huyện ủy|đảng đoàn|ban cán sự đảng|chi bộ)\b", k):
+        return "party", "party"
+    if re.search(r"\b(xã|phường|đặc khu|thị trấn)\b", k):
+        return "commune", "state"
+    if re.search(r"\b(trung ương|chính phủ|quốc gia|quốc hội)\b", k) or k.startswith("bộ "):
+        return "central", "state"
+    if re.search(r"\b(tỉnh|thành phố)\b", k) or k.startswith("sở "):
+        return "province", "state"
+    return "unknown", None
+
+
+def agency_level(name: str) -> str:
+    """central | province | commune | party | mass | collective | unknown."""
+    return agency_info(name)["level"]
+
+
+def successor(name: str) -> str | None:
+    """The body an old body was merged into in 2025 (Bộ/Sở TT&TT -> KH&CN …), else None."""
+    return agency_info(name)["successor"]
+
+
+# ---------------------------------------------------------------- finding bodies in text
+
+@lru_cache(maxsize=None)
+def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """(names, case-insensitive over folded text; abbreviations, case-sensitive)."""
+    names: set[str] = set()
+    abbrs: set[str] = set()
+    for e in _entries():
+        for a in [e["name"]] + e["aliases"]:
+            (abbrs if re.fullmatch(r"[A-ZĐ&.]{2,}(?: [A-ZĐ&.]+)?", a) else names).add(fold(a))
+    ab = _load("abbreviations.json")
+    for k, v in ab["fields"].items():
+        names.add("Sở " + k)
+        names.add("Bộ " + k)
+        if k not in ab["short_fields"]:
+            abbrs.add("S" + k)
+    for k in ab["words"]:
+        if k in ("UBND", "HĐND", "VPUBND", "VP.UBND", "VPUB", "UBMTTQVN", "UB MTTQVN", "BCĐ", "BCĐTW"):
+            abbrs.add(k)
+    provs = "|".join(_ws(fold(p)) for p in _provinces()[0])
+    scope = rf"(?:\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?:{provs})|\s+(?:tỉnh|Tỉnh)(?!\s+ủy)\b)?"
+    name_alt = "|".join(_ws(n) for n in sorted(names, key=len, reverse=True))
+    level_words = r"(?:\s+(?:tỉnh|xã|phường|huyện|thành phố|cấp tỉnh|cấp xã|Trung ương))?"
+    bcd = r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+[^\t;:.()“”]+?(?=\s*(?:[\t;:.()“”]|(?-i:,\s+[A-ZĐ])|\s+của\b|\s+về\b|\s+tại\b|\s+ban\s+hành\b|$)))?"
+    ubnd_local = r"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:xã|phường|đặc\s+khu|thị\s+trấn)\s+[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*)*"
+    collective = (r"(?:[Cc]ác|[Tt]oàn\s+thể)\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|"
+                  r"phòng|trường|ngân\s+hàng|doanh\s+nghiệp|xã|phường|Bộ|bộ|Sở)"
+                  r"(?:(?:,\s+|\s+và\s+|,\s+và\s+)(?:các\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|cá\s+nhân|"
+                  r"phòng|trung\s+tâm|xã|phường|đoàn\s+thể|hội))*"
+                  r"(?:\s+(?:có\s+)?liên\s+quan)?")
+    pat_names = re.compile(
+        rf"(?<![\w&])(?:{collective}|{ubnd_local}|{bcd}|(?:{name_alt}){level_words}{scope})(?![\w&])",
+        re.IGNORECASE)
+    abbr_alt = "|".join(_ws(a) for a in sorted(abbrs, key=len, reverse=True))
+    pat_abbr = re.compile(rf"(?<![\w&./-])(?:{abbr_alt})(?:\s+(?:tỉnh|Tỉnh|xã|phường|Trung\s+ương))?{scope}(?![\w&/-])")
+    return pat_names, pat_abbr
+
+
+def detect_province(text: str) -> str | None:
+    """The province most often named after "tỉnh"/"Tỉnh ủy"/"UBND tỉnh" in the text."""
+    names, _ = _provinces()
+    ft = fold(text)
+    counts: dict[str, int] = {}
+    pat = re.compile(r"(?:tỉnh|Tỉnh\s+ủy|Tỉnh\s+uỷ|TỈNH|TỈNH\s+ỦY|thành phố|Thành ủy)\s+(" +
+                     "|".join(_ws(fold(n)) for n in names) + r")(?!\w)", re.IGNORECASE)
+    for m in pat.finditer(ft):
+        k = _fk(m.group(1))
+        counts[k] = counts.get(k, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return next(fold(n) for n in names if _fk(n) == best)
+
+
+def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int, str]]:
+    """Bodies named in `text`: (start, end, canonical name), leftmost-longest, no overlaps."""
+    if province is None:
+        province = detect_province(text)
+    ft = fold(text)
+    pat_names, pat_abbr = _find_regexes()
+    found: list[tuple[int, int]] = []
+    for pat in (pat_names, pat_abbr):
+        for m in pat.finditer(ft):
+            s, e = m.start(), m.end()
+            while e > s and ft[e - 1] in " ,;.\n\t":
+                e -= 1
+            if e > s:
+                found.append((s, e))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, str]] = []
+    last = -1
+    for s, e in found:
+        if s < last:
+            continue
+        canon = canonical_agency(text[s:e], province)
+        if canon:
+            out.append((s, e, canon))
+            last = e
+    return out

@@ -1,0 +1,172 @@
+"""Split a "Cơ quan chủ trì / phối hợp" cell into the bodies it names.
+
+Rules (fixtures README, "tasks"): split on ';', on paragraph breaks, and on ',' only between
+distinct bodies; collective names stay whole ("Các sở, ban, ngành, địa phương"); names with a
+comma stay whole ("Sở Văn hóa, Thể thao và Du lịch", "Báo và Đài phát thanh, Truyền hình
+Đồng Tháp"); "Các Sở: A; B" gives "Sở A", "Sở B"; a cell holding "-" gives [].
+
+A comma piece begins a new body when it starts with a body head word (data/agency_heads.json:
+"Sở", "Công an", "UBND", "các" …, capitalised as printed, except "các"); otherwise it continues
+the previous name. "X và Y" splits only when Y starts a capitalised head and X is a complete
+name of at least two words that is not a collective.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalize import clean_text, collapse_ws, fold
+
+_DATA = Path(__file__).parent / "data" / "agency_heads.json"
+_EMPTY = re.compile(r"[-–—_.\s/x]*")
+
+
+@lru_cache(maxsize=1)
+def _extra() -> tuple[re.Pattern, re.Pattern]:
+    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    mid = sorted({fold(h) for h in d["midline_heads"]}, key=len, reverse=True)
+    inc = sorted({fold(h) for h in d["incomplete_end"]}, key=len, reverse=True)
+    mid_rx = re.compile(r"(?<=\S )(?:" + "|".join(map(re.escape, mid)) + r")(?![^\W\d_])")
+    inc_rx = re.compile(r"(?:[,;:\-/&]|(?<!\S)(?:" + "|".join(map(re.escape, inc)) + r"))\s*$")
+    return mid_rx, inc_rx
+
+
+def ends_incomplete(text: str) -> bool:
+    """Does this name fragment need the next line ('Văn phòng', 'Sở Khoa học và', 'các sở,')?"""
+    return bool(_extra()[1].search(fold(text.rstrip())))
+
+
+def midline_starts(line: str) -> list[int]:
+    """Offsets in a flattened line where a second body may begin ('Công an tỉnh Các cơ quan')."""
+    return [m.start() for m in _extra()[0].finditer(fold(line))]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[re.Pattern, dict[str, str]]:
+    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    heads = sorted({fold(h) for h in d["heads"]}, key=len, reverse=True)
+    rx = re.compile(r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
+    prefixes = {fold(k): v for k, v in d["list_prefixes"].items() if not k.startswith("_")}
+    return rx, prefixes
+
+
+def starts_body(piece: str) -> bool:
+    """Does this comma piece begin a new body (case-sensitive head word, or 'các')?"""
+    rx, _ = _vocab()
+    p = fold(piece.strip().lstrip("-–+•* "))
+    return bool(rx.match(p))
+
+
+def is_collective(name: str) -> bool:
+    """'Các sở, ban, ngành, địa phương', 'các cơ quan, đơn vị liên quan': no single body."""
+    f = fold(name.strip()).lower()
+    return f.startswith("các ") or bool(re.match(r"^(?:cơ quan|đơn vị|tổ chức)\b.*liên quan", f))
+
+
+def _strip_item(s: str) -> str:
+    s = collapse_ws(s).strip(" ,;.:")
+    s = re.sub(r"^[-–+•*]\s*", "", s)
+    return s.strip(" ,;.:")
+
+
+def _split_commas(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in text.split(","):
+        p = piece.strip()
+        if not p:
+            continue
+        if out and not starts_body(p):
+            out[-1] = out[-1] + ", " + p
+        elif out and is_collective(out[-1]) and not p[:1].isupper():
+            out[-1] = out[-1] + ", " + p  # "Các sở, ngành, các đơn vị" stays one collective
+        else:
+            out.append(p)
+    return out
+
+
+def _split_va(name: str) -> list[str]:
+    """'Sở Tài chính và Sở Nội vụ' -> two bodies; 'Sở Giáo dục và Đào tạo' stays whole."""
+    if is_collective(name):
+        return [name]
+    parts = re.split(r"\s+và\s+", name)
+    out = [parts[0]]
+    for p in parts[1:]:
+        left = out[-1]
+        if starts_body(p) and (p[:1].isupper() or fold(p).lower().startswith("các "))\
+                and len(left.split()) >= 2 and not is_collective(left):
+            out.append(p)
+        else:
+            out[-1] = left + " và " + p
+    return out
+
+
+def _expand_list_prefix(seg: str) -> list[str] | None:
+    """'Các Sở: Y tế, Tài chính và các đơn vị …' -> ['Sở Y tế', 'Sở Tài chính', 'các đơn vị …']."""
+    m = re.match(r"^\s*([^:]{2,40}?)\s*:\s*(.+)$", seg, re.S)
+    if not m:
+        return None
+    _, prefixes = _vocab()
+    head = prefixes.get(fold(collapse_ws(m.group(1))).lower())
+    if head is None:
+        return None
+    body = collapse_ws(m.group(2))
+    tail = None
+    mt = re.search(r"(?:[;,]|\s+và)\s+(?=các\s)", body)
+    if mt:  # "…, Nội vụ và các đơn vị ký kết hợp tác": the collective tail stays whole
+        body, tail = body[:mt.start()], body[mt.end():]
+    sep = ";" if ";" in body else ","
+    items = [_strip_item(c) for c in body.split(sep) if _strip_item(c)]
+    if tail and _strip_item(tail):
+        items.append(_strip_item(tail))
+    out = []
+    for it in items:
+        if head and not starts_body(it) and not is_collective(it):
+            it = f"{head} {it}"
+        out.append(it)
+    return out
+
+
+def _unwrap(text: str) -> str:
+    """PDF lines -> one line per body: a line that opens a new body (capitalised head) after a
+    finished name becomes a paragraph break; other line breaks are wraps."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    out = ""
+    for ln in lines:
+        if not out:
+            out = ln
+        elif re.search(r"\S[-/]$", out):
+            out += ln
+        elif starts_body(ln) and ln[:1].isupper() and not ends_incomplete(out) and len(out.split()) >= 2:
+            out += "\n" + ln
+        else:
+            out += " " + ln
+    return out
+
+
+def split_agencies(cell_text: str | None, wrapped: bool = False) -> list[str]:
+    """The bodies named in an agency cell, in order, as printed (whitespace collapsed).
+
+    `wrapped=True` when newlines in the text are line wraps (PDF), not paragraph breaks.
+    """
+    if not cell_text:
+        return []
+    text = clean_text(cell_text)
+    if wrapped:
+        text = _unwrap(text)
+    text = re.sub(r":\s*\n\s*", ": ", text)
+    if _EMPTY.fullmatch(text):
+        return []
+    expanded = _expand_list_prefix(text)
+    if expanded is not None:
+        return expanded
+    out: list[str] = []
+    for para in re.split(r"\n+", text):
+        for seg in para.split(";"):
+            seg = _strip_item(seg)
+            if not seg or _EMPTY.fullmatch(seg):
+                continue
+            for name in _split_commas(seg):
+                out.extend(_strip_item(n) for n in _split_va(name) if _strip_item(n))
+    return out

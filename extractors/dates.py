@@ -1,0 +1,105 @@
+"""Dates as Vietnamese documents print them (DOMAIN.md §1–2).
+
+"ngày 05 tháng 01 năm 2020", "ngày 22/12/2024", "ngày 01-10-1997", "ngày 16.01.2026";
+blanks in drafts ("ngày   tháng 6 năm 2025" -> partial "2025-06", "ngày  tháng  năm 2026" ->
+"2026"). Day-month pairs without a year ("ngày 10/10 hằng năm") are not dates of a document.
+dateparser is not used: it guesses missing parts (a blank day becomes today's day), which is
+exactly what a draft's date line must not do.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from pipeline.normalize import fold
+
+_WS = r"[ \t\n]*"
+NUMERIC = rf"(?P<d>\d{{1,2}}){_WS}(?P<s>[/.\-]){_WS}(?P<m>\d{{1,2}}){_WS}(?P=s){_WS}(?P<y>(?:19|20)\d\d)(?!\d)"
+WORDS = (r"ngày[ \t\n]*(?P<wd>\d{1,2})?[ \t\n._…]*tháng[ \t\n]*(?P<wm>\d{1,2})?[ \t\n._…]*"
+         r"năm[ \t\n]*(?P<wy>(?:19|20)\d\d)(?!\d)")
+DATE_RE = re.compile(rf"(?:{WORDS}|{NUMERIC})", re.IGNORECASE)
+
+
+@dataclass
+class DateMatch:
+    start: int
+    end: int
+    iso: str | None        # full date, ISO
+    partial: str | None    # "2025-06" or "2026" when the day/month is blank
+
+
+def to_iso(day: int, month: int, year: int) -> str | None:
+    """ISO date, or None when the triple is not a calendar date."""
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match) -> DateMatch | None:
+    if m.group("wy"):
+        y = int(m.group("wy"))
+        d, mo = m.group("wd"), m.group("wm")
+        if d and mo:
+            iso = to_iso(int(d), int(mo), y)
+            return DateMatch(m.start(), m.end(), iso, None) if iso else None
+        if mo and 1 <= int(mo) <= 12:
+            return DateMatch(m.start(), m.end(), None, f"{y}-{int(mo):02d}")
+        return DateMatch(m.start(), m.end(), None, str(y))
+    iso = to_iso(int(m.group("d")), int(m.group("m")), int(m.group("y")))
+    return DateMatch(m.start(), m.end(), iso, None) if iso else None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All full or partial dates in the text, with offsets."""
+    out = []
+    for m in DATE_RE.finditer(fold(text)):
+        dm = _from_match(m)
+        if dm:
+            out.append(dm)
+    return out
+
+
+def parse_date(text: str) -> DateMatch | None:
+    """The first date in a string."""
+    ds = find_dates(text)
+    return ds[0] if ds else None
+
+
+_AFTER_RE = re.compile(rf"^[ \t\n,]*(?:\(|được\s+)?(?:ban\s+hành\s+|ký\s+)?(?:ngày|ngay){_WS}[:]?{_WS}", re.IGNORECASE)
+
+
+def date_after(text: str, pos: int, window: int = 60) -> DateMatch | None:
+    """The date printed right after a number ("…/KH-UBND ngày 17/9/2025", ", ngày 05/9/2026")."""
+    seg = fold(text[pos:pos + window + 40])
+    m = _AFTER_RE.match(seg)
+    if not m:
+        return None
+    # "ngày" is part of the words form: re-run from the word "ngày"
+    k = seg.lower().find("ngày", 0, m.end() + 1)
+    for start in ([k] if k >= 0 else []) + [m.end()]:
+        dm = DATE_RE.match(seg, start)
+        if dm:
+            r = _from_match(dm)
+            if r and (r.iso or r.partial):
+                return DateMatch(pos + r.start, pos + r.end, r.iso, r.partial)
+    return None
+
+
+_PLACE_DATE_RE = re.compile(
+    rf"(?P<place>[^\W\d_][^\n,]{{1,40}}?),{_WS}(?:{WORDS}|ngày{_WS}{NUMERIC})", re.IGNORECASE)
+
+
+def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int, int] | None]:
+    """The "Place, ngày … tháng … năm …" line: (place, date, span of the place)."""
+    ft = fold(text)
+    for m in _PLACE_DATE_RE.finditer(ft):
+        place = text[m.start("place"):m.end("place")].strip()
+        if len(place.split()) > 6:
+            continue
+        dm = _from_match(m)
+        if dm is None:
+            continue
+        return place, DateMatch(m.start(), m.end(), dm.iso, dm.partial), (m.start("place"), m.end("place"))
+    return None, None, None

@@ -1,0 +1,87 @@
+"""Document types and type codes (data/doctypes.json): names, code -> type, type -> code.
+
+Decree 30/2020 (state, Appendix III), the Party rules (66/399-QĐ/TW) and the legal-normative
+types; codes are compared after tone folding and upper-casing ("CTR", "Ctr", "QYĐ" are one).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalize import fold
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def _data() -> dict:
+    with open(DATA / "doctypes.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def type_names() -> list[str]:
+    """All type names, longest first (for alternations)."""
+    return sorted(_data()["names"], key=len, reverse=True)
+
+
+def _ck(code: str) -> str:
+    return fold(code).upper().replace(" ", "")
+
+
+def type_from_code(code: str | None, party: bool = False) -> str | None:
+    """Type of a type code ("NQ" -> "Nghị quyết"; Party "TT" -> "Thông tri")."""
+    if not code:
+        return None
+    k = _ck(code)
+    d = _data()
+    if party and k in d["party_codes"]:
+        return d["party_codes"][k]
+    return d["codes"].get(k)
+
+
+def is_type_code(code: str | None) -> bool:
+    return bool(code) and _ck(code) in _data()["codes"] and _data()["codes"][_ck(code)] is not None
+
+
+def code_for_type(type_name: str | None) -> str | None:
+    """Standard code of a type name ("Kế hoạch" -> "KH"); None for Công văn or unknown."""
+    if not type_name:
+        return None
+    return _data()["type_codes"].get(canonical_type(type_name))
+
+
+@lru_cache(maxsize=None)
+def _name_index() -> dict[str, str]:
+    return {fold(n).lower(): n for n in _data()["names"]}
+
+
+def canonical_type(word: str | None) -> str | None:
+    """Type name as the rules spell it, from a printed type word ("KẾ HOẠCH", "Thông báo kết luận")."""
+    if not word:
+        return None
+    w = re.sub(r"\s+", " ", fold(word)).strip().lower()
+    name = _name_index().get(w)
+    if name is None:
+        return None
+    return _data()["canonical"].get(name, name)
+
+
+@lru_cache(maxsize=None)
+def type_regex() -> str:
+    """Regex alternation of type names (spaces match any whitespace), for use with IGNORECASE."""
+    return "|".join(r"\s+".join(map(re.escape, fold(n).split())) for n in type_names())
+
+
+def legal_type_from_issuer(symbol_tail: str) -> str | None:
+    """Type of a legal number without a type code ("45/2019/QH14" -> "Luật")."""
+    m = re.match(r"([A-ZĐ]+?)\d*$", _ck(symbol_tail))
+    if not m:
+        return None
+    return _data()["legal_issuer_types"].get(m.group(1))
+
+
+def marks(kind: str) -> list[str]:
+    """draft_marks | urgency_marks | secrecy_marks."""
+    return list(_data()[kind])

@@ -1,0 +1,142 @@
+"""Number-symbols of Vietnamese documents (DOMAIN.md §1–3): a tokenizer and small parsers.
+
+Grammar (over tone-folded text, so offsets are valid in the display text):
+- state:  NUM "/" [YEAR "/"] PART ("-" PART)*        12/QĐ-UBND, 30/2020/NĐ-CP, 1039/SKH&CN-CĐS,
+          45/2019/QH14, 02/2011/TTLT-VPCP-BNV, 05/BNV-VP
+- Party:  NUM "-" CODE "/" PART ("/" PART)*         57-NQ/TW, 10-CTr/TU, 04-TB/BCĐTW, 123-CV/TU
+- mixed:  NUM "/" CODE "/" PART                      17/TB/CQTTBCĐ (printed in real documents)
+- blank (drafts): "Số:" then blanks then "/SYMBOL" or "-SYMBOL".
+A PART starts with an upper-case letter (letters, digits, "&", "." inside). A separator may be
+followed by a line break (a number wrapped as "57-" / "NQ/TW"). Numbers are not dates (digits
+after the slash), ratios ("15/63"), units ("Gbps/s") or pieces of URLs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.doctypes import is_type_code, legal_type_from_issuer, type_from_code
+from pipeline.normalize import fold
+
+_UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
+PART = rf"[{_UP}][A-Za-zĐđ0-9&]*(?:\.[A-Za-zĐđ][A-Za-zĐđ0-9&]*)*"
+_SEP_WS = r"[ \n]{0,6}"
+NUM = r"\d{1,5}[a-z]?"
+YEAR = r"(?:19[4-9]\d|20\d\d)"
+STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:-{_SEP_WS}|/){PART})*"
+PARTY = rf"{NUM}-{_SEP_WS}{PART}/{_SEP_WS}{PART}(?:/{PART})*"
+# a state number may wrap after "/" too ("749/QĐ-" / "TTg" is covered by the dash rule)
+STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:-{_SEP_WS}|/){PART})*"
+
+NUMBER_RE = re.compile(rf"(?<![\w/.:\-&])(?:{PARTY}|{STATE_WRAP})(?![\w&])")
+# "Số:" line of a header: number (maybe blank) then symbol
+SO_LINE_RE = re.compile(
+    rf"(?<!\w)Số\s*:?[ \t]*(?:(?P<num>{PARTY}|{STATE_WRAP})|(?P<blank>[ \t._…]*)(?P<sym>[/-]{PART}(?:[-/]{PART})*))",
+    re.IGNORECASE)
+
+
+@dataclass
+class NumberMatch:
+    start: int
+    end: int
+    number: str          # as printed, line breaks and spaces removed
+    style: str           # "state" | "party"
+    code: str | None     # type code inside the symbol ("NQ"), None for a công văn
+    year: int | None     # year carried in the number (legal-normative documents)
+
+
+def clean_number(printed: str) -> str:
+    """As printed, with line breaks and spaces removed and trailing punctuation dropped."""
+    s = re.sub(r"\s+", "", printed)
+    return s.rstrip(".-/,;:")
+
+
+def parse_number(number: str) -> NumberMatch | None:
+    """Structure of one number-symbol string (no offsets: start=end=0)."""
+    s = clean_number(fold(number))
+    m = re.fullmatch(rf"({NUM})-({PART})/(.+)", s)
+    if m:
+        return NumberMatch(0, 0, clean_number(number), "party", m.group(2), None)
+    m = re.fullmatch(rf"({NUM})/(?:({YEAR})/)?(.+)", s)
+    if not m:
+        return None
+    year = int(m.group(2)) if m.group(2) else None
+    parts = re.split(r"[-/]", m.group(3))
+    code = parts[0] if parts and is_type_code(parts[0]) else None
+    if code and len(parts) == 1 and not year:
+        # "12/UBND"-like single part: an issuer, unless it is a known type code and nothing else
+        pass
+    return NumberMatch(0, 0, clean_number(number), "state", code, year)
+
+
+def number_type(number: str) -> str | None:
+    """Document type implied by the number's code (Party codes for Party numbers); "Công văn"
+    for a state number whose symbol has no type code; "Luật" for "45/2019/QH14"."""
+    p = parse_number(number)
+    if p is None:
+        return None
+    if p.style == "party":
+        t = type_from_code(p.code, party=True)
+        return t
+    if p.code:
+        return type_from_code(p.code)
+    tail = re.split(r"/", clean_number(fold(number)))[-1]
+    if p.year:
+        return legal_type_from_issuer(tail)
+    return "Công văn"
+
+
+def _plausible(text: str, m: re.Match) -> bool:
+    """Reject URL pieces and symbols without a multi-letter part (unless after "số")."""
+    s = m.group(0)
+    before = text[max(0, m.start() - 40):m.start()]
+    tok = re.split(r"\s", before)[-1] if before else ""
+    if "http" in tok.lower() or "www" in tok.lower() or tok.endswith(("/", ".")) and len(tok) > 1:
+        return False
+    sym = s.split("/", 1)[1] if "/" in s else s
+    letters_runs = re.findall(r"[A-Za-zĐđ&]{2,}", sym)
+    if not letters_runs:
+        return bool(re.search(r"(?i)số\s*:?\s*$", fold(before)))
+    if re.fullmatch(r"[^-/]+", re.sub(r"^\d+[a-z]?/", "", re.sub(r"\s", "", s))):
+        # single part after the slash ("12/UBND", "3/TP"): only after "số" or with a year/code
+        if not re.search(r"(?i)số\s*:?\s*$", fold(before)) and not is_type_code(sym.strip()):
+            return False
+    return True
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number-symbol in `text` (display text), with offsets; not dates, ratios, URLs."""
+    ft = fold(text)
+    out: list[NumberMatch] = []
+    for m in NUMBER_RE.finditer(ft):
+        if not _plausible(ft, m):
+            continue
+        end = m.end()
+        while end > m.start() and ft[end - 1] in ".":
+            end -= 1
+        printed = text[m.start():end]
+        p = parse_number(printed)
+        if p is None:
+            continue
+        out.append(NumberMatch(m.start(), end, clean_number(printed), p.style, p.code, p.year))
+    return out
+
+
+LIST_BEFORE_RE = re.compile(rf"(?:số\s+)((?:{NUM}\s*,\s*)*{NUM})\s*(?:,|và)\s*$", re.IGNORECASE)
+
+
+def list_numbers_before(text: str, nm: NumberMatch, folded: str | None = None) -> list[tuple[int, int, str]]:
+    """"số 1, 2 và 3/QĐ-UBND": the bare numbers listed before a full number, completed with
+    its symbol -> [(start, end, "1/QĐ-UBND"), …] (offsets of the bare numbers)."""
+    window = fold(text[max(0, nm.start - 80):nm.start])
+    m = LIST_BEFORE_RE.search(window)
+    if not m:
+        return []
+    base = nm.start - len(window)
+    sep = "-" if nm.style == "party" else "/"
+    tail = nm.number.split(sep, 1)[1]
+    out = []
+    for n in re.finditer(NUM, m.group(1)):
+        s = base + m.start(1) + n.start()
+        out.append((s, s + len(n.group(0)), f"{n.group(0)}{sep}{tail}"))
+    return out

@@ -1,0 +1,363 @@
+"""Tasks assigned in prose: numbered items 1., a), bullets, and the sentences that name who
+does what ("X chủ trì, phối hợp với Y …", "Giao Sở … thực hiện …", "(Cơ quan tham mưu: Sở Tài
+chính; thời gian: hoàn thành Dự thảo trong tháng 9/2025)", "…; hoàn thành trong tháng 6/2025").
+
+Scope: the "Tổ chức thực hiện" part when the document has one, else the whole body up to
+"Nơi nhận". Structure: roman headings give the section; "1." items, "a)" items and "-" bullets
+nest; a heading ending in ":" ("b) Các cơ quan Đảng ở tỉnh và địa phương:") opens a list whose
+items inherit its lead, and an unmarked paragraph under it is one more item; an unmarked
+paragraph after a plain item continues it ("Định kỳ hàng năm, báo cáo …"), unless it opens with
+a body of its own (a closing exhortation). A task is an item that names a responsible body or a
+deadline. Numbering: "1.a", bullets under a lettered item by position ("1.b.2"), an only bullet
+takes its parent's label.
+
+The lead is the body that carries the work out: "A chỉ đạo B chỉ đạo C tổ chức …" -> C;
+"X chủ trì" -> X; "A lãnh đạo B …" -> A (leadership does not pass the task on).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.agency_lists import split_agencies, starts_body
+from extractors.deadlines import parse_deadline
+from extractors.task_common import make_task
+from pipeline.model import ReadDocument
+from pipeline.normalize import collapse_ws, fold
+
+_DATA = Path(__file__).parent / "data" / "task_verbs.json"
+_ROMAN_H = re.compile(r"^\s*([IVX]{1,5})\s*[.\-–/]\s*(\S.*)$")
+_NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
+_LETTER = re.compile(r"^\s*([a-zđ])\s*[)\]]\s*(\S.*)$")
+_DASH = re.compile(r"^\s*[-–+•*]\s+(\S.*)$")
+_STOP = re.compile(r"^\s*(?:nơi nhận|t/m|tm\.|kt\.|tl\.|tuq\.)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    verbs = sorted((fold(v) for v in d["verbs"]), key=len, reverse=True)
+    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )\s?(?:" + "|".join(map(re.escape, verbs)) + r")(?![^\W\d_])")
+    return d
+
+
+@dataclass
+class _Para:
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass
+class _Item:
+    label: list[str]
+    text: str
+    span: tuple[int, int]
+    page: int | None
+    ctx_lead: list[str]
+    ctx_support: list[str]
+    section: str | None
+    parent_key: tuple = ()
+    own_label: bool = False  # the item is the numbered/lettered paragraph itself
+    extra: list[str] = field(default_factory=list)
+
+
+def _paragraphs(doc: ReadDocument) -> list[_Para]:
+    blocks = [b for b in doc.blocks if b.kind == "paragraph" and b.part == "body"]
+    if doc.format != "txt":
+        out = []
+        for b in blocks:
+            for ln_start, ln in _split_keep(b.text, b.start):
+                out.append(_Para(ln, ln_start, ln_start + len(ln), b.page))
+        return out
+    return _rejoin_lines([(b.text, b.start, b.end) for b in blocks])
+
+
+def _split_keep(text: str, start: int):
+    """A paragraph block may hold several list items on separate lines (PDF)."""
+    pos = 0
+    for ln in text.split("\n"):
+        if ln.strip():
+            yield start + pos, ln
+        pos += len(ln) + 1
+
+
+def _rejoin_lines(lines: list[tuple[str, int, int]]) -> list[_Para]:
+    """Plain text from a PDF: wrapped lines back into paragraphs. A paragraph ends before an
+    item marker and after a line much shorter than the text's usual line."""
+    nonblank = [t.rstrip() for t, _, _ in lines if t.strip()]
+    if not nonblank:
+        return []
+    lens = sorted(len(t) for t in nonblank if len(t) > 20) or [60]
+    full = lens[int(len(lens) * 0.6)]
+    out: list[_Para] = []
+    cur: _Para | None = None
+    prev_short = True
+    for text, s, e in lines:
+        t = text.strip()
+        if not t:
+            continue
+        marker = bool(_NUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _ROMAN_H.match(t) or _STOP.match(t))
+        sentence_end = cur is not None and bool(re.search(r"[.;!?]\)?\s*$", cur.text)) and t[:1].isupper()
+        if cur is None or marker or prev_short or sentence_end:
+            if cur:
+                out.append(cur)
+            cur = _Para(t, s + (len(text) - len(text.lstrip())), e)
+        else:
+            glue = "" if re.search(r"\S[-/]$", cur.text) else " "
+            cur.text += glue + t
+            cur.end = e
+        prev_short = len(text.rstrip()) < 0.7 * full or bool(re.search(r"[:]\s*$", t))
+    if cur:
+        out.append(cur)
+    # a stray watermark or page number between lines ("Dự thảo", "2") is not a paragraph
+    return [p for p in out if len(p.text.split()) >= 3 or _NUM.match(p.text) or _LETTER.match(p.text)
+            or _STOP.match(p.text)]
+
+
+def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
+    """(first, end, section) paragraphs that may assign tasks."""
+    g = _grammar()
+    end = next((i for i, p in enumerate(paras) if _STOP.match(p.text)), len(paras))
+    for i, p in enumerate(paras[:end]):
+        f = fold(p.text).lower()
+        for title in g["section_titles"]:
+            m = re.match(r"^\s*(?:([IVX]{1,5}|\d{1,2})\s*[.\-–/)]\s*)?" + re.escape(fold(title)) + r"\b", f, re.I)
+            if m and len(p.text) < 80:
+                sec = paras[i].text[m.start(1):m.end(1)].upper() if m.group(1) else None
+                return i + 1, end, sec
+    start = next((i for i, p in enumerate(paras[:end]) if _NUM.match(p.text)), end)
+    return start, end, None
+
+
+def _agency_phrase(text: str) -> tuple[str, int]:
+    """The agency phrase at the start of `text` and where it ends (before the first verb)."""
+    m = _grammar()["verb_rx"].search(fold(text))  # lower-case only: "Ban Chỉ đạo" is a name
+    stop = m.start() if m else len(text)
+    return text[:stop].strip(" ,;:"), stop
+
+
+def _find_support(text: str) -> list[str]:
+    g = _grammar()
+    f = fold(text).lower()
+    for w in g["support"]:
+        k = f.find(fold(w))
+        if k >= 0:
+            rest = text[k + len(w):]
+            phrase, _ = _agency_phrase(rest)
+            return split_agencies(phrase)
+    return []
+
+
+def _chain_lead(text: str) -> tuple[list[str], list[str]]:
+    """Lead and support named by the sentence: subject, 'chỉ đạo' chain, 'chủ trì', 'phối hợp với'."""
+    g = _grammar()
+    f = fold(text).lower()
+    lead: list[str] = []
+    pos = 0
+    m = re.match(r"^\s*(?:" + "|".join(map(re.escape, (fold(a) for a in g["assign"]))) + r")\s+", f)
+    if m:
+        pos = m.end()
+    elif not starts_body(text):
+        pos = -1  # verb-initial: the subject is the list's lead
+    if pos >= 0:
+        phrase, stop = _agency_phrase(text[pos:])
+        if phrase and starts_body(phrase):
+            lead = split_agencies(phrase)
+        pos = pos + stop
+    else:
+        pos = 0
+    # pass the task on along "chỉ đạo B", "giao B"
+    while True:
+        rest_f = f[pos:]
+        m = re.match(r"^\s*(?:" + "|".join(map(re.escape, (fold(a) for a in g["pass_on"]))) + r")\s+", rest_f)
+        if not m:
+            break
+        phrase, stop = _agency_phrase(text[pos + m.end():])
+        if not phrase or not starts_body(phrase):
+            break
+        lead = split_agencies(phrase)
+        pos = pos + m.end() + stop
+    return lead, _find_support(text)
+
+
+def _labelled(text: str) -> tuple[str, list[str], list[str], str | None]:
+    """'(Cơ quan tham mưu: X; thời gian: Y)' at the end: (text without it, lead, support, deadline)."""
+    g = _grammar()
+    m = re.search(r"\(([^()]*)\)\s*[.;]?\s*$", text)
+    if not m:
+        return text, [], [], None
+    inner = m.group(1)
+    lead: list[str] = []
+    support: list[str] = []
+    deadline = None
+    found = False
+    for part in inner.split(";"):
+        if ":" not in part:
+            continue
+        label, value = part.split(":", 1)
+        lf = collapse_ws(fold(label).lower())
+        if lf in (fold(x) for x in g["lead_labels"]):
+            lead, found = split_agencies(value), True
+        elif lf in (fold(x) for x in g["support_labels"]):
+            support, found = split_agencies(value), True
+        elif lf in (fold(x) for x in g["deadline_labels"]):
+            deadline, found = collapse_ws(value).strip(" ."), True
+    if not found:
+        return text, [], [], None
+    return text[:m.start()].rstrip(" .;,"), lead, support, deadline
+
+
+def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
+    """A deadline at the end of the item: '(Hoàn thành trước ngày 20/6/2025 …).', '; hoàn thành
+    trong tháng 6/2025.' — (text without it, deadline text)."""
+    m = re.search(r"\(([^()]*)\)\s*[.;]?\s*$", text)
+    if m and parse_deadline(m.group(1), *ref)["deadline_kind"] != "none":
+        return text[:m.start()].rstrip(" .;,"), collapse_ws(m.group(1)).strip(" .")
+    m = re.search(r"[;,]\s*((?:hoàn thành|thực hiện|xong|trước|trong|chậm nhất)[^;]*)$", text, re.I)
+    if m and parse_deadline(m.group(1), *ref)["deadline_kind"] not in ("none",):
+        return text[:m.start()].rstrip(" .;,"), collapse_ws(m.group(1)).strip(" .")
+    m = re.search(r"(?:^|[.;]\s+)((?:Định kỳ|Hằng|Hàng)\s+(?:hằng\s+|hàng\s+)?(?:năm|quý|tháng|tuần))", text)
+    if m:
+        return text, m.group(1)
+    return text, None
+
+
+def _is_title(text: str) -> bool:
+    """'Về công tác lãnh đạo, chỉ đạo': a heading, not an assignment."""
+    t = text.strip()
+    if t.endswith((".", ":", ";")) or len(t.split()) > 25:
+        return False
+    return bool(re.match(r"^(?:Về|VỀ)\b", t)) or t == t.upper() or not starts_body(t)
+
+
+def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
+    """Tasks assigned by numbered items and sentences of the body."""
+    paras = _paragraphs(doc)
+    lo, hi, roman = _scope(paras)
+    items: list[_Item] = []
+    section = roman
+    num: str | None = None
+    letter: str | None = None
+    ctx: dict[int, tuple[list[str], list[str], bool]] = {}  # level -> (lead, support, open list)
+    last_level = 0
+    heading_pending = False
+    for p in paras[lo:hi]:
+        t = p.text.strip()
+        span = (p.start, p.end)
+        m = _ROMAN_H.match(t)
+        if m and m.group(2).strip() == m.group(2).strip().upper():
+            section, num, letter, ctx = m.group(1), None, None, {}
+            continue
+        m = _NUM.match(t)
+        if m:
+            num, letter, body = m.group(1), None, m.group(2)
+            ctx = {k: v for k, v in ctx.items() if k < 1}
+            if roman is None:
+                section = num
+            if _is_title(body):
+                heading_pending = True
+                last_level = 1
+                continue
+            heading_pending = False
+            if body.rstrip().endswith(":"):
+                ld, sp = _chain_lead(body.rstrip(" :"))
+                ctx[1] = (ld or _inherit(ctx, 1)[0], sp, True)
+                last_level = 1
+                continue
+            items.append(_Item([num], body, span, p.page, *_inherit(ctx, 1), section, (num,), True))
+            last_level = 1
+            continue
+        m = _LETTER.match(t)
+        if m:
+            letter, body = m.group(1), m.group(2)
+            ctx = {k: v for k, v in ctx.items() if k < 2}
+            heading_pending = False
+            last_level = 2
+            if body.rstrip().endswith(":"):
+                head = body.rstrip(" :")
+                ld, sp = _chain_lead(head)
+                if not ld and starts_body(head):
+                    ld = split_agencies(head)
+                ctx[2] = (ld or _inherit(ctx, 2)[0], sp or (_inherit(ctx, 2)[1] if not ld else []), True)
+                continue
+            items.append(_Item([num or "", letter], body, span, p.page, *_inherit(ctx, 2), section,
+                               (num, letter), True))
+            continue
+        m = _DASH.match(t)
+        body = m.group(1) if m else t
+        level = 3
+        if not m:
+            open_level = max((k for k, v in ctx.items() if v[2]), default=None)
+            if body.rstrip().endswith(":"):
+                ld, sp = _chain_lead(body.rstrip(" :"))
+                lvl = 2 if letter else 1
+                ctx[lvl] = (ld or _inherit(ctx, lvl)[0], sp, True)
+                heading_pending = False
+                continue
+            if open_level is None or heading_pending:
+                if heading_pending and num:
+                    items.append(_Item([num], body, span, p.page, *_inherit(ctx, 1), section, (num,), True))
+                    heading_pending = False
+                    continue
+                if items and not starts_body(body):
+                    items[-1].extra.append(body)
+                    items[-1].span = (items[-1].span[0], p.end)
+                continue
+            if starts_body(body):
+                ctx = {}  # a closing paragraph with its own subject ends the lists
+                continue
+        parent = (num, letter) if letter else (num,)
+        items.append(_Item(list(parent), body, span, p.page, *_inherit(ctx, level), section, parent, False))
+        last_level = level
+    return _number_and_build(items, ref)
+
+
+def _inherit(ctx: dict, level: int) -> tuple[list[str], list[str]]:
+    for k in sorted((k for k in ctx if k < level), reverse=True):
+        if ctx[k][0]:
+            return ctx[k][0], ctx[k][1]
+    return [], []
+
+
+def _number_and_build(items: list[_Item], ref) -> list[dict]:
+    children: dict[tuple, list[_Item]] = {}
+    for it in items:
+        if not it.own_label:
+            children.setdefault(it.parent_key, []).append(it)
+    out: list[dict] = []
+    for it in items:
+        label = [x for x in it.label if x]
+        if not it.own_label:
+            sibs = children[it.parent_key]
+            if len(sibs) > 1:
+                label.append(str(sibs.index(it) + 1))
+        text = " ".join([it.text] + it.extra)
+        task = _build(it, ".".join(label), text, ref)
+        if task:
+            out.append(task)
+    return out
+
+
+def _build(it: _Item, no: str, text: str, ref) -> dict | None:
+    name, lead, support, deadline = _labelled(text)
+    if deadline is None:
+        name, deadline = _deadline_tail(name, ref)
+    own_lead, own_support = [], []
+    m = re.match(r"^([^:]{3,160}):\s+(\S.*)$", name)
+    if m and starts_body(m.group(1)) and not _grammar()["verb_rx"].search(fold(m.group(1))):
+        own_lead, name = split_agencies(m.group(1)), m.group(2)
+        own_support = _find_support(name)
+    elif not lead:
+        own_lead, own_support = _chain_lead(name)
+    lead = lead or own_lead or it.ctx_lead
+    support = support or own_support or (it.ctx_support if not own_lead else [])
+    if not lead and not deadline:
+        return None
+    return make_task(appendix=None, section=it.section, no=no, name=collapse_ws(name), lead=lead,
+                     support=support, product=None, deadline_text=deadline, status_text=None, notes=None,
+                     ref=ref, span=it.span, page=it.page, row=None, source="prose")

@@ -1,0 +1,101 @@
+"""Logical text units of a read document: paragraphs and table cells, with offsets.
+
+Word and PDF readers give one block per paragraph and one cell per table cell. Plain text
+(often copied from a PDF) breaks paragraphs into lines — sometimes with a blank line after
+each — so consecutive lines are joined back into one unit when the earlier line does not end
+a sentence and the next one continues it (lower-case start, a wrapped number, or a long line).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from pipeline.model import ReadDocument
+
+_END = re.compile(r"[.;:!?]\s*$|[.;:!?][)”\"]\s*$")
+_ITEM = re.compile(r"^\s*(?:[-–+•*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.\-–]\s|\(\d+\)\s)")
+
+
+_OPENER = re.compile(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Theo đề nghị|Xét đề nghị|Tiếp nhận|Phúc đáp|"
+                     r"Trên cơ sở|Phụ lục|PHỤ LỤC|Điều \d+|Chương [IVXLC]+|Mục \d+)\b")
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    page: int | None
+    in_table: bool
+    row: int | None = None
+    col: int | None = None
+    table_id: int | None = None
+
+
+def _line_units(doc: ReadDocument) -> list[Unit]:
+    paras = [b for b in doc.blocks if b.kind == "paragraph"]
+    lens = [len(b.text.strip()) for b in paras if b.text.strip()]
+    med = statistics.quantiles(lens, n=4)[2] if len(lens) >= 4 else (max(lens) if lens else 0)
+    units: list[Unit] = []
+    cur: Unit | None = None
+    prev_text = ""
+    for b in paras:
+        t = b.text.strip()
+        if not t:
+            continue
+        if cur is not None and _continues(prev_text, t, med):
+            cur.end = b.start + len(b.text.rstrip())
+        else:
+            if cur:
+                units.append(cur)
+            lead = len(b.text) - len(b.text.lstrip())
+            cur = Unit(b.start + lead, b.start + len(b.text.rstrip()), b.page, False)
+        prev_text = t
+    if cur:
+        units.append(cur)
+    return units
+
+
+def _continues(prev: str, nxt: str, median_len: float) -> bool:
+    if _END.search(prev):
+        return False
+    if _ITEM.match(nxt) or _OPENER.match(nxt):
+        return False
+    if re.search(r"[-/]$", prev):
+        return True
+    if nxt[:1].islower() or nxt[:1] in "(“\"":
+        return True
+    if nxt[:1].isdigit() and re.search(r"(?i)\b(số|ngày|năm|tháng)$", prev):
+        return True
+    return median_len > 30 and len(prev) >= 0.7 * median_len
+
+
+def units(doc: ReadDocument) -> list[Unit]:
+    """Paragraph and cell units in document order (txt lines joined into paragraphs)."""
+    if doc.format == "txt":
+        return _line_units(doc)
+    out: list[Unit] = []
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "table" and b.table is not None:
+            for c in sorted(b.table.cells, key=lambda c: (c.row, c.col)):
+                if c.text.strip():
+                    out.append(Unit(c.start, c.end, c.page if c.page is not None else b.page, True,
+                                    c.row, c.col, i))
+        elif b.text.strip():
+            out.append(Unit(b.start, b.end, b.page, False))
+    return out
+
+
+def unit_at(us: list[Unit], offset: int) -> Unit | None:
+    """The unit containing an offset (binary search over sorted units)."""
+    lo, hi = 0, len(us) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        u = us[mid]
+        if offset < u.start:
+            hi = mid - 1
+        elif offset >= u.end:
+            lo = mid + 1
+        else:
+            return u
+    return None

@@ -1,0 +1,315 @@
+"""Ingest files into the database: hash -> (duplicate?) -> guard -> read -> extract -> save.
+
+One file is one transaction: a document is either wholly in the database or not at all, so a
+crash at any instant leaves nothing half-written and redoing the file is safe (the sha256 of
+the bytes is unique in `files`). Every failure becomes an `IngestResult` with a reason in
+Vietnamese and English; a batch never stops on one bad file.
+
+`guard_file` is a reader-independent check that runs BEFORE any reader touches the bytes:
+size limit, and for zip containers (docx/odt/xlsx…) the uncompressed sizes declared in the zip
+directory, so a zip bomb is refused without inflating anything.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import zipfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pipeline.errors import CorruptFile, EmptyFile, ReadError, TooLarge, UsageError
+
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_UNZIPPED_DEFAULT = 1 << 30          # 1 GiB declared uncompressed in one container
+MAX_RATIO_DEFAULT = 100                 # deflate ratio that no real document member reaches…
+RATIO_FLOOR = 8 << 20                   # …checked only for members above 8 MiB uncompressed
+TEMP_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp", "~")
+
+
+@dataclass
+class IngestResult:
+    """What happened to one file. `status` is "ingested", "duplicate" or "failed"."""
+
+    path: str
+    sha256: str | None
+    status: str
+    document_key: str | None = None
+    error: dict | None = None
+    message: str = ""
+    retryable: bool = False   # a failure not caused by the file (database busy): try again later
+    counts: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- limits and the pre-read guard
+
+def max_bytes() -> int:
+    """The file size limit: env VANBAN_MAX_BYTES (read now), else the readers' MAX_BYTES."""
+    env = os.environ.get("VANBAN_MAX_BYTES")
+    if env:
+        return int(env)
+    from pipeline import readers
+    return readers.MAX_BYTES
+
+
+def max_unzipped_bytes() -> int:
+    return int(os.environ.get("VANBAN_MAX_UNZIPPED_BYTES", MAX_UNZIPPED_DEFAULT))
+
+
+def max_zip_ratio() -> float:
+    return float(os.environ.get("VANBAN_MAX_ZIP_RATIO", MAX_RATIO_DEFAULT))
+
+
+def check_zip_container(path: Path) -> None:
+    """Refuse a zip whose directory declares too much uncompressed data (a zip bomb) or that
+    cannot be opened at all. Only the central directory is read; nothing is inflated.
+
+    Python's zipfile (used by python-docx and openpyxl) never inflates past a member's declared
+    `file_size`, so checking the declared sizes bounds what any reader will inflate."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise CorruptFile(f"{path.name}: damaged or truncated zip container ({e})",
+                          f"{path.name}: tệp nén (docx/zip) bị hỏng hoặc bị cắt cụt ({e})") from e
+    total = sum(i.file_size for i in infos)
+    limit = max_unzipped_bytes()
+    if total > limit:
+        raise TooLarge(f"{path.name}: zip bomb refused: {total} bytes uncompressed declared, limit {limit}",
+                       f"{path.name}: từ chối tệp nén bất thường (zip bomb): khai {total} byte khi giải nén, "
+                       f"giới hạn {limit}")
+    ratio_limit = max_zip_ratio()
+    for i in infos:
+        if i.file_size > RATIO_FLOOR and i.file_size > ratio_limit * max(i.compress_size, 1):
+            ratio = i.file_size / max(i.compress_size, 1)
+            raise TooLarge(f"{path.name}: zip bomb refused: member {i.filename} inflates {ratio:.0f}x "
+                           f"to {i.file_size} bytes",
+                           f"{path.name}: từ chối tệp nén bất thường (zip bomb): {i.filename} giải nén "
+                           f"gấp {ratio:.0f} lần, {i.file_size} byte")
+
+
+def guard_file(path: Path) -> None:
+    """Checks that need no reader: exists, not empty, under the size limit, sane zip directory."""
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFile(f"{path.name}: the file is empty", f"{path.name}: tệp rỗng")
+    limit = max_bytes()
+    if size > limit:
+        raise TooLarge(f"{path.name}: {size} bytes is over the limit of {limit}",
+                       f"{path.name}: tệp {size} byte vượt giới hạn {limit}")
+    with open(path, "rb") as f:
+        head = f.read(4)
+    if head == ZIP_MAGIC:
+        check_zip_container(path)
+
+
+def max_pages() -> int | None:
+    """Page limit (env VANBAN_MAX_PAGES); None when unset. Readers should enforce it while
+    reading; this is a backstop after reading."""
+    env = os.environ.get("VANBAN_MAX_PAGES")
+    return int(env) if env else None
+
+
+# ---------------------------------------------------------------- one file
+
+def _unexpected(e: BaseException, path: Path, stage: str) -> dict:
+    """An error dict for an exception we did not anticipate: class name and message, no traceback."""
+    cls = type(e).__name__
+    msg = str(e).strip().splitlines()[0][:300] if str(e).strip() else cls
+    return {"code": "unexpected_error", "error_class": cls, "stage": stage,
+            "reason_en": f"{path.name}: unexpected error while {stage}: {cls}: {msg}",
+            "reason_vi": f"{path.name}: lỗi không lường trước khi {_STAGE_VI.get(stage, stage)}: {cls}: {msg}"}
+
+
+_STAGE_VI = {"reading": "đọc tệp", "extracting": "trích xuất", "saving": "lưu vào cơ sở dữ liệu",
+             "hashing": "tính mã băm", "checking": "kiểm tra"}
+
+
+def hash_file(path: Path) -> str:
+    from pipeline.readers import sha256_file
+    return sha256_file(path)
+
+
+def guarded_read(path: Path):
+    """Guard, then read one file into a ReadDocument. Raises ReadError (or anything a reader raises)."""
+    from pipeline.readers import read
+    guard_file(path)
+    doc = read(path)
+    limit = max_pages()
+    if limit and doc.pages and doc.pages > limit:
+        raise TooLarge(f"{path.name}: {doc.pages} pages is over the limit of {limit}",
+                       f"{path.name}: {doc.pages} trang vượt giới hạn {limit}")
+    return doc
+
+
+def read_and_extract(path: Path) -> dict:
+    """Guard, read and extract one file (pure: touches no database)."""
+    from extractors import extract
+    return extract(guarded_read(path))
+
+
+def _record_failure(db, path: Path, sha: str | None, error: dict) -> None:
+    """Best effort: a failure row in the database; never raises."""
+    if sha is None:
+        return
+    try:
+        from pipeline import store
+        with db.conn:
+            store.record_failure(db, str(path), sha, error)
+    except Exception:  # noqa: BLE001 - recording a failure must not hide the failure itself
+        pass
+
+
+def _failed(path: Path, sha: str | None, error: dict, retryable: bool = False) -> IngestResult:
+    return IngestResult(str(path), sha, "failed", error=error,
+                        message=error.get("reason_en", ""), retryable=retryable)
+
+
+def ingest_file(db, path: str | Path) -> IngestResult:
+    """Ingest one file into an open database; never raises for a bad file."""
+    from pipeline import store
+    path = Path(path)
+    try:
+        sha = hash_file(path)
+    except FileNotFoundError as e:
+        return _failed(path, None, {"code": "not_found", "error_class": type(e).__name__,
+                                    "reason_en": f"{path.name}: file not found",
+                                    "reason_vi": f"{path.name}: không tìm thấy tệp"})
+    except OSError as e:
+        return _failed(path, None, _unexpected(e, path, "hashing"))
+    try:
+        if store.file_known(db, sha):
+            return IngestResult(str(path), sha, "duplicate", message="already ingested")
+    except sqlite3.OperationalError as e:
+        return _failed(path, sha, _unexpected(e, path, "checking"), retryable=True)
+    stage = "reading"
+    try:
+        doc = guarded_read(path)
+        stage = "extracting"
+        from extractors import extract
+        extraction = extract(doc)
+        if extraction.get("sha256") and extraction["sha256"] != sha:
+            return _failed(path, sha, {"code": "changed", "error_class": "FileChanged",
+                                       "reason_en": f"{path.name}: the file changed while it was being read",
+                                       "reason_vi": f"{path.name}: tệp bị thay đổi trong khi đang đọc"},
+                           retryable=True)
+        stage = "saving"
+        with db.conn:
+            key = store.save_extraction(db, extraction, str(path))
+    except ReadError as e:
+        err = e.to_dict()
+        _record_failure(db, path, sha, err)
+        return _failed(path, sha, err)
+    except sqlite3.OperationalError as e:
+        if stage != "saving":
+            raise_as = _unexpected(e, path, stage)
+            _record_failure(db, path, sha, raise_as)
+            return _failed(path, sha, raise_as)
+        # locked / busy / disk full while saving: not the file's fault, try it again later
+        return _failed(path, sha, _unexpected(e, path, stage), retryable=True)
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
+        err = _unexpected(e, path, stage)
+        _record_failure(db, path, sha, err)
+        return _failed(path, sha, err)
+    row = db.conn.execute("SELECT status FROM files WHERE sha256 = ?", (sha,)).fetchone()
+    if row and row[0] == "duplicate":   # other bytes of a document already stored (its PDF and its .docx)
+        return IngestResult(str(path), sha, "duplicate", document_key=key,
+                            message=f"same document as already ingested {key}")
+    return IngestResult(str(path), sha, "ingested", document_key=key,
+                        message=f"ingested as {key}",
+                        counts={"citations": len(extraction.get("citations") or []),
+                                "tasks": len(extraction.get("tasks") or [])})
+
+
+# ---------------------------------------------------------------- many files
+
+def is_skipped_name(name: str) -> bool:
+    """Hidden files, Office lock files (~$x.docx) and partial downloads/copies."""
+    low = name.lower()
+    return (name.startswith(".") or name.startswith("~$") or name.startswith("~")
+            or low.endswith(TEMP_SUFFIXES) or low in ("thumbs.db", "desktop.ini"))
+
+
+def walk_files(root: Path, exclude: Iterable[Path] = ()) -> list[Path]:
+    """Files under `root`, recursively, skipping hidden/temp names and hidden folders; sorted."""
+    excluded = {p.resolve() for p in exclude}
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        d = Path(dirpath)
+        dirnames[:] = sorted(n for n in dirnames
+                             if not n.startswith(".") and (d / n).resolve() not in excluded)
+        for n in filenames:
+            if not is_skipped_name(n) and (d / n).is_file():
+                out.append(d / n)
+    return sorted(out)
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders into one sorted, de-duplicated list. A missing path is a
+    usage error. A file named explicitly is taken even when its name looks temporary."""
+    found: dict[str, Path] = {}
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder", f"{p}: không có tệp hoặc thư mục này")
+        items = walk_files(p) if p.is_dir() else [p]
+        for f in items:
+            found.setdefault(str(f.resolve()), f)
+    return sorted(found.values(), key=lambda f: str(f))
+
+
+Progress = Callable[[int, int, IngestResult], None]
+
+
+def open_database(db_path: str | Path):
+    """Open (and create) the database with a generous busy timeout for concurrent writers."""
+    from pipeline import store
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    db = store.open_db(db_path)
+    db.conn.execute(f"PRAGMA busy_timeout = {int(os.environ.get('VANBAN_BUSY_TIMEOUT_MS', 30000))}")
+    return db
+
+
+def ingest_paths(db_path: str | Path, paths: Iterable[str | Path],
+                 progress: Progress | None = None) -> list[IngestResult]:
+    """Ingest files and folders (recursively) into the database at `db_path`, in sorted order.
+    `progress(i, total, result)` is called after each file. Identical bytes are one document."""
+    files = collect_files(paths)
+    db = open_database(db_path)
+    results: list[IngestResult] = []
+    try:
+        for i, f in enumerate(files, 1):
+            r = ingest_file(db, f)
+            results.append(r)
+            if progress:
+                progress(i, len(files), r)
+    finally:
+        db.conn.close()
+    return results
+
+
+def db_summary(db) -> dict[str, int]:
+    """Counts for a closing summary: documents (ingested / cited only), citations, tasks, agencies."""
+    out: dict[str, int] = {}
+    names = set(db.table_names())
+
+    def count(sql: str) -> int | None:
+        try:
+            return db.execute(sql).fetchone()[0]
+        except sqlite3.Error:
+            return None
+
+    if "documents" in names:
+        cols = {c.name for c in db["documents"].columns}
+        if "ingested" in cols:
+            out["documents"] = count("select count(*) from documents where ingested = 1")
+            out["cited_only"] = count("select count(*) from documents where ingested = 0")
+        else:
+            out["documents"] = count("select count(*) from documents")
+    for t in ("citations", "edges", "tasks", "agencies", "files"):
+        if t in names:
+            out[t] = count(f"select count(*) from [{t}]")
+    return {k: v for k, v in out.items() if v is not None}

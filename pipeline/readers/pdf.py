@@ -1,0 +1,309 @@
+"""PDF: text and geometry from pypdfium2, ruled tables from pdfplumber, layout in pdf_layout.
+
+Per page: characters (top-based boxes) -> table cells take theirs -> the rest become lines ->
+page numbers go to part="header"/"footer" -> two-column bands (header block, signature
+block) become one block per column -> the remaining lines are joined into paragraphs across
+pages. A table part that continues on the next page is merged into one Table. Pages without
+a text layer are sent to OCR (pipeline.readers.ocr).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
+from pipeline.model import DocumentBuilder, ReadDocument
+from pipeline.readers.pdf_layout import Char, Line, group_lines, paragraphs, text_edges
+from pipeline.readers.pdf_tables import PTable, fill_text, find_tables, merge_continuation, same_columns
+
+MARGIN_ZONE = 0.08  # top/bottom fraction of the page where page numbers live
+_PAGE_NO = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
+
+
+def max_pages() -> int:
+    return int(os.environ.get("VANBAN_MAX_PAGES", "2000"))
+
+
+@dataclass
+class Item:
+    """One thing in reading order on a page: a body line, a column-band block or a table."""
+
+    kind: str  # line | band | table | box
+    top: float
+    page: int
+    line: Line | None = None
+    text: str = ""
+    table: PTable | None = None
+
+
+def open_pdf(path: Path, data: bytes):
+    import pypdfium2 as pdfium
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e).lower()
+        if "password" in msg:
+            raise EncryptedFile(f"{path.name}: the PDF is password-protected",
+                                f"{path.name}: tệp PDF được đặt mật khẩu") from e
+        raise CorruptFile(f"{path.name}: damaged PDF ({e})", f"{path.name}: tệp PDF bị hỏng ({e})") from e
+
+
+def page_chars(page) -> list[Char]:
+    """Non-generated characters of a pdfium page with loose (font-height) boxes, top-based."""
+    import pypdfium2.raw as raw
+    _, _, _, mb_top = page.get_mediabox()
+    tp = page.get_textpage()
+    out: list[Char] = []
+    try:
+        for i in range(tp.count_chars()):
+            if raw.FPDFText_IsGenerated(tp.raw, i) == 1:
+                continue
+            code = raw.FPDFText_GetUnicode(tp.raw, i)
+            if code == 2:  # pdfium's mark for a hyphen at the end of a line
+                code = ord("-")
+            if code < 32 and code not in (9,):
+                continue
+            left, bottom, right, top = tp.get_charbox(i, loose=True)
+            size = raw.FPDFText_GetFontSize(tp.raw, i) or (top - bottom)
+            out.append(Char(chr(code), left, mb_top - top, right, mb_top - bottom, size))
+    finally:
+        tp.close()
+    return out
+
+
+def has_rulings(page) -> bool:
+    """Cheap test before asking pdfplumber for tables: does the page draw any paths?"""
+    import pypdfium2.raw as raw
+    n = 0
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        n += 1
+        if n >= 4:
+            return True
+    return False
+
+
+def is_page_furniture(l: Line, height: float) -> str | None:
+    """'header'/'footer' for a page number printed in the top/bottom margin zone."""
+    if not _PAGE_NO.match(l.text):
+        return None
+    if l.bottom < height * MARGIN_ZONE:
+        return "header"
+    if l.top > height * (1 - MARGIN_ZONE):
+        return "footer"
+    return None
+
+
+def rows_of(lines: list[Line]) -> list[list[Line]]:
+    """Cluster lines (sorted top-down) into rows of vertically overlapping lines, left to right."""
+    rows: list[list[Line]] = []
+    for l in sorted(lines, key=lambda l: l.top):
+        if rows:
+            f = rows[-1][0]
+            if l.top < f.bottom - 0.3 * f.size and l.bottom > f.top + 0.3 * f.size:
+                rows[-1].append(l)
+                continue
+        rows.append([l])
+    return [sorted(r, key=lambda l: l.x0) for r in rows]
+
+
+def column_bands(lines: list[Line]) -> list[Item]:
+    """Side-by-side column blocks (header block, signature block) become one item per column,
+    lines joined by newline; every other line stays a line item."""
+    rows = rows_of(lines)
+    items: list[Item] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if len(row) < 2:
+            items.append(Item("line", row[0].top, row[0].page, line=row[0]))
+            i += 1
+            continue
+        k = max(range(len(row) - 1), key=lambda k: row[k + 1].x0 - row[k].x1)
+        left, right = row[:k + 1], row[k + 1:]
+        lmax, rmin = max(l.x1 for l in left), min(l.x0 for l in right)
+        bottom = max(l.bottom for l in row)
+        i += 1
+        while i < len(rows):
+            r = rows[i]
+            if r[0].top - bottom > 1.2 * max(l.size for l in r):
+                break
+            placed = []
+            for l in r:
+                if l.x1 < rmin:
+                    placed.append((left, l))
+                elif l.x0 > lmax:
+                    placed.append((right, l))
+                else:
+                    break
+            else:
+                for side, l in placed:
+                    side.append(l)
+                lmax = max([lmax] + [l.x1 for s, l in placed if s is left])
+                rmin = min([rmin] + [l.x0 for s, l in placed if s is right])
+                if lmax >= rmin:
+                    break
+                bottom = max(l.bottom for l in r)
+                i += 1
+                continue
+            break
+        for side in (left, right):
+            side.sort(key=lambda l: l.top)
+            items.append(Item("band", side[0].top, side[0].page, text="\n".join(l.text for l in side)))
+    return items
+
+
+def read_pdf(path: Path, data: bytes, sha256: str) -> ReadDocument:
+    pdf = open_pdf(path, data)
+    try:
+        n = len(pdf)
+        if n > max_pages():
+            raise TooLarge(f"{path.name}: {n} pages is over the limit of {max_pages()} (VANBAN_MAX_PAGES)",
+                           f"{path.name}: {n} trang vượt giới hạn {max_pages()} (VANBAN_MAX_PAGES)")
+        return _read_pages(path, data, sha256, pdf, n)
+    finally:
+        pdf.close()
+
+
+def _read_pages(path: Path, data: bytes, sha256: str, pdf, n: int) -> ReadDocument:
+    plumber = None
+    items: list[Item] = []
+    furniture: list[tuple[str, Line]] = []
+    scanned: list[int] = []
+    warnings: list[str] = []
+    try:
+        for p in range(n):
+            page = pdf[p]
+            try:
+                width, height = page.get_size()
+                chars = page_chars(page)
+                if not any(not c.ch.isspace() for c in chars):
+                    scanned.append(p + 1)
+                    from pipeline.readers.ocr import ocr_pdf_page
+                    items.extend(page_items_from_lines(ocr_pdf_page(page, p + 1), height, furniture))
+                    continue
+                tables: list[PTable] = []
+                if has_rulings(page):
+                    if plumber is None:
+                        import io
+
+                        import pdfplumber
+                        plumber = pdfplumber.open(io.BytesIO(data))
+                    ppage = plumber.pages[p]
+                    tables = find_tables(ppage, p + 1)
+                    ppage.flush_cache()
+                for t in tables:
+                    chars = fill_text(t, chars)
+                page_items = page_items_from_lines(group_lines(chars, p + 1), height, furniture)
+                for t in tables:
+                    kind = "box" if t.n_rows == 1 and t.n_cols == 1 else "table"
+                    if kind == "box" and not t.cells[0].text.strip():
+                        continue
+                    items_t = Item(kind, t.bbox[1], p + 1, table=t, text=t.cells[0].text if kind == "box" else "")
+                    page_items.append(items_t)
+                page_items.sort(key=lambda it: it.top)
+                items.extend(page_items)
+            finally:
+                page.close()
+    except Exception as e:  # noqa: BLE001
+        from pipeline.errors import ReadError
+        if isinstance(e, ReadError):
+            raise
+        raise CorruptFile(f"{path.name}: cannot read the PDF ({type(e).__name__}: {e})",
+                          f"{path.name}: không đọc được tệp PDF ({type(e).__name__})") from e
+    finally:
+        if plumber is not None:
+            plumber.close()
+    doc = build_document(path, sha256, items, furniture, n, ocr=bool(scanned), warnings=warnings)
+    if not doc.text.strip():
+        raise EmptyFile(f"{path.name}: the PDF has no text (not even by OCR)",
+                        f"{path.name}: tệp PDF không có chữ (kể cả khi nhận dạng OCR)")
+    return doc
+
+
+def page_items_from_lines(lines: list[Line], height: float, furniture: list[tuple[str, Line]]) -> list[Item]:
+    """Page numbers go to `furniture`; the other lines become line and column-band items."""
+    body = []
+    for l in lines:
+        part = is_page_furniture(l, height)
+        if part:
+            furniture.append((part, l))
+        else:
+            body.append(l)
+    return column_bands(body)
+
+
+def merge_tables(items: list[Item]) -> list[Item]:
+    """Merge a table part that is the first item of a page into the previous page's last table."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (it.kind == "table" and prev is not None and prev.kind == "table"
+                and it.page == prev.table.pages[-1] + 1 and same_columns(prev.table, it.table)):
+            prev.table = merge_continuation(prev.table, it.table)
+            continue
+        out.append(it)
+    return out
+
+
+def build_document(path: Path, sha256: str, items: list[Item], furniture: list[tuple[str, Line]],
+                   n_pages: int, ocr: bool = False, warnings: list[str] | None = None) -> ReadDocument:
+    items = merge_tables(items)
+    edges = _edges_by_page([it.line for it in items if it.line is not None] + _table_extents(items))
+    b = DocumentBuilder()
+    run: list[Line] = []
+
+    def flush() -> None:
+        for text, first in _paragraphs_across_pages(run, edges):
+            b.paragraph(text, page=first.page)
+        run.clear()
+
+    for it in items:
+        if it.kind == "line":
+            run.append(it.line)
+            continue
+        flush()
+        if it.kind == "band":
+            b.paragraph(it.text, page=it.page)
+        elif it.kind == "box":
+            b.paragraph(it.text, page=it.page, part="textbox")
+        else:
+            rows, cell_pages = it.table.rows_for_builder()
+            b.table(rows, page=it.page, pages=it.table.pages, cell_pages=cell_pages)
+    flush()
+    for part, l in furniture:
+        b.paragraph(l.text, page=l.page, part=part)  # type: ignore[arg-type]
+    return b.build(str(path), "pdf", sha256, pages=n_pages, ocr=ocr, warnings=warnings)
+
+
+def _table_extents(items: list[Item]) -> list[Line]:
+    """Table boxes as pseudo-lines, so pages holding mostly a table get the right text edges."""
+    out = []
+    for it in items:
+        if it.kind == "table":
+            x0, top, x1, bottom = it.table.bbox
+            out += [Line("", x0, top, x1, bottom, 12.0, 0.0, it.page)] * 3
+    return out
+
+
+def _edges_by_page(lines: list[Line]) -> dict[int, tuple[float, float]]:
+    """Text column edges per page, from all lines of pages of the same width."""
+    by_page: dict[int, list[Line]] = {}
+    for l in lines:
+        by_page.setdefault(l.page, []).append(l)
+    by_width: dict[int, list[Line]] = {}
+    page_width: dict[int, int] = {}
+    for p, ls in by_page.items():
+        w = round(max(l.x1 for l in ls) / 40)  # coarse: portrait vs landscape text widths
+        page_width[p] = w
+        by_width.setdefault(w, []).extend(ls)
+    return {p: text_edges(by_width[w]) for p, w in page_width.items()}
+
+
+def _paragraphs_across_pages(lines: list[Line], edges: dict[int, tuple[float, float]]) -> list[tuple[str, Line]]:
+    """Paragraphs from a run of body lines; a paragraph may continue onto the next page."""
+    if not lines:
+        return []
+    left, right = edges[lines[0].page]
+    return paragraphs(lines, left, right, page_edges=edges)

@@ -1,0 +1,81 @@
+"""Agency vocabulary: abbreviations, canonical names, collectives, levels, finding in text."""
+import pytest
+
+from extractors.agencies import (agency_info, agency_level, canonical_agency, detect_province,
+                                 expand_abbreviations, find_agencies, is_collective)
+
+
+@pytest.mark.parametrize("name,province,canon", [
+    ("Sở KH&CN", None, "Sở Khoa học và Công nghệ"),
+    ("Sở Khoa học và\nCông nghệ", None, "Sở Khoa học và Công nghệ"),
+    ("SKH&CN", None, "Sở Khoa học và Công nghệ"),
+    ("UBND tỉnh", "Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp"),
+    ("Ủy ban nhân dân Tỉnh", "Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp"),
+    ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", None, "Ủy ban nhân dân tỉnh Nghệ An"),
+    ("UBND thành phố Hà Nội", None, "Ủy ban nhân dân thành phố Hà Nội"),
+    ("Tỉnh uỷ Đồng Tháp", None, "Tỉnh ủy Đồng Tháp"),
+    ("BTVTU", "Quảng Ninh", "Ban Thường vụ Tỉnh ủy Quảng Ninh"),
+    ("VPUBND", "Cà Mau", "Văn phòng Ủy ban nhân dân tỉnh Cà Mau"),
+    ("Văn phòng UBND tỉnh", "Đồng Tháp", "Văn phòng Ủy ban nhân dân tỉnh Đồng Tháp"),
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Đồng Tháp", "Sở Khoa học và Công nghệ tỉnh Đồng Tháp"),
+    ("Sở TT&TT tỉnh Bến Tre", None, "Sở Thông tin và Truyền thông tỉnh Bến Tre"),
+    ("Công an tỉnh", "Lào Cai", "Công an tỉnh Lào Cai"),
+    ("Thủ tướng", None, "Thủ tướng Chính phủ"),
+    ("TTg", None, "Thủ tướng Chính phủ"),
+    ("Bộ TT&TT", None, "Bộ Thông tin và Truyền thông"),
+    ("BNV", None, "Bộ Nội vụ"),
+    ("Văn phòng Chính phủ (b/c);", None, "Văn phòng Chính phủ"),
+    ("- Thường trực HĐND tỉnh (b/c);", "Gia Lai", "Thường trực Hội đồng nhân dân tỉnh Gia Lai"),
+    ("Các sở, ban, ngành, địa phương", "Đồng Tháp", "Các sở, ban, ngành, địa phương"),
+])
+def test_canonical(name, province, canon):
+    assert canonical_agency(name, province) == canon
+
+
+@pytest.mark.parametrize("name,collective", [
+    ("Các sở, ban, ngành, địa phương", True), ("các cơ quan, đơn vị liên quan", True),
+    ("Các Sở, ngành và các cơ quan, đơn vị, cá nhân liên quan", True), ("UBND các xã, phường", True),
+    ("Thành viên Ban Chỉ đạo tỉnh", True), ("Sở Khoa học và Công nghệ", False), ("Công an tỉnh", False),
+    ("Ủy ban nhân dân tỉnh Đồng Tháp", False), ("Báo và Đài phát thanh, Truyền hình Đồng Tháp", False),
+])
+def test_collective(name, collective):
+    assert is_collective(name) is collective
+
+
+@pytest.mark.parametrize("name,level", [
+    ("Bộ Chính trị", "party"), ("Chính phủ", "central"), ("Bộ Tài chính", "central"),
+    ("UBND tỉnh Đồng Tháp", "province"), ("Sở Y tế", "province"), ("Tỉnh ủy Đồng Tháp", "party"),
+    ("UBND xã Tân Phú", "commune"), ("Các sở, ban, ngành", "collective"), ("MTTQ tỉnh", "mass"),
+])
+def test_level(name, level):
+    assert agency_level(name) == level
+
+
+def test_successor():
+    assert agency_info("Bộ Thông tin và Truyền thông")["successor"] == "Bộ Khoa học và Công nghệ"
+    assert agency_info("Sở Kế hoạch và Đầu tư")["successor"] == "Sở Tài chính"
+
+
+@pytest.mark.parametrize("text,expanded", [
+    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"), ("Thường trực HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh"),
+    ("của BCĐ Trung ương", "của Ban Chỉ đạo Trung ương"), ("UB MTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("số 50/KH-UBND", "số 50/KH-UBND"), ("1039/SKH&CN-CĐS", "1039/SKH&CN-CĐS"),
+])
+def test_expand(text, expanded):
+    assert expand_abbreviations(text) == expanded
+
+
+def test_find_agencies_offsets():
+    text = "Giao Sở Khoa học và\nCông nghệ chủ trì, phối hợp với Công an tỉnh và các sở, ban, ngành liên quan; UBND tỉnh Đồng Tháp chỉ đạo."
+    found = find_agencies(text)
+    names = [c for _, _, c in found]
+    assert "Sở Khoa học và Công nghệ tỉnh Đồng Tháp" in names
+    assert "Công an tỉnh Đồng Tháp" in names
+    assert "Ủy ban nhân dân tỉnh Đồng Tháp" in names
+    assert any(c.lower().startswith("các sở, ban, ngành") for c in names)
+    for s, e, _ in found:
+        assert text[s:e].strip() == text[s:e]
+
+
+def test_detect_province():
+    assert detect_province("UBND tỉnh Đồng Tháp; Tỉnh ủy Đồng Tháp; tỉnh An Giang") == "Đồng Tháp"

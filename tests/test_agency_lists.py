@@ -1,0 +1,48 @@
+"""Splitting "Cơ quan chủ trì / phối hợp" cells into bodies (fixtures README, "tasks")."""
+import pytest
+
+from extractors.agency_lists import split_agencies
+
+
+@pytest.mark.parametrize("cell, bodies", [
+    ("-", []),
+    ("", []),
+    ("Sở Tài chính", ["Sở Tài chính"]),
+    ("Các sở, ban, ngành, địa phương", ["Các sở, ban, ngành, địa phương"]),
+    ("Các Sở, ngành và các cơ quan, đơn vị, cá nhân liên quan", ["Các Sở, ngành và các cơ quan, đơn vị, cá nhân liên quan"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Báo và Đài phát thanh, Truyền hình Đồng Tháp", ["Báo và Đài phát thanh, Truyền hình Đồng Tháp"]),
+    ("Các sở, ngành, địa phương; Báo, đài phát thanh, truyền hình các cấp",
+     ["Các sở, ngành, địa phương", "Báo, đài phát thanh, truyền hình các cấp"]),
+    ("Sở Khoa học và Công nghệ, Công an tỉnh", ["Sở Khoa học và Công nghệ", "Công an tỉnh"]),
+    ("Sở Tài chính, các sở, ngành và tổ chức, cá nhân liên quan",
+     ["Sở Tài chính", "các sở, ngành và tổ chức, cá nhân liên quan"]),
+    ("UBND xã, phường, các cơ quan, đơn vị, tổ chức, cá nhân liên quan",
+     ["UBND xã, phường", "các cơ quan, đơn vị, tổ chức, cá nhân liên quan"]),
+    ("Các Sở: Y tế, Nông nghiệp và Môi trường, Công Thương, Tài chính, Nội vụ và các đơn vị ký kết hợp tác",
+     ["Sở Y tế", "Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Sở Tài chính", "Sở Nội vụ",
+      "các đơn vị ký kết hợp tác"]),
+    ("Các Sở: Khoa học và Công nghệ; Tài chính; Giáo dục và Đào tạo; các cơ quan, đơn vị liên quan",
+     ["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Giáo dục và Đào tạo", "các cơ quan, đơn vị liên quan"]),
+    ("Sở Khoa học và Công nghệ\nSở Tài chính", ["Sở Khoa học và Công nghệ", "Sở Tài chính"]),
+    ("Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    ("Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]),
+    ("Giám đốc sở, ban, ngành", ["Giám đốc sở, ban, ngành"]),
+    ("Các ngân hàng thương mại, doanh nghiệp viễn thông trên địa bàn tỉnh",
+     ["Các ngân hàng thương mại, doanh nghiệp viễn thông trên địa bàn tỉnh"]),
+    ("Đồng chí Phan Văn Thắng - Phó Trưởng Ban, đồng chí Trần Trí Quang - Phó Trưởng Ban",
+     ["Đồng chí Phan Văn Thắng - Phó Trưởng Ban", "đồng chí Trần Trí Quang - Phó Trưởng Ban"]),
+])
+def test_split_agencies(cell, bodies):
+    assert split_agencies(cell) == bodies
+
+
+@pytest.mark.parametrize("cell, bodies", [
+    ("Văn phòng \nUBND \ntỉnh", ["Văn phòng UBND tỉnh"]),
+    ("Sở Nông \nnghiệp và Môi \ntrường", ["Sở Nông nghiệp và Môi trường"]),
+    ("Sở Khoa học và \nCông nghệ, \nCông an tỉnh", ["Sở Khoa học và Công nghệ", "Công an tỉnh"]),
+    ("Các sở, ban, \nngành, cơ \nquan, tổ chức \ncó liên quan\nỦy ban nhân \ndân xã, \nphường",
+     ["Các sở, ban, ngành, cơ quan, tổ chức có liên quan", "Ủy ban nhân dân xã, phường"]),
+])
+def test_split_wrapped_pdf_lines(cell, bodies):
+    assert split_agencies(cell, wrapped=True) == bodies

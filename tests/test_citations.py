@@ -1,0 +1,124 @@
+"""Citation grammar on varied real phrasings (state, Party, legal; other provinces and years)
+and on the seed documents in every format."""
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.citations import extract_citations, extract_named_citations, extract_reported_relations
+from extractors.header import extract_document
+from pipeline.model import DocumentBuilder
+from pipeline.normalize import compare_form as cf
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def doc_of(*paras: str):
+    b = DocumentBuilder()
+    for p in paras:
+        b.paragraph(p)
+    return b.build("t.txt", "docx", "0" * 64)
+
+
+def cites(*paras: str, document=None):
+    d = doc_of(*paras)
+    return extract_citations(d, document or {"number": None})
+
+
+@pytest.mark.parametrize("para,number,typ,date,issuer,relation", [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Nghị định số 30/2020/NĐ-CP "
+     "ngày 05/3/2020 của Chính phủ về công tác văn thư;", "30/2020/NĐ-CP", "Nghị định", "2020-03-05", "Chính phủ", "can_cu"),
+    ("Thực hiện Chỉ thị số 19/CT-TTg ngày 25/6/2024 của Thủ tướng Chính phủ về tăng cường, Ủy ban nhân dân "
+     "tỉnh Nghệ An ban hành Kế hoạch như sau:", "19/CT-TTg", "Chỉ thị", "2024-06-25", "Thủ tướng Chính phủ", "thuc_hien"),
+    ("Phúc đáp Công văn số 2345/SNV-TCBC ngày 12/8/2024 của Sở Nội vụ tỉnh Quảng Ninh, Sở Tài chính có ý kiến như sau:",
+     "2345/SNV-TCBC", "Công văn", "2024-08-12", "Sở Nội vụ tỉnh Quảng Ninh", "tra_loi"),
+    ("Tiếp nhận Công văn số 88/BKHCN-VP ngày 03/01/2026 của Bộ Khoa học và Công nghệ về việc góp ý,",
+     "88/BKHCN-VP", "Công văn", "2026-01-03", "Bộ Khoa học và Công nghệ", "tra_loi"),
+    ("Các đơn vị triển khai theo Kế hoạch số 552/KH-UBND ngày 19/11/2025.", "552/KH-UBND", "Kế hoạch",
+     "2025-11-19", None, "theo"),
+    ("Quyết định này thay thế Quyết định số 1234/QĐ-UBND ngày 01/10/2019 của UBND tỉnh Hà Giang.",
+     "1234/QĐ-UBND", "Quyết định", "2019-10-01", "UBND tỉnh Hà Giang", "thay_the"),
+    ("Bãi bỏ Quyết định số 18/2016/QĐ-UBND ngày 20/5/2016 của Ủy ban nhân dân tỉnh Long An.",
+     "18/2016/QĐ-UBND", "Quyết định", "2016-05-20", "Ủy ban nhân dân tỉnh Long An", "bai_bo"),
+    ("Thực hiện Nghị quyết số 12-NQ/ĐU, ngày 05/9/2026 của Đảng ủy xã Tân Phú, Ban Thường vụ ban hành kế hoạch.",
+     "12-NQ/ĐU", "Nghị quyết", "2026-09-05", "Đảng ủy xã Tân Phú", "thuc_hien"),
+    ("Căn cứ Quy định số 66-QĐ/TW ngày 06-02-2017 của Ban Chấp hành Trung ương về thể loại, thẩm quyền ban hành,",
+     "66-QĐ/TW", "Quy định", "2017-02-06", "Ban Chấp hành Trung ương", "can_cu"),
+    ("Căn cứ Thông tư số 01/2011/TT-BNV ngày 19 tháng 01 năm 2011 của Bộ Nội vụ hướng dẫn thể thức;",
+     "01/2011/TT-BNV", "Thông tư", "2011-01-19", "Bộ Nội vụ", "can_cu"),
+    ("KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ", "19/CT-TTG", "Chỉ thị", None,
+     "THỦ TƯỚNG CHÍNH PHỦ", "other"),
+    ("Trên cơ sở đề xuất của Sở Tài chính tại Tờ trình số 45/TTr-STC ngày 02/02/2026, UBND tỉnh thống nhất.",
+     "45/TTr-STC", "Tờ trình", "2026-02-02", "Sở Tài chính", "theo"),
+])
+def test_single_citation(para, number, typ, date, issuer, relation):
+    cs = cites(para)
+    assert len(cs) == 1, cs
+    c = cs[0]
+    assert (c["number"], c["type"], c["date"], c["relation"]) == (number, typ, date, relation)
+    assert cf(c["issuer"]) == cf(issuer)
+    assert c["quote"].lower().startswith(typ.lower().split()[0])
+    assert len(c["quote"]) <= 160
+
+
+@pytest.mark.parametrize("para,numbers", [
+    ("các Quyết định số 1, 2 và 3/QĐ-UBND ngày 05/01/2026 của UBND tỉnh Cà Mau",
+     ["1/QĐ-UBND", "2/QĐ-UBND", "3/QĐ-UBND"]),
+    ("(Nghị định số 267/NĐ-CP và Nghị định số 268/NĐ-CP) để triển khai", ["267/NĐ-CP", "268/NĐ-CP"]),
+    ("Nghị quyết số 57-\nNQ/TW ngày 22/12/2024 của Bộ Chính trị", ["57-NQ/TW"]),
+    ("Tỉnh xếp thứ 15/63 tỉnh, thành phố; tốc độ 01 Gbps/s; ngày 10/10 hằng năm; đạt 90%; ĐT: 0277.3851234; "
+     "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html", []),
+])
+def test_lists_and_non_citations(para, numbers):
+    assert [c["number"] for c in cites(para)] == numbers
+
+
+def test_document_does_not_cite_itself():
+    d = doc_of("Phụ lục I", "(Ban hành kèm theo Kế hoạch số 50/KH-UBND ngày 16/01/2026 của Ủy ban nhân dân tỉnh)",
+               "Thực hiện Nghị quyết số 57-NQ/TW.")
+    assert [c["number"] for c in extract_citations(d, {"number": "50/KH-UBND"})] == ["57-NQ/TW"]
+    assert [c["number"] for c in extract_citations(d, {"number": None})] == ["57-NQ/TW"]
+
+
+def test_mentions_merge_and_count():
+    cs = cites("Căn cứ Nghị quyết số 11/NQ-CP ngày 14/01/2026 của Chính phủ;",
+               "Theo Nghị quyết số 11/NQ-CP, các sở triển khai.")
+    assert len(cs) == 1 and cs[0]["mentions"] == 2 and cs[0]["relation"] == "can_cu"
+
+
+def test_nested_and_reported():
+    d = doc_of("Căn cứ Nghị quyết số 11/NQ-CP ngày 14/01/2026 của Chính phủ sửa đổi, bổ sung, cập nhật Nghị quyết "
+               "số 71/NQ-CP ngày 01/4/2025 của Chính phủ sửa đổi, bổ sung cập nhật Chương trình hành động của "
+               "Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;")
+    cs = extract_citations(d, {"number": None})
+    assert [(c["number"], c["relation"]) for c in cs] == [
+        ("11/NQ-CP", "can_cu"), ("71/NQ-CP", "other"), ("57-NQ/TW", "other")]
+    rel = {(r["source"], r["relation"], r["target"]) for r in extract_reported_relations(d, cs)}
+    assert ("11/NQ-CP", "sua_doi", "71/NQ-CP") in rel
+    assert ("71/NQ-CP", "thuc_hien", "57-NQ/TW") in rel
+
+
+def test_named_law():
+    d = doc_of("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    named = extract_named_citations(d, {}, [])
+    assert named[0]["type"] == "Luật"
+    assert named[0]["name"] == "Luật Tổ chức chính quyền địa phương"
+    assert named[0]["date"] == "2015-06-19"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "txt"])
+@pytest.mark.parametrize("seed", ["seed000", "seed001", "seed002", "seed003", "seed004"])
+def test_seed_citations(seed, fmt):
+    from pipeline.readers import read
+    path = CORPUS / f"{seed}.{fmt}"
+    if not path.exists():
+        pytest.skip("no file")
+    gold = json.loads((CORPUS / f"{seed}.gold.json").read_text(encoding="utf-8"))
+    d = read(path)
+    cs = extract_citations(d, extract_document(d))
+    got = {cf(c["number"]): c for c in cs}
+    want = {cf(c["number"]): c for c in gold["citations"]}
+    assert set(got) == set(want)
+    for k, g in want.items():
+        for f in ("type", "date", "issuer", "relation"):
+            assert cf(got[k][f]) == cf(g[f]), (k, f)
