@@ -221,6 +221,9 @@ def docx_bytes(spec: dict) -> bytes:
     sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Cm(2), Cm(2), Cm(3), Cm(1.5)
     k = spec["kind"]
     lines = text_lines(spec)
+    left = spec["body_lines"] + [f"Số: {spec['number']}"] + ([f"V/v {spec['subject']}"] if k["title"] is None else [])
+    motto = (["ĐẢNG CỘNG SẢN VIỆT NAM"] if spec["party"]
+             else ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
     date_line = f"{spec['province']}, ngày {spec['day']:02d} tháng {spec['month']:02d} năm {spec['year']}"
     two_rows = spec["id"] % 3 == 0   # both layouts occur: Số/date in the first row or in a second one
     head = d.add_table(rows=2 if two_rows else 1, cols=2)
@@ -337,7 +340,7 @@ def _write_one(job: tuple[dict, str, str]) -> str:
 
 def generate(out_dir: str | Path, n: int, seed: int = 0, templates: int = 24,
              workers: int = 1) -> list[Path]:
-    """Write `n` documents into `out_dir` (doc00000.docx, …) and a manifest.json; returns the paths."""
+    """Write `n` documents into `out_dir` (doc00000.docx, …) and a .manifest.json (hidden: ingest skips it); returns the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     tpl = pdf_templates(templates, seed) if templates else []
@@ -366,7 +369,7 @@ def generate(out_dir: str | Path, n: int, seed: int = 0, templates: int = 24,
     manifest = {"n": n, "seed": seed, "templates": templates, "version": VERSION,
                 "formats": {f: fmts.count(f) for f in sorted(set(fmts))},
                 "files": [p.name for p in paths]}
-    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / ".manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return paths
 
 

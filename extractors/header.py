@@ -48,7 +48,7 @@ def lines_of(text: str, lo: int = 0, hi: int | None = None) -> list[Line]:
     return out
 
 
-_MOTTO = re.compile(r"(?i)cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc|"
+_MOTTO = re.compile(r"(?i)c[ộô]ng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc|"
                     r"đảng\s+cộng\s+sản\s+việt\s+nam")
 _RULE = re.compile(r"^[\s*\-_–—=.]+$")
 _AUTH = re.compile(r"^(TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.|Q/)\s*(.*)$")
@@ -76,8 +76,9 @@ def _number(text: str, head_end: int) -> tuple[str | None, str | None, tuple[int
         # "Số" must open a line (not "số lượng" in prose)
         ls = ft.rfind("\n", 0, m.start()) + 1
         ls = max(ls, ft.rfind("\t", 0, m.start()) + 1)
-        if ft[ls:m.start()].strip():
-            continue
+        before = ft[ls:m.start()].strip()
+        if before and not (canonical_type(before) and re.match(r"(?i)số\s*:", ft[m.start():m.start() + 6])):
+            continue  # "Nghị quyết số: 653/2019/UBTVQH14" opens a line; prose "Thông báo số 04…" does not
         if m.group("num"):
             return clean_number(text[m.start("num"):m.end("num")]), None, (m.start("num"), m.end("num"))
         if m.group("sym"):
@@ -128,15 +129,20 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
     for ln in lines:
         if ln.start >= stop:
             break
-        t = _MOTTO.sub("", ln.text).strip(" -–")
+        t = _MOTTO.sub("", fold(ln.text)).strip(" -–")
         if not t or _RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks"):
             continue
         if re.match(r"(?i)^(v/v|về việc)\b", t) or not _is_caps(t) or DATE_RE.search(fold(t)):
             break
         if canonical_type(t.split(" ", 1)[0]) or canonical_type(" ".join(t.split()[:2])):
             break  # the title ("KẾ HOẠCH", "BÁO CÁO …")
-        if bodies and _LEVEL_START.match(fold(t)) and not _LEVEL_START.search(fold(bodies[-1]).split()[-1]):
-            bodies[-1] = f"{bodies[-1]} {t}"
+        joined = f"{bodies[-1]} {t}" if bodies else t
+        if bodies and ((_LEVEL_START.match(fold(t)) and not _LEVEL_START.search(fold(bodies[-1]).split()[-1]))
+                       or re.search(r"(?i)(\bvà|,|-)$", bodies[-1]) or re.match(r"(?i)^(và|-)\b", t)
+                       or agencies._lookup(agencies.expand_abbreviations(joined))[0] is not None
+                       and (agencies._lookup(agencies.expand_abbreviations(t))[0] is None
+                            or agencies._lookup(agencies.expand_abbreviations(bodies[-1]))[0] is None)):
+            bodies[-1] = joined
         else:
             bodies.append(t)
     return bodies
@@ -147,14 +153,14 @@ def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None
     if not bodies:
         return None, None
     parent = agencies.canonical_agency(bodies[-2], province) if len(bodies) > 1 else None
-    low = agencies.canonical_agency(bodies[-1], province)
+    low = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)\s*$", "", bodies[-1]), province)
     lf = fold(low).lower()
     if parent and not re.search(r"\b(tỉnh|thành phố|xã|phường|huyện|trung ương|quốc gia|việt nam)\b", lf) \
             and not province_in(low):
         if lf.startswith("sở "):
             low = agencies.canonical_agency(low, province)
         else:
-            low = f"{low} {parent}"
+            low = agencies.canonical_agency(f"{low} {parent}", province)
     return low, parent
 
 
@@ -165,7 +171,7 @@ def province_in(name: str) -> bool:
 
 
 _SUBJECT_VERB = re.compile(
-    r"(?P<who>(?:Văn phòng|Ủy ban|UBND|Ban|Sở|Tỉnh ủy|Thành ủy|Hội đồng|HĐND|Bộ|Công an)[^.;:\n]{0,80}?)\s+"
+    r"(?P<who>(?:Văn phòng|Ủy ban|UBND|Ban|Sở|Tỉnh ủy|Thành ủy|Hội đồng|HĐND|Bộ|Công an)[^.;:\n\d]{0,80}?)\s+"
     r"(?:đã\s+)?(?:ban hành|báo cáo|đề nghị|thông báo|yêu cầu|kính trình|trân trọng|xây dựng)\b")
 
 
@@ -187,17 +193,36 @@ def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
     return None, None
 
 
+_AUTHORITY_LINE = re.compile(r"(?i)^(chủ tịch|phó chủ tịch|bộ trưởng|thủ tướng|giám đốc|ủy ban nhân dân|hội đồng nhân dân|"
+                             r"ban thường vụ|ban chấp hành|bộ chính trị|ban bí thư|chính phủ|tổng cục trưởng|"
+                             r"cục trưởng|chánh văn phòng|trưởng ban|bí thư|ủy ban thường vụ quốc hội|quốc hội)\b")
+_BODY_OPENER = re.compile(r"(?i)^[-–]?\s*(thực hiện|căn cứ|xét|theo|để|nhằm|trong|năm \d{4},)")
+
+
 def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[int, int] | None]:
+    """Subject lines under the title (caps or not), up to a rule, the enacting authority line
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a "Căn cứ"/"Kính gửi" line or the first body paragraph."""
     parts: list[Line] = []
-    for ln in lines[i + 1:i + 10]:
+    for ln in lines[i + 1:i + 12]:
         t = ln.text
-        if _RULE.match(t) or _STOP_SUBJECT.match(t) or _MOTTO.search(t) or DATE_RE.match(fold(t)):
+        if _RULE.match(t) or _STOP_SUBJECT.match(t.lstrip("-– ")) or _MOTTO.search(t) or DATE_RE.match(fold(t)):
             break
-        if _is_caps(t) and not parts:
+        if t.startswith("("):
+            if parts:
+                break
+            continue
+        caps = _is_caps(t)
+        if not parts and caps and re.match(r"(?i)^của\b", fold(t)):
             continue  # "CỦA BAN CHẤP HÀNH …" belongs to the title
-        if _is_caps(t) and parts:
-            break
-        if parts and re.search(r"[.;:]$", parts[-1].text):
+        if parts:
+            if caps and _AUTHORITY_LINE.match(fold(t)):
+                break
+            has_letters = any(c.isalpha() for c in t)
+            if has_letters and caps != _is_caps(parts[-1].text) and not (len(parts[-1].text.split()) <= 2):
+                break
+            if _BODY_OPENER.match(t) or len(t) > 220 or re.search(r"[.;:]$", parts[-1].text):
+                break
+        elif len(t) > 400:
             break
         parts.append(ln)
         if len(" ".join(p.text for p in parts)) > 400:
@@ -338,6 +363,9 @@ def extract_document(doc: ReadDocument) -> dict:
     number, symbol, nspan = _number(text, head_end)
     place, dm, pspan = find_place_date(text[:head_end + 200])
     cap = _caption(text)
+    title_type, _ = _title(lines, head_end)
+    if cap and title_type and cap["type"] and cap["type"] != title_type:
+        cap = None
     if number is None and cap and (cap["number"] is not None):
         number, symbol = cap["number"], cap["number_symbol"]
         nspan = cap["span"]
@@ -402,13 +430,13 @@ def extract_document(doc: ReadDocument) -> dict:
     if issuer is None and cap and cap["issuer"]:
         issuer = agencies.canonical_agency(cap["issuer"], province)
     if issuer is None and auth_body:
-        issuer = agencies.canonical_agency(auth_body, province)
+        issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", auth_body), province)
         if not province_in(issuer) and province and re.search(r"(?i)(ủy|ủy ban nhân dân|hội đồng nhân dân)$", fold(issuer)):
             issuer = agencies.canonical_agency(issuer + (" tỉnh" if not re.search(r"(?i)ủy$", fold(issuer)) else ""), province)
     if issuer is None:
         m = _SUBJECT_VERB.search(text[:max(head_end, 3000)])
         if m:
-            issuer = agencies.canonical_agency(m.group("who"), province)
+            issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", m.group("who")), province)
     out["issuer"] = issuer
     out["issuer_parent"] = parent
 

@@ -28,10 +28,11 @@ PARTY = rf"{NUM}-{_SEP_WS}{PART}/{_SEP_WS}{PART}(?:/{PART})*"
 # a state number may wrap after "/" too ("749/QĐ-" / "TTg" is covered by the dash rule)
 STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:-{_SEP_WS}|/){PART})*"
 
-NUMBER_RE = re.compile(rf"(?<![\w/.:\-&])(?:{PARTY}|{STATE_WRAP})(?![\w&])")
+# a number may be glued to "số" / "s" when a PDF lost the space ("số31-QĐ/TW", "Nghị định s20/2008/NĐ-CP")
+NUMBER_RE = re.compile(rf"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<=\ss)|(?<![\w/.:\-&]))(?:{PARTY}|{STATE_WRAP})(?![\w&])")
 # "Số:" line of a header: number (maybe blank) then symbol
 SO_LINE_RE = re.compile(
-    rf"(?<!\w)Số\s*:?[ \t]*(?:(?P<num>{PARTY}|{STATE_WRAP})|(?P<blank>[ \t._…]*)(?P<sym>[/-]{PART}(?:[-/]{PART})*))",
+    rf"(?<!\w)Số\s*:?\s*(?:(?P<num>{PARTY}|{STATE_WRAP})|(?P<blank>[ \t._…]*)(?P<sym>[/-]{PART}(?:[-/]{PART})*))",
     re.IGNORECASE)
 
 

@@ -164,10 +164,11 @@ def citation_annotations(doc: ReadDocument, citations: list[dict], loc: Locator,
         num = loc.find(c.get("number"), s, e)
         if num:
             out.append(Annotation(*num, "number", "Số", {"Số, ký hiệu": c.get("number"), "Khóa": c.get("key")}, g))
-        d = loc.find_date(c.get("date"), s, e)
+        # a span may cover only "Nghị quyết số 57-NQ/TW": its date and issuer follow it
+        d = loc.find_date(c.get("date"), s, max(e, min(len(doc.text), e + 60)))
         if d:
             out.append(Annotation(*d, "date", "Ngày", {"Ngày": c.get("date")}, g))
-        iss = loc.find(c.get("issuer"), s, e)
+        iss = loc.find(c.get("issuer"), s, max(e, min(len(doc.text), e + 120)))
         if iss:
             out.append(Annotation(*iss, "agency", "Cơ quan", {"Cơ quan": c.get("issuer")}, g))
     return out

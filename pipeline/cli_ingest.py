@@ -32,6 +32,7 @@ def summary_lines(results: list, counts: dict) -> list[str]:
 def ingest_cmd(
     paths: List[Path] = typer.Argument(..., help="Files or folders (recursively). Use -- before a name that starts with '-'."),
     db: Path = typer.Option(DEFAULT_DB, "--db", help="SQLite database path."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for reading and extraction (one writer stays)."),
 ) -> None:
     """Ingest files and folders into the database. The same bytes twice are one document."""
     from rich.console import Console
@@ -57,13 +58,13 @@ def ingest_cmd(
                 if r.status == "failed":
                     bar.console.print(f"[red]FAILED[/red] {r.path}: {_reason(r)}", markup=True, highlight=False)
                 bar.update(task, completed=i, description=Path(r.path).name[:40])
-            results = ingest_paths(db, files, progress)
+            results = ingest_paths(db, files, progress, workers=jobs)
     else:
         def progress(i: int, total: int, r) -> None:
             report(r)
             if r.status == "failed":
                 print(f"FAILED {r.path}: {_reason(r)}", file=sys.stderr)
-        results = ingest_paths(db, files, progress)
+        results = ingest_paths(db, files, progress, workers=jobs)
     dbh = open_database(db)
     try:
         counts = db_summary(dbh)
@@ -85,7 +86,12 @@ def watch_cmd(
     settle: float = typer.Option(2.0, "--settle", help="Seconds a file's size and mtime must stay unchanged before it is taken."),
     rescan: float = typer.Option(10.0, "--rescan", help="Full rescan period in seconds (file events can be lost on network shares)."),
 ) -> None:
-    """Watch an inbox folder: ingest each new file, then move it to processed/ or failed/."""
+    """Watch an inbox folder: ingest each new file, then move it to processed/ or failed/.
+
+    A file is taken once its size and mtime stop changing (--settle); hidden files, ~$x.docx, .part, .crdownload and .tmp files are left alone.
+
+    Unreadable files go to failed/ with NAME.error.json (reason in Vietnamese and English). Only one watcher may run per inbox. SIGTERM or Ctrl-C stops after the current file. With --once: exit 0, or 1 when some files failed.
+    """
     from pipeline.inbox import WatchConfig, watch
 
     cfg = WatchConfig(inbox=inbox, db_path=db, processed=processed, failed=failed,

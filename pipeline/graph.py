@@ -12,7 +12,6 @@ as people type it; pass `graph=load_graph(db)` to reuse one loaded graph across 
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Any, Iterable
 
 import networkx as nx
@@ -126,30 +125,33 @@ def _bfs(G: nx.DiGraph, start: str, forward: bool, max_depth: int | None,
     """Breadth-first walk; each reached node once, at its smallest depth, with one shortest path."""
     rels = set(relations) if relations else None
     adj = G._succ if forward else G._pred       # plain dicts: the views cost more than the walk
-    parent: dict[str, str | None] = {start: None}
-    depth = {start: 0}
-    order: list[str] = []
-    q = deque([start])
-    while q:
-        u = q.popleft()
-        if max_depth is not None and depth[u] >= max_depth:
-            continue
-        for v, e in adj[u].items():
-            if v in parent:
-                continue
-            if rels and not rels.intersection(e["relations"]):
-                continue
-            parent[v] = u
-            depth[v] = depth[u] + 1
-            order.append(v)
-            q.append(v)
-    out = []
-    paths: dict[str, list[str]] = {start: [start]}
-    for v in order:                       # BFS order: a parent's path is always ready
-        u = parent[v]
-        path = paths[v] = paths[u] + [v]
-        s, t = (u, v) if forward else (v, u)
-        out.append({**doc_dict(G, v), **_edge_info(G, s, t), "depth": depth[v], "path": path})
+    nodes = G._node
+    seen = {start}
+    out: list[dict] = []
+    frontier = [(start, [start])]
+    depth = 0
+    while frontier and (max_depth is None or depth < max_depth):
+        depth += 1
+        nxt = []
+        for u, upath in frontier:
+            for v, e in adj[u].items():
+                if v in seen or (rels and not rels.intersection(e["relations"])):
+                    continue
+                seen.add(v)
+                path = upath + [v]
+                a = nodes[v]
+                d = {"key": v, "number": a.get("number"), "type": a.get("type"),
+                     "date": a.get("date") or a.get("date_partial"), "issuer": a.get("issuer"),
+                     "ingested": bool(a.get("ingested")), "relation": e["relations"][0]}
+                if len(e["relations"]) > 1:
+                    d["relations"] = list(e["relations"])
+                if e["reported_by"] and not e["direct"]:
+                    d["reported_by"] = e["reported_by"][0] if len(e["reported_by"]) == 1 else list(e["reported_by"])
+                d["depth"] = depth
+                d["path"] = path
+                out.append(d)
+                nxt.append((v, path))
+        frontier = nxt
     return out
 
 
@@ -251,10 +253,13 @@ def top(db, by: str = "documents", limit: int = 20, graph: nx.DiGraph | None = N
         raise UsageError(f"--by must be documents or issuers, not {by}", f"--by phải là documents hoặc issuers, không phải {by}")
     from extractors.agencies import canonical_agency
     agg: dict[str, dict[str, Any]] = {}
+    canon: dict[str, str] = {}
     for k, a in G.nodes(data=True):
         if not a.get("issuer"):
             continue
-        name = canonical_agency(a["issuer"]) or a["issuer"]
+        if a["issuer"] not in canon:
+            canon[a["issuer"]] = canonical_agency(a["issuer"]) or a["issuer"]
+        name = canon[a["issuer"]]
         r = agg.setdefault(name.casefold(), {"issuer": name, "level": a.get("issuer_level"), "documents": 0,
                                              "cited_by": 0, "pagerank": 0.0})
         r["documents"] += 1

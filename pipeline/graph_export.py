@@ -135,7 +135,7 @@ def _legend(head: str) -> str:
 
 
 _CSS = """body{font-family:system-ui,Arial,sans-serif;margin:0;display:flex}
-svg{flex:1;height:100vh;background:#fbfcfc}text{font-size:11px;fill:#1b2631;pointer-events:none}
+svg{flex:1;height:100vh;background:#fbfcfc}text{font-size:11px;fill:#1b2631;pointer-events:none;paint-order:stroke;stroke:#fbfcfc;stroke-width:3px}
 .legend{width:260px;padding:12px;font-size:13px;border-left:1px solid #ddd;overflow:auto;height:100vh;box-sizing:border-box}
 .legend ul{list-style:none;padding:0;margin:4px 0 10px}.dot,.bar{display:inline-block;margin-right:6px;vertical-align:middle}
 .dot{width:12px;height:12px;border-radius:50%}.bar{width:22px;height:4px}

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.errors import UsageError, VanbanError
-from pipeline.ingest import IngestResult, ingest_file, is_skipped_name, open_database, walk_files
+from pipeline.ingest import IngestResult, display_path, ingest_file, is_skipped_name, open_database, walk_files
 
 LOCK_NAME = ".vanban-watch.lock"
 TMP_PREFIX = ".vanban-tmp-"
@@ -164,9 +164,9 @@ def error_report(result: IngestResult, original: Path, moved_to: Path) -> dict:
     """The NAME.error.json content: reasons in Vietnamese and English, class, time, sha256."""
     err = dict(result.error or {})
     return {
-        "file": original.name,
-        "original_path": str(original),
-        "moved_to": str(moved_to),
+        "file": display_path(original.name),
+        "original_path": display_path(original),
+        "moved_to": display_path(moved_to),
         "sha256": result.sha256,
         "time": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
         "code": err.get("code"),
@@ -330,8 +330,18 @@ class Watcher:
             return Path(f.name)
 
     def handle(self, f: Path, once: bool) -> None:
-        """Ingest one ready file and move it out of the inbox."""
-        rel = self._rel(f)
+        """Ingest one ready file and move it out of the inbox; never raises for one file."""
+        try:
+            self._handle(f, once)
+        except Exception as e:  # noqa: BLE001 - a watcher must not crash-loop on one file
+            self.attempts[f] = -1
+            self.stats.stuck.append(display_path(self._rel(f)))
+            self.log.error(f"stuck     {display_path(self._rel(f))}: {type(e).__name__}: {display_path(str(e))}; "
+                           "left in place")
+            self.tracker.forget(f)
+
+    def _handle(self, f: Path, once: bool) -> None:
+        rel = display_path(self._rel(f))
         r = ingest_file(self.db, f)
         if r.status == "failed" and (r.error or {}).get("code") == "not_found":
             self.log.info(f"gone      {rel} (removed before it could be read)")
@@ -347,25 +357,25 @@ class Watcher:
             return
         try:
             if r.status == "failed":
-                dest = unique_destination(self.cfg.failed / rel.parent, rel.name)
+                dest = unique_destination(self.cfg.failed / self._rel(f).parent, f.name)
                 report = error_report(r, f, dest)
                 write_json_atomic(dest.parent / f"{dest.name}.error.json", report)
                 move_file(f, dest)
                 self.stats.failed += 1
                 self.log.info(f"failed    {rel}: {r.error.get('reason_vi')} / {r.error.get('reason_en')} "
-                              f"-> {dest}")
+                              f"-> {display_path(dest)}")
             else:
-                dest = move_file(f, unique_destination(self.cfg.processed / rel.parent, rel.name))
+                dest = move_file(f, unique_destination(self.cfg.processed / self._rel(f).parent, f.name))
                 if r.status == "duplicate":
                     self.stats.duplicate += 1
-                    self.log.info(f"duplicate {rel}: already ingested (sha256 {r.sha256[:12]}) -> {dest}")
+                    self.log.info(f"duplicate {rel}: already ingested (sha256 {r.sha256[:12]}) -> {display_path(dest)}")
                 else:
                     self.stats.ingested += 1
-                    self.log.info(f"ingested  {rel} -> {r.document_key} -> {dest}")
+                    self.log.info(f"ingested  {rel} -> {r.document_key} -> {display_path(dest)}")
         except OSError as e:
             self.attempts[f] = -1      # do not spin on a file we cannot move
             self.stats.stuck.append(str(rel))
-            self.log.error(f"stuck     {rel}: cannot move it out of the inbox ({e}); left in place")
+            self.log.error(f"stuck     {rel}: cannot move it out of the inbox ({display_path(str(e))}); left in place")
         self.tracker.forget(f)
 
     # -- the loop
@@ -379,7 +389,8 @@ class Watcher:
                 signal.signal(s, self._on_signal)
             self.db = open_database(self.cfg.db_path)
             obs = None if once else self._start_observer()
-            self.log.info(f"watching  {self.cfg.inbox} -> processed {self.cfg.processed}, failed {self.cfg.failed}"
+            self.log.info(f"watching  {display_path(self.cfg.inbox)} -> processed {display_path(self.cfg.processed)}, "
+                          f"failed {display_path(self.cfg.failed)}"
                           + (" (once)" if once else ""))
             try:
                 self._loop(once)

@@ -115,6 +115,12 @@ def max_pages() -> int | None:
 
 # ---------------------------------------------------------------- one file
 
+def display_path(path: str | Path) -> str:
+    """A path as text that can always be printed, logged and stored: a name that is not valid
+    UTF-8 (an old Windows-1258 zip extracted on Linux) gets U+FFFD for its undecodable bytes."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _unexpected(e: BaseException, path: Path, stage: str) -> dict:
     """An error dict for an exception we did not anticipate: class name and message, no traceback."""
     cls = type(e).__name__
@@ -151,27 +157,33 @@ def read_and_extract(path: Path) -> dict:
     return extract(guarded_read(path))
 
 
+def _clean(error: dict) -> dict:
+    """Error dict with every text printable (see display_path)."""
+    return {k: display_path(v) if isinstance(v, str) else v for k, v in error.items()}
+
+
 def _record_failure(db, path: Path, sha: str | None, error: dict) -> None:
     """Best effort: a failure row in the database; never raises."""
     if sha is None:
         return
+    error = _clean(error)
     try:
         from pipeline import store
         with db.conn:
-            store.record_failure(db, str(path), sha, error)
+            store.record_failure(db, display_path(path), sha, error)
     except Exception:  # noqa: BLE001 - recording a failure must not hide the failure itself
         pass
 
 
 def _failed(path: Path, sha: str | None, error: dict, retryable: bool = False) -> IngestResult:
-    return IngestResult(str(path), sha, "failed", error=error,
+    error = _clean(error)
+    return IngestResult(display_path(path), sha, "failed", error=error,
                         message=error.get("reason_en", ""), retryable=retryable)
 
 
-def ingest_file(db, path: str | Path) -> IngestResult:
-    """Ingest one file into an open database; never raises for a bad file."""
+def check_known(db, path: Path) -> IngestResult | str:
+    """Phase 1: hash the bytes. Returns the sha256, or a final result (duplicate, missing…)."""
     from pipeline import store
-    path = Path(path)
     try:
         sha = hash_file(path)
     except FileNotFoundError as e:
@@ -182,46 +194,71 @@ def ingest_file(db, path: str | Path) -> IngestResult:
         return _failed(path, None, _unexpected(e, path, "hashing"))
     try:
         if store.file_known(db, sha):
-            return IngestResult(str(path), sha, "duplicate", message="already ingested")
+            return IngestResult(display_path(path), sha, "duplicate", message="already ingested")
     except sqlite3.OperationalError as e:
         return _failed(path, sha, _unexpected(e, path, "checking"), retryable=True)
+    return sha
+
+
+def prepare(path: str | Path) -> tuple[dict | None, dict | None]:
+    """Phase 2 (no database; safe in a worker process): guard, read, extract.
+    Returns (extraction, None) or (None, error dict)."""
+    path = Path(path)
     stage = "reading"
     try:
         doc = guarded_read(path)
         stage = "extracting"
         from extractors import extract
         extraction = extract(doc)
-        if extraction.get("sha256") and extraction["sha256"] != sha:
-            return _failed(path, sha, {"code": "changed", "error_class": "FileChanged",
-                                       "reason_en": f"{path.name}: the file changed while it was being read",
-                                       "reason_vi": f"{path.name}: tệp bị thay đổi trong khi đang đọc"},
-                           retryable=True)
-        stage = "saving"
-        with db.conn:
-            key = store.save_extraction(db, extraction, str(path))
+        extraction["file"] = display_path(extraction.get("file") or path.name)
+        return extraction, None
     except ReadError as e:
-        err = e.to_dict()
-        _record_failure(db, path, sha, err)
-        return _failed(path, sha, err)
-    except sqlite3.OperationalError as e:
-        if stage != "saving":
-            raise_as = _unexpected(e, path, stage)
-            _record_failure(db, path, sha, raise_as)
-            return _failed(path, sha, raise_as)
-        # locked / busy / disk full while saving: not the file's fault, try it again later
-        return _failed(path, sha, _unexpected(e, path, stage), retryable=True)
+        return None, _clean(e.to_dict())
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a batch
-        err = _unexpected(e, path, stage)
+        return None, _clean(_unexpected(e, path, stage))
+
+
+def save(db, path: Path, sha: str, extraction: dict | None, error: dict | None) -> IngestResult:
+    """Phase 3: record the failure, or save the extraction in ONE transaction."""
+    from pipeline import store
+    if error is not None:
+        _record_failure(db, path, sha, error)
+        return _failed(path, sha, error)
+    if store.file_known(db, sha):        # the same bytes were saved meanwhile (same batch, other writer)
+        return IngestResult(display_path(path), sha, "duplicate", message="already ingested")
+    if extraction.get("sha256") and extraction["sha256"] != sha:
+        return _failed(path, sha, {"code": "changed", "error_class": "FileChanged",
+                                   "reason_en": f"{path.name}: the file changed while it was being read",
+                                   "reason_vi": f"{path.name}: tệp bị thay đổi trong khi đang đọc"},
+                       retryable=True)
+    try:
+        with db.conn:
+            key = store.save_extraction(db, extraction, display_path(path))
+    except sqlite3.OperationalError as e:
+        # locked / busy / disk full while saving: not the file's fault, try it again later
+        return _failed(path, sha, _unexpected(e, path, "saving"), retryable=True)
+    except Exception as e:  # noqa: BLE001
+        err = _unexpected(e, path, "saving")
         _record_failure(db, path, sha, err)
         return _failed(path, sha, err)
     row = db.conn.execute("SELECT status FROM files WHERE sha256 = ?", (sha,)).fetchone()
     if row and row[0] == "duplicate":   # other bytes of a document already stored (its PDF and its .docx)
-        return IngestResult(str(path), sha, "duplicate", document_key=key,
+        return IngestResult(display_path(path), sha, "duplicate", document_key=key,
                             message=f"same document as already ingested {key}")
-    return IngestResult(str(path), sha, "ingested", document_key=key,
+    return IngestResult(display_path(path), sha, "ingested", document_key=key,
                         message=f"ingested as {key}",
                         counts={"citations": len(extraction.get("citations") or []),
                                 "tasks": len(extraction.get("tasks") or [])})
+
+
+def ingest_file(db, path: str | Path) -> IngestResult:
+    """Ingest one file into an open database; never raises for a bad file."""
+    path = Path(path)
+    known = check_known(db, path)
+    if isinstance(known, IngestResult):
+        return known
+    extraction, error = prepare(path)
+    return save(db, path, known, extraction, error)
 
 
 # ---------------------------------------------------------------- many files
@@ -274,21 +311,72 @@ def open_database(db_path: str | Path):
 
 
 def ingest_paths(db_path: str | Path, paths: Iterable[str | Path],
-                 progress: Progress | None = None) -> list[IngestResult]:
+                 progress: Progress | None = None, workers: int = 1) -> list[IngestResult]:
     """Ingest files and folders (recursively) into the database at `db_path`, in sorted order.
-    `progress(i, total, result)` is called after each file. Identical bytes are one document."""
+    `progress(i, total, result)` is called after each file. Identical bytes are one document.
+
+    With `workers > 1`, reading and extraction run in a process pool while this process stays
+    the one SQLite writer; results are saved in the same sorted order."""
     files = collect_files(paths)
     db = open_database(db_path)
     results: list[IngestResult] = []
+
+    def done(r: IngestResult) -> None:
+        results.append(r)
+        if progress:
+            progress(len(results), len(files), r)
     try:
-        for i, f in enumerate(files, 1):
-            r = ingest_file(db, f)
-            results.append(r)
-            if progress:
-                progress(i, len(files), r)
+        if workers > 1 and len(files) > 1:
+            _ingest_pooled(db, files, workers, done)
+        else:
+            for f in files:
+                done(ingest_file(db, f))
     finally:
         db.conn.close()
     return results
+
+
+def _ingest_pooled(db, files: list[Path], workers: int, done: Callable[[IngestResult], None]) -> None:
+    """Hash and de-duplicate here, read+extract in worker processes, save here in order. If the
+    pool breaks (a reader crashed a worker), the rest is done one by one in this process."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: list[tuple[Path, str]] = []
+    finals: dict[Path, IngestResult] = {}
+    for f in files:
+        k = check_known(db, f)
+        if isinstance(k, IngestResult):
+            finals[f] = k
+        else:
+            pending.append((f, k))
+    reported: set[Path] = set()
+    current: Path | None = None
+
+    def report(f: Path, r: IngestResult) -> None:
+        reported.add(f)
+        done(r)
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {f: pool.submit(prepare, f) for f, _ in pending}
+            shas = dict(pending)
+            for f in files:
+                current = f
+                if f in finals:
+                    report(f, finals[f])
+                else:
+                    report(f, save(db, f, shas[f], *futures[f].result()))
+    except BrokenProcessPool:
+        for f in files:
+            if f in reported:
+                continue
+            if f == current:   # its reader killed the worker: do not retry it in this process
+                err = {"code": "reader_crashed", "error_class": "BrokenProcessPool",
+                       "reason_en": f"{f.name}: the reader crashed on this file",
+                       "reason_vi": f"{f.name}: chương trình đọc bị lỗi nghiêm trọng với tệp này"}
+                report(f, save(db, f, dict(pending)[f], None, err))
+            else:
+                report(f, finals[f] if f in finals else ingest_file(db, f))
 
 
 def db_summary(db) -> dict[str, int]:

@@ -135,19 +135,67 @@ def _save_batch(db, batch: list[tuple[int, dict]]) -> list[tuple[int, IngestResu
     return out
 
 
+def _crashed(path_s: str, sha: str) -> dict[str, Any]:
+    name = Path(path_s).name
+    return {"path": path_s, "sha": sha, "record": True,
+            "error": {"code": "reader_crashed", "error_class": "BrokenProcessPool",
+                      "reason_en": f"{name}: the reader crashed on this file",
+                      "reason_vi": f"{name}: chương trình đọc bị lỗi nghiêm trọng với tệp này"}}
+
+
+def _isolated(job: tuple[int, str, str], ctx: Any) -> dict[str, Any]:
+    """Run one job alone in a fresh process: a file that kills its worker fails by itself."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    _, p, sha = job
+    with ProcessPoolExecutor(1, mp_context=ctx) as one:
+        try:
+            return one.submit(_work, (p, sha)).result()
+        except BrokenProcessPool:
+            return _crashed(p, sha)
+
+
 def _results(jobs: list[tuple[int, str, str]], workers: int) -> Iterator[tuple[int, dict]]:
-    """(index, worker result) as they finish: in a process pool, or in-process for 1 worker."""
+    """(index, worker result) as they finish: in a process pool (at most 4 jobs per worker in
+    flight, so finished extractions never pile up), or in-process for 1 worker. When a reader
+    kills its worker, the jobs that were in flight are rerun one by one in fresh processes."""
     if workers <= 1 or len(jobs) <= 1:
         for i, p, sha in jobs:
             yield i, _work((p, sha))
         return
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     import extractors  # noqa: F401 - imported before the fork, shared by the workers
     import pipeline.readers  # noqa: F401
-    index = {p: i for i, p, _ in jobs}
     ctx = get_context("fork") if hasattr(os, "fork") else get_context()
-    with ctx.Pool(workers, maxtasksperchild=500) as pool:
-        for r in pool.imap_unordered(_work, [(p, sha) for _, p, sha in jobs], chunksize=2):
-            yield index[r["path"]], r
+    todo = deque(jobs)
+    in_flight: dict[Any, tuple[int, str, str]] = {}
+    pool = ProcessPoolExecutor(workers, mp_context=ctx)
+    try:
+        while todo or in_flight:
+            while todo and len(in_flight) < 4 * workers:
+                job = todo.popleft()
+                in_flight[pool.submit(_work, (job[1], job[2]))] = job
+            finished, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in finished:
+                job = in_flight.pop(fut)
+                try:
+                    yield job[0], fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    yield job[0], _isolated(job, ctx)
+            if broken:
+                suspects = list(in_flight.values())
+                in_flight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                for job in suspects:
+                    yield job[0], _isolated(job, ctx)
+                pool = ProcessPoolExecutor(workers, mp_context=ctx)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest_many(db_path: str | Path, paths: Iterable[str | Path], workers: int | None = None,

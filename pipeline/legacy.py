@@ -1,9 +1,148 @@
-"""Legacy Vietnamese encodings (TCVN3/ABC and VNI): detection and conversion to Unicode."""
+"""Legacy Vietnamese encodings: TCVN3 (ABC, ".Vn" fonts) and VNI (VNI- fonts) to Unicode.
+
+Text typed in those fonts reaches us as Latin-1/Windows-1252 characters ("Céng hoµ" for
+"Cộng hoà"). The mapping tables are data (pipeline/data/legacy_*.json, made by
+make_legacy_tables.py from the published layouts and checked against the PyPI package
+`viparse`). Detection counts characters that the legacy encoding uses and Vietnamese
+Unicode text never does. TCVN3 capitals set in ".VnTimeH"-style fonts reuse the lowercase
+bytes, so they come back lowercase unless the reader knows the run's font (see `upper_font`).
+"""
 from __future__ import annotations
 
-from pipeline.model import ReadDocument
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.model import DocumentBuilder, ReadDocument
+
+DATA = Path(__file__).parent / "data"
+ENCODINGS = ("tcvn3", "vni")
+# Characters of each table that a Vietnamese Unicode text does not contain.
+_VIET_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_UNICODE_VIET = re.compile(r"[\u1ea0-\u1ef9ăđơưĂĐƠƯ]")
+
+
+@lru_cache(maxsize=None)
+def table(encoding: str) -> dict[str, str]:
+    """Legacy sequence -> Unicode (NFC) for decoding, including decode-only variants."""
+    d = json.loads((DATA / f"legacy_{encoding}.json").read_text(encoding="utf-8"))
+    return {**d["map"], **d.get("decode_only", {})}
+
+
+@lru_cache(maxsize=None)
+def _pattern(encoding: str) -> re.Pattern[str]:
+    keys = sorted(table(encoding), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys)))
+
+
+@lru_cache(maxsize=None)
+def _encoder(encoding: str) -> dict[str, str]:
+    d = json.loads((DATA / f"legacy_{encoding}.json").read_text(encoding="utf-8"))
+    inv: dict[str, str] = {}
+    for k, v in d["map"].items():
+        inv.setdefault(v, k)
+    return inv
+
+
+def to_unicode(text: str, encoding: str) -> str:
+    """Convert legacy-font text to Unicode (NFC); characters outside the table pass through."""
+    t = table(encoding)
+    return unicodedata.normalize("NFC", _pattern(encoding).sub(lambda m: t[m.group(0)], text))
+
+
+def from_unicode(text: str, encoding: str) -> str:
+    """Unicode -> legacy-font text (for tests and round trips). TCVN3 capitals with marks
+    have no code of their own: they are written with the lowercase code, as the fonts do."""
+    inv = _encoder(encoding)
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in inv:
+            out.append(inv[ch])
+        elif ch.lower() in inv and encoding == "tcvn3":
+            out.append(inv[ch.lower()])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _marker_chars(encoding: str) -> frozenset[str]:
+    """Characters of the legacy table that are not letters of Unicode Vietnamese."""
+    chars = {c for k in table(encoding) for c in k if ord(c) > 0x7F}
+    return frozenset(chars - _VIET_LATIN1)
+
+
+@lru_cache(maxsize=None)
+def _vni_pairs() -> re.Pattern[str]:
+    """VNI's base-vowel + mark pairs, and its single-character letters that are not Unicode's."""
+    keys = [k for k in table("vni") if len(k) > 1 or k in "ñÑ"]
+    return re.compile("|".join(map(re.escape, sorted(keys, key=len, reverse=True))))
+
+
+def score(text: str, encoding: str) -> float:
+    """Share of words that carry evidence of `encoding`: a VNI vowel+mark pair, or a TCVN3
+    character that Unicode Vietnamese never uses and that is not part of such a pair."""
+    words = re.findall(r"\S+", text[:200000])
+    if not words:
+        return 0.0
+    pairs = _vni_pairs()
+    if encoding == "vni":
+        hits = sum(1 for w in words if pairs.search(w))
+    else:
+        marks = _marker_chars(encoding)
+        hits = sum(1 for w in words if any(c in marks for c in pairs.sub("", w)))
+    return hits / len(words)
+
+
+def detect(text: str, fonts: set[str] | None = None) -> str | None:
+    """'tcvn3', 'vni' or None. Fonts named .Vn* / VNI-* lower the bar for the text evidence."""
+    if not text.strip():
+        return None
+    fonts = fonts or set()
+    hint = {"tcvn3": any(f.lower().startswith(".vn") for f in fonts),
+            "vni": any(f.lower().startswith("vni") for f in fonts)}
+    uni = len(_UNICODE_VIET.findall(text[:200000]))
+    words = max(1, len(re.findall(r"\S+", text[:200000])))
+    best, best_score = None, 0.0
+    for enc in ENCODINGS:
+        s = score(text, enc)
+        need = 0.03 if hint[enc] else 0.12
+        if s >= need and uni / words < s / 4 and s > best_score:
+            best, best_score = enc, s
+    return best
+
+
+def fix_text(text: str, fonts: set[str] | None = None) -> tuple[str, str | None]:
+    """(Unicode text, encoding it was converted from or None)."""
+    enc = detect(text, fonts)
+    return (to_unicode(text, enc), enc) if enc else (text, None)
+
+
+def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
+    """Bytes of a TCVN3/VNI text file -> (Unicode text, encoding), or None when neither fits."""
+    for enc, codec in (("tcvn3", "latin-1"), ("vni", "cp1252")):
+        try:
+            raw = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if detect(raw) == enc:
+            return to_unicode(raw, enc), enc
+    return None
 
 
 def fix_document_if_legacy(doc: ReadDocument, fonts: set[str] | None = None) -> ReadDocument:
-    """Placeholder until the converter lands: returns the document unchanged."""
-    return doc
+    """The document converted to Unicode when its text is TCVN3/VNI mojibake, else unchanged."""
+    enc = detect(doc.text, fonts)
+    if not enc:
+        return doc
+    b = DocumentBuilder()
+    for blk in doc.blocks:
+        if blk.table is not None:
+            rows = [[(to_unicode(c.text, enc), c.rowspan, c.colspan) for c in r] for r in blk.table.rows()]
+            b.table(rows, page=blk.page, pages=blk.table.pages, part=blk.part)
+        else:
+            b.paragraph(to_unicode(blk.text, enc), page=blk.page, part=blk.part, style=blk.style)
+    return b.build(doc.path, doc.format, doc.sha256, pages=doc.pages, ocr=doc.ocr,
+                   warnings=doc.warnings + [f"converted from {enc.upper()}"])

@@ -1,6 +1,11 @@
-"""Headless Chromium over `vanban serve` and the annotated view; screenshots go to docs/screenshots/."""
+"""Headless Chromium over `vanban serve` and the annotated view.
+
+Screenshots go to outputs/screenshots/ (set VANBAN_SCREENSHOTS=docs/screenshots to refresh the
+ones the README shows), so a test run never dirties the committed pictures.
+"""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -10,7 +15,7 @@ from conftest import require_tool
 from test_serve import served  # noqa: F401  (session fixture: the running server)
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = ROOT / os.environ.get("VANBAN_SCREENSHOTS", "outputs/screenshots")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--hide-scrollbars"]

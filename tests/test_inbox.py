@@ -280,3 +280,21 @@ def test_database_busy_leaves_the_file_in_the_inbox_for_later(box):
     assert p.exists() and not (box.failed / p.name).exists()
     r = box.once()
     assert r.returncode == 0 and (box.processed / p.name).exists()
+
+
+def test_name_that_is_not_utf8_is_handled_not_a_crash(box):
+    """A Windows-1258 name from an old zip, extracted on Linux: bytes that are not UTF-8."""
+    raw_good = os.path.join(os.fsencode(box.inbox), "k\xe9 ho\xb9ch s\xf4 1.txt".encode("latin-1"))
+    raw_bad = os.path.join(os.fsencode(box.inbox), "r\xe9ng.txt".encode("latin-1"))
+    try:
+        with open(raw_good, "wb") as f:
+            f.write(badfiles.good_txt(box.root / "g.txt", 11).read_bytes())
+        open(raw_bad, "wb").close()
+    except OSError:
+        pytest.skip("this filesystem refuses names that are not UTF-8")
+    r = box.once()
+    assert r.returncode == 1 and "Traceback" not in r.stdout + r.stderr, r.stdout + r.stderr
+    assert box.inbox_files() == []
+    assert len(os.listdir(os.fsencode(box.processed))) == 1
+    assert len(os.listdir(os.fsencode(box.failed))) == 2
+    assert box.sql("select count(*) from files where status = 'ingested'") == [(1,)]

@@ -217,3 +217,16 @@ def test_db_summary_counts(tmp_path):
         d.conn.close()
     assert s["documents"] == 2 and s["files"] == 2
     assert {"citations", "tasks", "agencies"} <= set(s)
+
+
+def test_process_pool_gives_the_same_results_as_serial(tmp_path):
+    folder = tmp_path / "in"
+    good = badfiles.make_good_files(folder, 4)
+    shutil.copy(good[0], folder / "bản sao.docx")          # same bytes twice in one batch
+    badfiles.empty(folder / "rỗng.txt")
+    badfiles.truncated_docx(folder / "hỏng.docx")
+    serial = ingest_paths(tmp_path / "serial.db", [folder])
+    pooled = ingest_paths(tmp_path / "pooled.db", [folder], workers=2)
+    strip = lambda rs: [(Path(r.path).name, r.status, r.sha256, (r.error or {}).get("code")) for r in rs]
+    assert strip(pooled) == strip(serial)
+    assert sorted(r.status for r in pooled) == ["duplicate", "failed", "failed"] + ["ingested"] * 4

@@ -37,6 +37,8 @@ def _refs(conn):
     def vanban_refs(ref: str | None) -> str:
         if not ref or not str(ref).strip():
             return "[]"
+        if conn.execute("SELECT 1 FROM documents WHERE key = ?", (str(ref),)).fetchone():
+            return json.dumps([str(ref)], ensure_ascii=False)  # an exact key, whatever its form
         try:
             return json.dumps(resolve_ref(db, str(ref)), ensure_ascii=False)
         except Exception:  # a malformed reference matches nothing rather than failing the page
@@ -117,8 +119,12 @@ def document_context(conn, key: str) -> dict | None:
     if not conn.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone():
         return None
     G = graph.load_graph(db)
-    cites = graph.cites(db, key, graph=G, reported=True)
-    cited_by = graph.cited_by(db, key, graph=G, reported=True)
+    try:
+        cites = graph.cites(db, key, graph=G, reported=True)
+        cited_by = graph.cited_by(db, key, graph=G, reported=True)
+    except graph.VanbanError:  # a key form the reference parser does not read: use the graph directly
+        cites = [{**graph.doc_dict(G, t), "relation": G[key][t]["relations"][0]} for t in G.successors(key)]
+        cited_by = [{**graph.doc_dict(G, u), "relation": G[u][key]["relations"][0]} for u in G.predecessors(key)]
     cols = ["id", "appendix", "section", "no", "name", "product", "deadline_text", "deadline", "deadline_kind"]
     tasks = [dict(zip(cols, r)) for r in conn.execute(
         f"SELECT {', '.join(cols)} FROM tasks WHERE document_key = ? ORDER BY seq", (key,))]

@@ -38,6 +38,7 @@ class _Ctx:
     styles: dict[str, str]
     numbering: object | None = None
     pending_boxes: list[etree._Element] = field(default_factory=list)
+    legacy: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -45,9 +46,11 @@ def _field_instr(el: etree._Element) -> str:
     return (el.get(q("instr")) or "").strip().split(" ")[0].upper()
 
 
-def paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None) -> str:
+def paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None,
+                   legacy: str | None = None) -> str:
     """Visible text of a w:p: runs, tabs, line breaks; no deleted text, no page-number fields.
-    Text boxes met on the way are collected into `boxes` instead of being inlined."""
+    Text boxes met on the way are collected into `boxes` instead of being inlined. With
+    `legacy` ('tcvn3'/'vni') each run is converted to Unicode before any cleaning."""
     out: list[str] = []
     fields: list[list] = []  # stack of [instruction, in_result]
 
@@ -79,7 +82,7 @@ def paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None)
             hidden = any(f[1] and f[0].strip().upper().startswith(_PAGE_FIELDS) for f in fields)
             if tag == q("t"):
                 if not hidden:
-                    out.append(ch.text or "")
+                    out.append(_legacy_run_text(ch, legacy) if legacy else (ch.text or ""))
             elif tag in (q("tab"), q("ptab")):
                 out.append("\t")
             elif tag in (q("br"), q("cr")):
@@ -94,6 +97,16 @@ def paragraph_text(p: etree._Element, boxes: list[etree._Element] | None = None)
 
     walk(p)
     return "".join(out)
+
+
+def _legacy_run_text(t: etree._Element, legacy: str) -> str:
+    """A w:t of a TCVN3/VNI document in Unicode; runs in a capitals font (.VnTimeH) upper-cased."""
+    from pipeline.legacy import to_unicode
+    text = to_unicode(t.text or "", legacy)
+    run = t.getparent()
+    fonts = run.find(f"{q('rPr')}/{q('rFonts')}") if run is not None else None
+    name = (fonts.get(q("ascii")) or fonts.get(q("hAnsi")) or "") if fonts is not None else ""
+    return text.upper() if name.lower().startswith(".vn") and name.endswith("H") else text
 
 
 def _sym_char(el: etree._Element) -> str:
@@ -126,7 +139,7 @@ def _is_boxed(p: etree._Element) -> bool:
 
 def _emit_paragraph(p: etree._Element, ctx: _Ctx, part: Part) -> None:
     boxes: list[etree._Element] = []
-    text = paragraph_text(p, boxes)
+    text = paragraph_text(p, boxes, ctx.legacy)
     if ctx.numbering is not None:
         label = ctx.numbering.label(p)
         if label:
@@ -145,7 +158,7 @@ def _cell_text(tc: etree._Element, ctx: _Ctx) -> str:
     lines: list[str] = []
     for ch in tc:
         if ch.tag == q("p"):
-            lines.append(paragraph_text(ch, ctx.pending_boxes))
+            lines.append(paragraph_text(ch, ctx.pending_boxes, ctx.legacy))
         elif ch.tag == q("tbl"):
             for row in _table_rows(ch, ctx):
                 lines.append(" | ".join(t for t, _, _ in row if t.strip()))
@@ -293,14 +306,23 @@ def read_docx(path: Path, data: bytes, sha256: str, fmt: str = "docx") -> ReadDo
     doc = open_docx(path, data)
     from pipeline.readers.docx_numbering import Numbering
     ctx = _Ctx(DocumentBuilder(), _style_names(doc), Numbering.from_document(doc))
+    ctx.legacy = _legacy_encoding(doc)
+    if ctx.legacy:
+        ctx.warnings.append(f"converted from {ctx.legacy.upper()}")
     _walk_blocks(doc.element.body, ctx, "body")
     for part, el in _header_footer_parts(doc):
         _walk_blocks(el, ctx, part)
     rd = ctx.builder.build(str(path), fmt, sha256, pages=None, warnings=ctx.warnings)
     if not rd.text.strip():
         raise EmptyFile(f"{path.name}: the document has no text", f"{path.name}: văn bản không có chữ")
-    from pipeline.legacy import fix_document_if_legacy
-    return fix_document_if_legacy(rd, _font_names(doc))
+    return rd
+
+
+def _legacy_encoding(doc) -> str | None:
+    """'tcvn3'/'vni' when the body text is legacy-font mojibake (raw text, before cleaning)."""
+    from pipeline.legacy import detect
+    raw = " ".join(t.text or "" for t in doc.element.body.iter(q("t")))
+    return detect(raw, _font_names(doc))
 
 
 def _font_names(doc) -> set[str]:

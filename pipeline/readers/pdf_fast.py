@@ -363,7 +363,9 @@ def page_chars(textpage_raw: Any, height: float, area: Cell | None = None) -> li
         u = codes[i]
         if u in (0x20, 0x0D, 0x0A, 0x09, 0xA0) and is_gen(tp, i) == 1:
             continue
-        if u == 0 or u == 0xFFFE or u == 0xFFFF:
+        if u == 2 or u == 0xFFFE:  # pdfium's mark for a hyphen at the end of a line
+            u = 0x2D
+        elif u == 0 or u == 0xFFFF:
             continue
         get_box(tp, i, pbox)
         left, right, bot = box.left, box.right, box.bottom
@@ -378,6 +380,36 @@ def page_chars(textpage_raw: Any, height: float, area: Cell | None = None) -> li
         if u in _SUSPECT and pdfium_c.FPDFText_HasUnicodeMapError(tp, i) == 1:
             raise _Unsupported("unmapped glyph")
         out.append(_Char(i, chr(u), left, right, base_td - size, base_td, base_td - descent - size / 2))
+    return out
+
+
+def loose_chars(textpage_raw: Any, mb_top: float) -> list[tuple[str, float, float, float, float, float]]:
+    """(char, x0, top, x1, bottom, size) of every non-generated char, top-based loose boxes —
+    what pipeline/readers/pdf.py's `page_chars` builds with four ctypes calls per char, here
+    with one: the text comes in one call, `IsGenerated` is asked of whitespace only, and the
+    font size once per run (chars sharing a loose-box bottom: one font on one baseline)."""
+    tp = textpage_raw
+    n = pdfium_c.FPDFText_CountChars(tp)
+    codes = _page_codes(tp, n)
+    box = pdfium_c.FS_RECTF()
+    pbox = ctypes.byref(box)
+    is_gen, get_box, get_size = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+    sizes: dict[float, float] = {}
+    out = []
+    for i in range(n):
+        code = codes[i]
+        if code in (0x20, 0x0D, 0x0A) and is_gen(tp, i) == 1:
+            continue
+        if code == 2 or code == 0xFFFE:  # pdfium's mark for a hyphen at the end of a line
+            code = 0x2D
+        if code < 32 and code != 9:
+            continue
+        get_box(tp, i, pbox)
+        bottom, top = box.bottom, box.top
+        size = sizes.get(bottom)
+        if size is None:
+            size = sizes[bottom] = get_size(tp, i)
+        out.append((chr(code), box.left, mb_top - top, box.right, mb_top - bottom, size or (top - bottom)))
     return out
 
 
@@ -483,6 +515,36 @@ def table_finder(pdf_page: Any, edge_min_length: float = MIN_LENGTH) -> FastFind
     except _Unsupported:
         return None
     return FastFinder(cells, [FastTable(t) for t in tables])
+
+
+class PlumberLikePage:
+    """Stands in for a pdfplumber page where a reader only asks for its table finder:
+    `width`, `height` and `debug_tablefinder(settings)` (answered from pdfium data)."""
+
+    def __init__(self, pdf_page: Any, finder: FastFinder) -> None:
+        self.width, self.height = pdf_page.get_size()
+        self._finder = finder
+
+    def debug_tablefinder(self, settings: dict | None = None) -> FastFinder:
+        return self._finder
+
+    def flush_cache(self) -> None:
+        pass
+
+
+_SUPPORTED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": SNAP,
+              "join_tolerance": JOIN, "intersection_tolerance": ISECT}
+
+
+def plumber_like_page(pdf_page: Any, settings: dict | None = None) -> PlumberLikePage | None:
+    """A `PlumberLikePage` for these table settings, or None when the settings are not the
+    ones ported here or the page needs pdfplumber (then open the page with pdfplumber)."""
+    settings = settings or {}
+    for k, v in settings.items():
+        if k != "edge_min_length" and _SUPPORTED.get(k, object()) != v:
+            return None
+    finder = table_finder(pdf_page, float(settings.get("edge_min_length", MIN_LENGTH)))
+    return None if finder is None else PlumberLikePage(pdf_page, finder)
 
 
 def find_tables(pdf_page: Any, textpage: Any = None) -> list[Grid] | None:

@@ -44,14 +44,26 @@ def looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.02
 
 
+def _legacy(text: str, enc: str, data: bytes) -> tuple[str, str | None]:
+    """Text converted from TCVN3/VNI when it is legacy-font mojibake (see pipeline.legacy)."""
+    from pipeline.legacy import decode_legacy_bytes, fix_text
+    if enc.startswith("utf"):
+        return fix_text(text)
+    found = decode_legacy_bytes(data)
+    return found if found else (text, None)
+
+
 def read_txt(path: Path, data: bytes, sha256: str) -> ReadDocument:
     text, enc = decode_text(data)
     if looks_binary(text) or "\x00" in text[:4096]:
         raise CorruptFile(f"{path.name}: binary data, not text", f"{path.name}: dữ liệu nhị phân, không phải văn bản")
     if not text.strip():
         raise EmptyFile(f"{path.name}: no text in the file", f"{path.name}: tệp không có nội dung")
+    warnings = [] if enc.startswith("utf") else [f"decoded as {enc}"]
+    text, legacy = _legacy(text, enc, data)
+    if legacy:
+        warnings = [f"converted from {legacy.upper()}"]
     b = DocumentBuilder()
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         b.paragraph(line)
-    warnings = [] if enc.startswith("utf") else [f"decoded as {enc}"]
     return b.build(str(path), "txt", sha256, pages=None, warnings=warnings)

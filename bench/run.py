@@ -1,0 +1,512 @@
+"""vanban benchmark: speed and memory figures, written to outputs/bench.md (`make bench`).
+
+    python bench/run.py [--n 300] [--sample 40] [--ingest-n N] [--workers W] [--graph-docs 100000]
+
+1. machine description (CPU, cores, RAM, Python, load average: the machine may be shared);
+2. a synthetic corpus from bench/generate.py (cached under outputs/bench/);
+3. per format, on the same files in the same run: the raw reader alone (python-docx
+   paragraphs + tables; pypdfium2 text; pdfplumber tables; plain decode for .txt) against the
+   whole pipeline (read -> extract -> store), with docs/s, pages/s, the ratio, and
+   extraction-only ms per document; PDFs both as the reader is and with pdf_fast wired in;
+4. seed004.pdf (28 pages, 16 with tables): pypdfium2 text vs pdfplumber tables vs pdf_fast;
+5. the ingest of `--ingest-n` documents with `ingest_parallel.ingest_many` on all cores, in a
+   child process whose process-tree memory is sampled;
+6. the citation-graph benchmark (bench/graph_bench.py, another helper's) when it exists;
+7. `vanban --help` start-up time; 8. a cProfile of the pipeline (top costs).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+PY = sys.executable
+CHARS_PER_PAGE = 2500  # an A4 page of 13-14 pt Vietnamese prose, for .docx/.txt page estimates
+
+
+# ---------------------------------------------------------------- machine
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        ram = f"{kb / 2**20:.1f} GiB"
+    except (OSError, StopIteration):
+        pass
+    import docx  # noqa: F401
+    import pdfplumber
+    import pypdfium2
+    from importlib.metadata import version
+    return {"CPU": cpu, "cores": f"{os.cpu_count()} ({len(os.sched_getaffinity(0))} usable)",
+            "RAM": ram, "Python": platform.python_version(), "OS": platform.platform(),
+            "libraries": f"python-docx {version('python-docx')}, pypdfium2 {version('pypdfium2')}, "
+                         f"pdfplumber {pdfplumber.__version__}, SQLite {__import__('sqlite3').sqlite_version}",
+            "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+
+
+# ---------------------------------------------------------------- corpus
+
+def corpus(n: int, seed: int, templates: int) -> list[Path]:
+    from generate import VERSION, generate
+    folder = ROOT / "outputs" / "bench" / f"corpus-v{VERSION}-n{n}-s{seed}-t{templates}"
+    man = folder / ".manifest.json"
+    if man.exists():
+        m = json.loads(man.read_text(encoding="utf-8"))
+        paths = [folder / f for f in m["files"]]
+        if all(p.exists() for p in paths):
+            return paths
+    return generate(folder, n, seed, templates, workers=min(2, os.cpu_count() or 1))
+
+
+def by_format(paths: list[Path], k: int) -> dict[str, list[Path]]:
+    out: dict[str, list[Path]] = {}
+    for p in paths:
+        out.setdefault(p.suffix.lstrip("."), []).append(p)
+    return {f: v[:k] for f, v in sorted(out.items())}
+
+
+# ---------------------------------------------------------------- raw readers
+
+def raw_docx(p: Path) -> int:
+    import docx
+    d = docx.Document(str(p))
+    n = sum(len(par.text) for par in d.paragraphs)
+    for t in d.tables:
+        for row in t.rows:
+            for c in row.cells:
+                n += len(c.text)
+    return n
+
+
+def raw_pdf_text(p: Path) -> tuple[int, int]:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(p))
+    n = 0
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            n += len(tp.get_text_range())
+            tp.close()
+            page.close()
+        return n, len(pdf)
+    finally:
+        pdf.close()
+
+
+def raw_pdf_tables(p: Path) -> int:
+    import pdfplumber
+    with pdfplumber.open(str(p)) as pdf:
+        n = 0
+        for page in pdf.pages:
+            n += len(page.extract_tables())
+            page.flush_cache()
+        return n
+
+
+def fast_pdf_tables(p: Path) -> tuple[int, int]:
+    import pypdfium2 as pdfium
+    from pipeline.readers.pdf_fast import find_tables
+    pdf = pdfium.PdfDocument(str(p))
+    n = fallbacks = 0
+    try:
+        for i in range(len(pdf)):
+            t = find_tables(pdf[i])
+            if t is None:
+                fallbacks += 1
+            else:
+                n += len(t)
+        return n, fallbacks
+    finally:
+        pdf.close()
+
+
+def raw_txt(p: Path) -> int:
+    return len(p.read_bytes().decode("utf-8").splitlines())
+
+
+# ---------------------------------------------------------------- pipeline
+
+class Timer:
+    def __init__(self) -> None:
+        self.t: dict[str, float] = {}
+
+    def add(self, k: str, dt: float) -> None:
+        self.t[k] = self.t.get(k, 0.0) + dt
+
+
+def pipeline_one(p: Path, db, tm: Timer) -> tuple[int, int]:
+    """read -> extract -> store for one file, timing each stage; (pages, chars)."""
+    from extractors import extract
+    from pipeline import store
+    from pipeline.readers import read
+    t0 = time.perf_counter()
+    doc = read(p)
+    t1 = time.perf_counter()
+    ex = extract(doc)
+    t2 = time.perf_counter()
+    with db.conn:
+        store.save_extraction(db, ex, str(p))
+    t3 = time.perf_counter()
+    tm.add("read", t1 - t0)
+    tm.add("extract", t2 - t1)
+    tm.add("store", t3 - t2)
+    return doc.pages or max(1, round(len(doc.text) / CHARS_PER_PAGE)), len(doc.text)
+
+
+def formats_section(files: dict[str, list[Path]], workdir: Path) -> tuple[list[str], dict]:
+    """Raw reader vs whole pipeline per format, same files, same run."""
+    from pipeline.store import open_db
+    from wiring import fast_pdf_tables as wired
+    rows, facts = [], {}
+    for fmt, paths in files.items():
+        if not paths:
+            continue
+        db_path = workdir / f"formats-{fmt}.db"
+        for q in workdir.glob(f"formats-{fmt}.db*"):
+            q.unlink()
+        db = open_db(db_path)
+        raw_t = 0.0
+        pages = 0
+        t_tab = 0.0
+        for p in paths:
+            t = time.perf_counter()
+            if fmt == "docx":
+                raw_docx(p)
+            elif fmt == "pdf":
+                _, np_ = raw_pdf_text(p)
+                pages += np_
+            else:
+                raw_txt(p)
+            raw_t += time.perf_counter() - t
+            if fmt == "pdf":
+                t = time.perf_counter()
+                raw_pdf_tables(p)
+                t_tab += time.perf_counter() - t
+        tm = Timer()
+        est_pages = 0
+        for p in paths:
+            np_, _ = pipeline_one(p, db, tm)
+            est_pages += np_
+        db.conn.close()
+        pipe_t = sum(tm.t.values())
+        n = len(paths)
+        if fmt != "pdf":
+            pages = est_pages
+        label = {"docx": "raw: python-docx paragraphs + tables", "txt": "raw: bytes -> UTF-8 -> lines",
+                 "pdf": "raw: pypdfium2 text"}[fmt]
+        rows.append(_row(f"{fmt} — {label}", n, pages, raw_t, None))
+        if fmt == "pdf":
+            rows.append(_row("pdf — raw: pdfplumber extract_tables", n, pages, t_tab, None))
+            rows.append(_row("pdf — raw: pypdfium2 text + pdfplumber tables", n, pages, raw_t + t_tab, None))
+        rows.append(_row(f"{fmt} — whole pipeline (read -> extract -> store)", n, pages, pipe_t, raw_t))
+        facts[fmt] = {"n": n, "pages": pages, "raw_s": raw_t, "pipe_s": pipe_t, **tm.t}
+        if fmt == "pdf":
+            facts[fmt]["tables_s"] = t_tab
+            db = open_db(workdir / "formats-pdf-fast.db")
+            tm2 = Timer()
+            with wired() as st:
+                for p in paths:
+                    pipeline_one(p, db, tm2)
+            db.conn.close()
+            for q in workdir.glob("formats-pdf-fast.db*"):
+                q.unlink()
+            fast_t = sum(tm2.t.values())
+            rows.append(_row("pdf — whole pipeline, pdf_fast wired in", n, pages, fast_t, raw_t))
+            facts["pdf_fast"] = {"n": n, "pages": pages, "pipe_s": fast_t, "fast_pages": st.pages,
+                                 "fallbacks": st.fallbacks, **tm2.t}
+    return rows, facts
+
+
+def _row(name: str, n: int, pages: int, secs: float, raw: float | None) -> str:
+    ratio = f"{secs / raw:.2f}×" if raw else ""
+    return f"| {name} | {n} | {n / secs:.1f} | {pages / secs:.1f} | {secs:.2f} | {ratio} |"
+
+
+# ---------------------------------------------------------------- seed004
+
+def seed004_section() -> list[str]:
+    from pipeline.readers import read
+    from wiring import fast_pdf_tables as wired
+    p = ROOT / "corpus" / "seed004.pdf"
+
+    def best(fn, k: int = 3) -> float:
+        ts = []
+        for _ in range(k):
+            t = time.perf_counter()
+            fn()
+            ts.append(time.perf_counter() - t)
+        return min(ts)
+
+    from extractors import extract
+    text = best(lambda: raw_pdf_text(p))
+    fast_tables = best(lambda: fast_pdf_tables(p))
+    plumb = best(lambda: raw_pdf_tables(p), 1)
+
+    def fast_pipeline() -> None:
+        with wired():
+            extract(read(p))
+    fast_pipe = best(fast_pipeline, 3)
+    slow_pipe = best(lambda: extract(read(p)), 1)
+    n_tables, fb = fast_pdf_tables(p)
+    return [
+        "| step on corpus/seed004.pdf (28 pages, 16 with tables) | best time | × pypdfium2 text |",
+        "|---|---|---|",
+        f"| pypdfium2 text, all pages | {text * 1000:.0f} ms | 1.00× |",
+        f"| pdfplumber `extract_tables()`, all pages | {plumb * 1000:.0f} ms | {plumb / text:.1f}× |",
+        f"| pdf_fast `find_tables()`, all pages ({n_tables} tables, {fb} fallbacks) | {fast_tables * 1000:.0f} ms | {fast_tables / text:.1f}× |",
+        f"| whole read + extract, reader as it is (pdfplumber grids) | {slow_pipe * 1000:.0f} ms | {slow_pipe / text:.1f}× |",
+        f"| whole read + extract, pdf_fast grids wired in | {fast_pipe * 1000:.0f} ms | {fast_pipe / text:.1f}× |",
+    ]
+
+
+# ---------------------------------------------------------------- parallel ingest (child process)
+
+def ingest_child(db: str, folder: str, workers: int) -> None:
+    """In a child process: ingest a folder with ingest_many; print a JSON summary."""
+    from pipeline.ingest_parallel import ingest_many
+    t = time.perf_counter()
+    res = ingest_many(db, [folder], workers=workers)
+    wall = time.perf_counter() - t
+    counts: dict[str, int] = {}
+    for r in res:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    errors = sorted({(r.error or {}).get("code", "") for r in res if r.status == "failed"})
+    print(json.dumps({"files": len(res), "wall_s": wall, "status": counts, "errors": errors,
+                      "self_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Sum of VmRSS over a process and its descendants, from /proc."""
+    kids: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{d}/stat").read_text()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            kids.setdefault(ppid, []).append(int(d))
+            for line in Path(f"/proc/{d}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss[int(d)] = int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(kids.get(p, []))
+    return total / 1024
+
+
+def ingest_section(paths: list[Path], workers: int, workdir: Path) -> tuple[list[str], dict]:
+    db = workdir / "ingest.db"
+    for q in workdir.glob("ingest.db*"):
+        q.unlink()
+    folder = paths[0].parent
+    proc = subprocess.Popen([PY, __file__, "--ingest-child", str(db), str(folder), str(workers)],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = 0.0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss_mb(proc.pid))
+            stop.wait(0.5)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, _ = proc.communicate()
+    stop.set()
+    th.join()
+    s = json.loads(out.strip().splitlines()[-1])
+    size = sum(q.stat().st_size for q in workdir.glob("ingest.db*")) / 2**20
+    n, wall = s["files"], s["wall_s"]
+    lines = [
+        f"| documents | {n:,} ({json.dumps(s['status'])}) |",
+        f"| workers (reading + extraction processes) + 1 SQLite writer | {workers} |",
+        f"| wall time | {wall:.1f} s |",
+        f"| throughput | {n / wall:.1f} documents/s |",
+        f"| 10,000 documents at this rate | {10000 / (n / wall) / 60:.1f} min |",
+        f"| peak memory, whole process tree (sampled RSS sum) | {peak:.0f} MB |",
+        f"| max RSS: writer process / largest worker | {s['self_maxrss_mb']:.0f} MB / {s['children_maxrss_mb']:.0f} MB |",
+        f"| database size | {size:.0f} MB |",
+    ]
+    if s["errors"]:
+        lines.append(f"| failure codes | {', '.join(s['errors'])} |")
+    return lines, {**s, "peak_tree_mb": peak, "db_mb": size}
+
+
+# ---------------------------------------------------------------- graph, startup, profile
+
+def graph_section(docs: int) -> list[str]:
+    gb = ROOT / "bench" / "graph_bench.py"
+    if not gb.exists() or docs <= 0:
+        return ["(skipped: bench/graph_bench.py not present or --graph-docs 0)"]
+    out = ROOT / "outputs" / "bench_graph.md"
+    r = subprocess.run([PY, str(gb), "--docs", str(docs), "--edges", str(docs * 10), "--out", str(out)],
+                       cwd=ROOT, capture_output=True, text=True)
+    if r.returncode != 0:
+        return [f"graph_bench.py failed (exit {r.returncode}): {r.stderr.strip().splitlines()[-1:]}"]
+    text = out.read_text(encoding="utf-8")
+    return [l for l in text.splitlines() if not l.startswith("# ")]
+
+
+def startup_section() -> list[str]:
+    exe = Path(PY).parent / "vanban"
+    cmd = [str(exe), "--help"] if exe.exists() else [PY, "-m", "pipeline.cli", "--help"]
+    ts = []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, capture_output=True)
+        ts.append(time.perf_counter() - t)
+    bare = []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([PY, "-c", "pass"], capture_output=True)
+        bare.append(time.perf_counter() - t)
+    r = subprocess.run([PY, "-X", "importtime", "-c", "import pipeline.cli"], cwd=ROOT,
+                       capture_output=True, text=True)
+    imports = []
+    for line in r.stderr.splitlines()[1:]:
+        parts = line.split("|")
+        if len(parts) == 3 and parts[2].startswith(" " * 1) and not parts[2].startswith("   "):
+            try:
+                imports.append((int(parts[1]), parts[2].strip()))
+            except ValueError:
+                pass
+    top = ", ".join(f"{name} {us / 1000:.0f} ms" for us, name in sorted(imports, reverse=True)[:6])
+    return [f"| `vanban --help`, median of 5 | {statistics.median(ts) * 1000:.0f} ms (target < 500 ms) |",
+            f"| bare `python -c pass`, median of 5 | {statistics.median(bare) * 1000:.0f} ms |",
+            f"| heaviest top-level imports of `pipeline.cli` (cumulative) | {top} |"]
+
+
+def profile_section(files: dict[str, list[Path]], k: int = 8) -> list[str]:
+    """cProfile over read -> extract for a few files of each format; top functions by own time."""
+    from extractors import extract
+    from pipeline.readers import read
+    sample = [p for paths in files.values() for p in paths[:k]]
+    pr = cProfile.Profile()
+    pr.enable()
+    for p in sample:
+        extract(read(p))
+    pr.disable()
+    buf = io.StringIO()
+    st = pstats.Stats(pr, stream=buf)
+    total = sum(v[2] for v in st.stats.values())
+    rows = sorted(st.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:18]
+    out = [f"cProfile of read -> extract on {len(sample)} files ({k} per format), pdfplumber grids "
+           f"(reader as it is); total own time {total:.2f} s.", "",
+           "| function | own time | share | cumulative | calls |", "|---|---|---|---|---|"]
+    for (fn, line, name), (cc, nc, tt, ct, _) in rows:
+        short = fn.replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
+        short = short.split("site-packages/")[-1]
+        out.append(f"| `{short}:{line}({name})` | {tt:.3f} s | {tt / total:.0%} | {ct:.3f} s | {nc} |")
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="vanban benchmark -> outputs/bench.md")
+    ap.add_argument("--n", type=int, default=300, help="corpus size for the per-format figures")
+    ap.add_argument("--sample", type=int, default=40, help="files per format for raw vs pipeline")
+    ap.add_argument("--ingest-n", type=int, default=None, help="documents for the parallel ingest (default --n)")
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--templates", type=int, default=24)
+    ap.add_argument("--graph-docs", type=int, default=100_000)
+    ap.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench.md")
+    ap.add_argument("--ingest-child", nargs=3, metavar=("DB", "FOLDER", "WORKERS"), help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.ingest_child:
+        ingest_child(a.ingest_child[0], a.ingest_child[1], int(a.ingest_child[2]))
+        return
+    from pipeline.ingest_parallel import default_workers
+    workers = a.workers or default_workers()
+    workdir = ROOT / "outputs" / "bench"
+    workdir.mkdir(parents=True, exist_ok=True)
+    t_all = time.perf_counter()
+    m = machine()
+    paths = corpus(a.n, a.seed, a.templates)
+    files = by_format(paths, a.sample)
+    fmt_rows, facts = formats_section(files, workdir)
+    s004 = seed004_section()
+    ing_paths = paths if not a.ingest_n or a.ingest_n == a.n else corpus(a.ingest_n, a.seed, a.templates)
+    ing_rows, ing = ingest_section(ing_paths, workers, workdir)
+    graph = graph_section(a.graph_docs)
+    start = startup_section()
+    prof = profile_section(files)
+    m["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    report = render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof,
+                    time.perf_counter() - t_all)
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(report, encoding="utf-8")
+    (workdir / "bench.json").write_text(json.dumps({"machine": m, "formats": facts, "ingest": ing}, indent=1,
+                                                   ensure_ascii=False), encoding="utf-8")
+    print(report)
+
+
+def render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof, total_s) -> str:
+    mix = {}
+    for p in paths:
+        mix[p.suffix] = mix.get(p.suffix, 0) + 1
+    stage = {f: {k: 1000 * v[k] / v["n"] for k in ("read", "extract", "store")} for f, v in facts.items()
+             if "read" in v}
+    L = ["# vanban benchmark", "",
+         f"`python bench/run.py --n {a.n} --sample {a.sample} --ingest-n {a.ingest_n or a.n}` — "
+         f"{total_s / 60:.1f} min in all. Not a test: figures from one run on the machine below.", "",
+         "## Machine", "", "| | |", "|---|---|"]
+    L += [f"| {k} | {v} |" for k, v in m.items()]
+    L += ["", "## Corpus", "",
+          f"bench/generate.py, seed {a.seed}: {len(paths)} documents "
+          f"({', '.join(f'{v} {k}' for k, v in sorted(mix.items()))}); PDFs are copies of "
+          f"{a.templates} LibreOffice-made templates (see bench/README.md).", "",
+          "## Raw reader vs whole pipeline, per format", "",
+          f"Same files, same run, {a.sample} per format. Pages: PDF page count; for .docx/.txt "
+          f"estimated as characters / {CHARS_PER_PAGE}. Ratio = pipeline time / raw reader time.", "",
+          "| what | docs | docs/s | pages/s | seconds | ratio |", "|---|---|---|---|---|---|"]
+    L += fmt_rows
+    L += ["", "Per document, ms (read / extract / store):", "",
+          "| format | read | extract (extraction only) | store |", "|---|---|---|---|"]
+    L += [f"| {f} | {v['read']:.1f} | {v['extract']:.1f} | {v['store']:.1f} |" for f, v in stage.items()]
+    if "pdf_fast" in facts:
+        pf = facts["pdf_fast"]
+        L += ["", f"pdf_fast on the sample: {pf['fast_pages']} ruled pages answered, {pf['fallbacks']} fallbacks to pdfplumber."]
+    L += ["", "## PDF tables: seed004.pdf", ""] + s004
+    L += ["", f"## Ingest with all cores (`ingest_parallel.ingest_many`)", "", "| | |", "|---|---|"] + ing_rows
+    L += ["", "## Citation graph (bench/graph_bench.py)", ""] + graph
+    L += ["", "## Start-up", "", "| | |", "|---|---|"] + start
+    L += ["", "## Profile", ""] + prof
+    return "\n".join(L) + "\n"
+
+
+if __name__ == "__main__":
+    main()
