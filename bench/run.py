@@ -286,17 +286,28 @@ def seed004_section() -> list[str]:
 
 # ---------------------------------------------------------------- parallel ingest (child process)
 
-def ingest_child(db: str, folder: str, workers: int) -> None:
-    """In a child process: ingest a folder with ingest_many; print a JSON summary."""
+def ingest_child(db: str, folder: str, workers: int, how: str) -> None:
+    """In a child process: ingest a folder; print a JSON summary. `how`: "many" (ingest_many),
+    "many-fast" (ingest_many, pdf_fast grids wired in), "paths" (ingest.ingest_paths(workers=))."""
+    from contextlib import nullcontext
+
+    from pipeline.ingest import ingest_paths
     from pipeline.ingest_parallel import ingest_many
+    from wiring import fast_pdf_tables as wired
     t = time.perf_counter()
-    res = ingest_many(db, [folder], workers=workers)
+    with (wired() if how.endswith("fast") else nullcontext()):
+        if how == "paths":
+            res = ingest_paths(db, [folder], workers=workers)
+        else:
+            res = ingest_many(db, [folder], workers=workers)
     wall = time.perf_counter() - t
     counts: dict[str, int] = {}
     for r in res:
         counts[r.status] = counts.get(r.status, 0) + 1
     errors = sorted({(r.error or {}).get("code", "") for r in res if r.status == "failed"})
-    print(json.dumps({"files": len(res), "wall_s": wall, "status": counts, "errors": errors,
+    ru_s, ru_c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = ru_s.ru_utime + ru_s.ru_stime + ru_c.ru_utime + ru_c.ru_stime
+    print(json.dumps({"files": len(res), "wall_s": wall, "status": counts, "errors": errors, "cpu_s": cpu,
                       "self_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
@@ -325,12 +336,12 @@ def _tree_rss_mb(root: int) -> float:
     return total / 1024
 
 
-def ingest_section(paths: list[Path], workers: int, workdir: Path) -> tuple[list[str], dict]:
+def ingest_section(paths: list[Path], workers: int, workdir: Path, how: str) -> tuple[list[str], dict]:
     db = workdir / "ingest.db"
     for q in workdir.glob("ingest.db*"):
         q.unlink()
     folder = paths[0].parent
-    proc = subprocess.Popen([PY, __file__, "--ingest-child", str(db), str(folder), str(workers)],
+    proc = subprocess.Popen([PY, __file__, "--ingest-child", str(db), str(folder), str(workers), how],
                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0.0
     stop = threading.Event()
@@ -349,12 +360,20 @@ def ingest_section(paths: list[Path], workers: int, workdir: Path) -> tuple[list
     s = json.loads(out.strip().splitlines()[-1])
     size = sum(q.stat().st_size for q in workdir.glob("ingest.db*")) / 2**20
     n, wall = s["files"], s["wall_s"]
+    label = {"many": "`ingest_parallel.ingest_many`, PDF reader as it is (pdfplumber grids)",
+             "many-fast": "`ingest_parallel.ingest_many`, pdf_fast grids wired in",
+             "paths": "`ingest.ingest_paths(workers=)` (the ingest helper's pool)"}[how]
     lines = [
+        f"| how | {label} |",
         f"| documents | {n:,} ({json.dumps(s['status'])}) |",
         f"| workers (reading + extraction processes) + 1 SQLite writer | {workers} |",
         f"| wall time | {wall:.1f} s |",
         f"| throughput | {n / wall:.1f} documents/s |",
         f"| 10,000 documents at this rate | {10000 / (n / wall) / 60:.1f} min |",
+        f"| CPU time, whole process tree (user + system) | {s['cpu_s']:.0f} s = {1000 * s['cpu_s'] / n:.0f} ms per document |",
+        f"| the same work on {len(os.sched_getaffinity(0))} cores of its own (CPU time / cores) | "
+        f"{s['cpu_s'] / len(os.sched_getaffinity(0)) / 60:.1f} min, "
+        f"{n / (s['cpu_s'] / len(os.sched_getaffinity(0))):.1f} documents/s |",
         f"| peak memory, whole process tree (sampled RSS sum) | {peak:.0f} MB |",
         f"| max RSS: writer process / largest worker | {s['self_maxrss_mb']:.0f} MB / {s['children_maxrss_mb']:.0f} MB |",
         f"| database size | {size:.0f} MB |",
@@ -369,7 +388,7 @@ def ingest_section(paths: list[Path], workers: int, workdir: Path) -> tuple[list
 def graph_section(docs: int) -> list[str]:
     gb = ROOT / "bench" / "graph_bench.py"
     if not gb.exists() or docs <= 0:
-        return ["(skipped: bench/graph_bench.py not present or --graph-docs 0)"]
+        return ["(skipped: --graph-docs 0, or bench/graph_bench.py not present)"]
     out = ROOT / "outputs" / "bench_graph.md"
     r = subprocess.run([PY, str(gb), "--docs", str(docs), "--edges", str(docs * 10), "--out", str(out)],
                        cwd=ROOT, capture_output=True, text=True)
@@ -444,10 +463,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--templates", type=int, default=24)
     ap.add_argument("--graph-docs", type=int, default=100_000)
     ap.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench.md")
-    ap.add_argument("--ingest-child", nargs=3, metavar=("DB", "FOLDER", "WORKERS"), help=argparse.SUPPRESS)
+    ap.add_argument("--ingest-how", default="many-fast", choices=["many", "many-fast", "paths"],
+                    help="what the big ingest runs (default: ingest_many with pdf_fast grids)")
+    ap.add_argument("--compare", action="store_true",
+                    help="also ingest the --n corpus with the other ways, for comparison")
+    ap.add_argument("--ingest-child", nargs=4, metavar=("DB", "FOLDER", "WORKERS", "HOW"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.ingest_child:
-        ingest_child(a.ingest_child[0], a.ingest_child[1], int(a.ingest_child[2]))
+        ingest_child(a.ingest_child[0], a.ingest_child[1], int(a.ingest_child[2]), a.ingest_child[3])
         return
     from pipeline.ingest_parallel import default_workers
     workers = a.workers or default_workers()
@@ -460,13 +483,20 @@ def main(argv: list[str] | None = None) -> None:
     fmt_rows, facts = formats_section(files, workdir)
     s004 = seed004_section()
     ing_paths = paths if not a.ingest_n or a.ingest_n == a.n else corpus(a.ingest_n, a.seed, a.templates)
-    ing_rows, ing = ingest_section(ing_paths, workers, workdir)
+    compare = []
+    if a.compare:
+        for how in ("many", "many-fast", "paths"):
+            rows_c, facts_c = ingest_section(paths, workers, workdir, how)
+            compare.append((how, facts_c))
+    ing_rows, ing = ingest_section(ing_paths, workers, workdir, a.ingest_how)
     graph = graph_section(a.graph_docs)
     start = startup_section()
     prof = profile_section(files)
     m["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    m["max RSS of this bench process (per-format runs, seed004, profile)"] = (
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     report = render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof,
-                    time.perf_counter() - t_all)
+                    time.perf_counter() - t_all, compare)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(report, encoding="utf-8")
     (workdir / "bench.json").write_text(json.dumps({"machine": m, "formats": facts, "ingest": ing}, indent=1,
@@ -474,7 +504,7 @@ def main(argv: list[str] | None = None) -> None:
     print(report)
 
 
-def render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof, total_s) -> str:
+def render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof, total_s, compare) -> str:
     mix = {}
     for p in paths:
         mix[p.suffix] = mix.get(p.suffix, 0) + 1
@@ -501,10 +531,18 @@ def render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof
         pf = facts["pdf_fast"]
         L += ["", f"pdf_fast on the sample: {pf['fast_pages']} ruled pages answered, {pf['fallbacks']} fallbacks to pdfplumber."]
     L += ["", "## PDF tables: seed004.pdf", ""] + s004
-    L += ["", f"## Ingest with all cores (`ingest_parallel.ingest_many`)", "", "| | |", "|---|---|"] + ing_rows
+    L += ["", "## Ingest with all cores", "", "| | |", "|---|---|"] + ing_rows
+    if compare:
+        L += ["", f"Same {a.n}-document corpus, {a.workers or 'all'} workers, three ways:", "",
+              "| how | wall | docs/s | peak tree RSS |", "|---|---|---|---|"]
+        L += [f"| {how} | {f['wall_s']:.1f} s | {f['files'] / f['wall_s']:.1f} | {f['peak_tree_mb']:.0f} MB |"
+              for how, f in compare]
     L += ["", "## Citation graph (bench/graph_bench.py)", ""] + graph
     L += ["", "## Start-up", "", "| | |", "|---|---|"] + start
     L += ["", "## Profile", ""] + prof
+    notes = ROOT / "bench" / "analysis.md"
+    if notes.exists():
+        L += ["", notes.read_text(encoding="utf-8").rstrip()]
     return "\n".join(L) + "\n"
 
 

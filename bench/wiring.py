@@ -1,5 +1,8 @@
 """Bench only: run the PDF reader with pdf_fast wired in, by patching, to measure the wiring
-the lead is asked to make in pipeline/readers/pdf.py (see outputs/bench.md, "Wiring")."""
+the lead is asked to make in pipeline/readers/pdf.py (see outputs/bench.md, "Wiring").
+
+`fast_pdf_tables()` answers pdf.py's table grids from pdf_fast (pdfplumber only on fallback);
+with `chars=True` it also builds pdf.py's per-page characters with `pdf_fast.loose_chars`."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -12,13 +15,18 @@ class FastStats:
 
 
 @contextmanager
-def fast_pdf_tables() -> Iterator[type[FastStats]]:
+def fast_pdf_tables(chars: bool = False) -> Iterator[type[FastStats]]:
     """Inside: pdf.py asks pdf_fast for its table grids; pdfplumber only when it must."""
     import pipeline.readers.pdf as P
-    from pipeline.readers.pdf_fast import plumber_like_page
+    from pipeline.readers.pdf_fast import loose_chars, plumber_like_page
+    from pipeline.readers.pdf_layout import Char
     from pipeline.readers.pdf_tables import TABLE_SETTINGS
 
-    orig_has, orig_find = P.has_rulings, P.find_tables
+    import inspect
+    if "pdf_fast" in inspect.getsource(P):   # the lead has wired it in: measure the reader as it is
+        yield FastStats
+        return
+    orig_has, orig_find, orig_chars = P.has_rulings, P.find_tables, P.page_chars
     current: dict = {}
 
     def has_rulings(page) -> bool:
@@ -33,8 +41,17 @@ def fast_pdf_tables() -> Iterator[type[FastStats]]:
         FastStats.pages += 1
         return orig_find(fast, page_no)
 
+    def page_chars(page):
+        tp = page.get_textpage()
+        try:
+            return [Char(*t) for t in loose_chars(tp.raw, page.get_mediabox()[3])]
+        finally:
+            tp.close()
+
     P.has_rulings, P.find_tables = has_rulings, find_tables
+    if chars:
+        P.page_chars = page_chars
     try:
         yield FastStats
     finally:
-        P.has_rulings, P.find_tables = orig_has, orig_find
+        P.has_rulings, P.find_tables, P.page_chars = orig_has, orig_find, orig_chars

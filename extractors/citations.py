@@ -16,7 +16,9 @@ from extractors.dates import date_after, find_dates
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
 from extractors.numbers import NumberMatch, find_numbers, list_numbers_before, number_type
-from extractors.relations import (clause_start, combine, coordinated, own_relation, reported_cue)
+from extractors.relations import (clause_start, combine, coordinated, list_continues, new_main_clause, opening_cue,
+                                  own_relation,
+                                  passive_cue, reported_cue)
 from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
@@ -44,17 +46,50 @@ class Mention:
 
 # ---------------------------------------------------------------- type word
 
+_TYPE_MOD = r"(?:\s+(?:liên\s+tịch|kết\s+luận|thẩm\s+tra|hành\s+động))?"
+# the issuer may stand between type word and number: "Quyết định của Bộ Chính trị số 31-QĐ/TW"
+_SO = r"(?:\s*(?:số|sô|so)\b|\s+s(?=\s*\d)|(?<=\S)s(?=\d)|\s*số(?=\d))?"
+
+
 def _type_before(ft: str, num_start: int) -> tuple[str | None, int]:
-    """The type word before "số" and the number ("Thông báo kết luận số", "CHỈ THỊ SỐ")."""
-    window = ft[max(0, num_start - 120):num_start]
-    m = re.search(rf"(?<!\w)({type_regex()})(?:\s+(?:liên\s+tịch|kết\s+luận))?\s*(?:số|sô|so)?\s*:?\s*"
-                  r"(?:\d+[a-z]?\s*(?:,|và)\s*)*$", window, re.IGNORECASE)
+    """The type word before "số" and the number ("Thông báo kết luận số", "CHỈ THỊ SỐ",
+    "Nghị định s20/2008/NĐ-CP", "Quyết định của Ban Bí thư số91-QĐ/TW")."""
+    m, base = _type_match(ft, num_start)
     if m:
-        return canonical_type(m.group(1)), num_start - len(window) + m.start(1)
+        return canonical_type(m.group(1)), base + m.start(1)
+    window = ft[max(0, num_start - 120):num_start]
     m = re.search(r"(?<!\w)số\s*:?\s*$", window, re.IGNORECASE)
     if m:
         return None, num_start - len(window) + m.start()
     return None, num_start
+
+
+_NOT_ISSUER = re.compile(r"(?i)(?<!\w)(?:về|v/v|thực\s+hiện|triển\s+khai|ban\s+hành|sửa\s+đổi|bổ\s+sung|tại|theo|"
+                         r"ngày|năm|và\s+các)(?!\w)")
+
+
+def _type_match(ft: str, num_start: int) -> tuple[re.Match | None, int]:
+    window = ft[max(0, num_start - 120):num_start]
+    base = num_start - len(window)
+    tail = r"\s*:?\s*(?:\d+[a-z]?\s*(?:,|và)\s*)*$"
+    m = re.search(rf"(?<!\w)({type_regex()}){_TYPE_MOD}{_SO}{tail}", window, re.IGNORECASE)
+    if m:
+        return m, base
+    for m in re.finditer(rf"(?<!\w)({type_regex()}){_TYPE_MOD}\s+(?:của|do)\s+"
+                         rf"(?P<iss>[^\W\d_][^;:,()\t\n\d“”\"]{{2,60}}?)(?:\s*(?:số|sô|so)|\s+s(?=\s*\d)){tail}",
+                         window, re.IGNORECASE):
+        iss = m.group("iss")
+        if not _NOT_ISSUER.search(iss) and not re.search(rf"(?i)(?<!\w)(?:{type_regex()})(?!\w)", iss):
+            return m, base
+    return None, base
+
+
+def _issuer_between(text: str, ft: str, num_start: int) -> str | None:
+    """Issuer printed between the type word and the number."""
+    m, base = _type_match(ft, num_start)
+    if m and m.groupdict().get("iss"):
+        return collapse_ws(text[base + m.start("iss"):base + m.end("iss")])
+    return None
 
 
 # ---------------------------------------------------------------- issuer
@@ -145,7 +180,7 @@ def _resolved(doc: ReadDocument, document: dict) -> list[Mention]:
     if key not in _CACHE:
         _CACHE.clear()
         ms = _mentions(doc, document)
-        _relations(doc, ms)
+        _relations(doc, ms, document.get("type"))
         _CACHE[key] = ms
     return _CACHE[key]
 
@@ -172,6 +207,8 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
             issuer, iend = _issuer_after(text, ft, after) if is_last else (None, after)
             u = unit_at(us, nm.start)
             start = tstart if (i == 0) else s0
+            if issuer is None:
+                issuer = _issuer_between(text, ft, nm.start)
             if issuer is None and u is not None:
                 issuer = _issuer_before(text, ft, tstart, u.start)
             typ = tword or number_type(number) or "Văn bản"
@@ -212,7 +249,42 @@ def _cut(q: str) -> str:
     return q.rstrip(" ,;:")
 
 
-def _relations(doc: ReadDocument, ms: list[Mention]) -> None:
+def _later(m: Mention, other: Mention) -> bool:
+    """`m` was issued after `other` (dates, else years in the numbers): a document's description
+    cannot name a later document, so `m` is not part of `other`'s description."""
+    if m.date and other.date:
+        return m.date > other.date
+    ym, yo = _year(m), _year(other)
+    return bool(ym and yo and ym > yo)
+
+
+def _year(m: Mention) -> int | None:
+    if m.date:
+        return int(m.date[:4])
+    y = re.search(r"/((?:19|20)\d\d)/", m.number)
+    return int(y.group(1)) if y else None
+
+
+def _sibling(m: Mention, prev: Mention) -> None:
+    """`m` is another item of the list `prev` belongs to."""
+    m.relation = prev.relation
+    m.nested_in = prev.nested_in
+    if prev.nested_in is not None:
+        m.reported = prev.reported
+    if "amends" in prev.extra:
+        m.extra["amends"] = prev.extra["amends"]
+
+
+def _opening_of(ft: str, u: Unit | None) -> str | None:
+    """Relation of the cue opening a paragraph ("Thực hiện …", "Xét …"), for its later ";" items."""
+    if u is None:
+        return None
+    from extractors.relations import _MARKER, _norm
+    head = _MARKER.sub("", _norm(ft[u.start:min(u.end, u.start + 80)]))
+    return opening_cue(head)[0]
+
+
+def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None) -> None:
     """Set each mention's own relation, nesting and reported relation."""
     text, ft = doc.text, fold(doc.text)
     prev_basis_unit: Unit | None = None
@@ -226,15 +298,27 @@ def _relations(doc: ReadDocument, ms: list[Mention]) -> None:
         if earlier:
             prev = earlier[-1]
             between = ft[prev.num_end:m.start]
-            if coordinated(between) or coordinated(re.sub(r"^\s*(ngày\s*)?[\d/.\-]+", "", between)):
-                m.relation = prev.relation
-                m.nested_in = prev.nested_in
-                if prev.nested_in is not None:
-                    m.reported = prev.reported
+            if coordinated(between) or coordinated(re.sub(r"^\s*(ngày\s*)?[\d/.\-]+", "", between)) \
+                    or list_continues(between):
+                _sibling(m, prev)
+                continue
+            pas = passive_cue(between)
+            if pas:
+                _sibling(m, prev)
+                m.extra["amends"] = (prev, pas)
+                continue
+            anchor = prev
+            while anchor is not None and _later(m, anchor) and not new_main_clause(text[prev.num_end:m.start]):
+                anchor = anchor.nested_in
+            if anchor is None:
+                root = prev
+                while root.nested_in is not None:
+                    root = root.nested_in
+                m.relation = root.relation
                 continue
             m.relation = "other"
-            m.nested_in = prev
-            m.reported = reported_cue(ft[prev.num_end:m.start])
+            m.nested_in = anchor
+            m.reported = reported_cue(ft[anchor.num_end:m.start]) if anchor is prev else None
             continue
         prefix = ft[cs:m.start]
         unit_text = text[ustart:uend]
@@ -243,14 +327,7 @@ def _relations(doc: ReadDocument, ms: list[Mention]) -> None:
         prev_basis = prev_basis_unit is not None and u is not None and \
             re.fullmatch(r"\s*", ft[prev_basis_unit.end:u.start]) is not None
         m.relation = own_relation(prefix, cs == ustart, unit_text, basis_par, only, prev_basis,
-                                  bool(u and u.in_table))
-        # a type word (unnumbered document) in the clause before the cue: it describes that one
-        if m.relation in ("thuc_hien", "sua_doi", "thay_the", "bai_bo", "huong_dan") and \
-                re.search(rf"(?<!\w)(?:{type_regex()})(?!\s+này)(?!\w)", prefix, re.IGNORECASE) and \
-                not re.match(r"\s*(?:v/v|về việc)", prefix, re.IGNORECASE):
-            pm = re.search(rf"(?<!\w)(?:{type_regex()})(?!\w)", prefix, re.IGNORECASE)
-            if pm and pm.start() > 0:
-                m.relation = "other"
+                                  bool(u and u.in_table), unit_opening=_opening_of(ft, u), doc_type=doc_type)
         if m.relation == "can_cu" and cs == ustart and u is not None and not u.in_table:
             prev_basis_unit = u
             basis_units.add(id(u))
@@ -313,6 +390,15 @@ def extract_reported_relations(doc: ReadDocument, citations: list[dict]) -> list
     seen = set()
     out = []
     for m in ms:
+        if "amends" in m.extra:
+            other, rel = m.extra["amends"]
+            src, tgt = normalize_number(m.number), normalize_number(other.number)
+            if src in keys and tgt in keys and src != tgt and (src, tgt, rel) not in seen:
+                seen.add((src, tgt, rel))
+                out.append({"source": keys[src]["number"], "source_key": keys[src]["key"],
+                            "target": keys[tgt]["number"], "target_key": keys[tgt]["key"], "relation": rel,
+                            "quote": collapse_ws(doc.text[other.start:m.num_end])[:300],
+                            "span": [other.start, m.num_end]})
         if m.nested_in is None or not m.reported:
             continue
         src, tgt = normalize_number(m.nested_in.number), normalize_number(m.number)

@@ -42,18 +42,20 @@ def _norm(s: str) -> str:
 
 
 _BOUNDARY = re.compile(r";|:|\(|\)|\.\s+(?=[^\W\d_])|\n(?=\s*[-–+•*])|\t|\n(?=\s*(?:V/v|v/v|Về việc|Kính gửi|Căn cứ)\b)")
+_PAREN = re.compile(r"\([^()\n]{0,120}\)")
 
 
 def clause_start(ft: str, unit_start: int, pos: int) -> int:
-    """Start of the clause containing `pos` inside its unit."""
-    seg = ft[unit_start:pos]
+    """Start of the clause containing `pos` inside its unit. A parenthesis closed before `pos`
+    ("Sở Kế hoạch và Đầu tư (Thường trực Ban …) tại Tờ trình số") does not end the clause."""
+    seg = _PAREN.sub(lambda m: " " * len(m.group(0)), ft[unit_start:pos])
     last = 0
     for m in _BOUNDARY.finditer(seg):
         last = m.end()
     return unit_start + last
 
 
-_MARKER = re.compile(r"^(?:[-–+•*]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ][.)]\s*|[ivxlc]+[.\-–]\s*|\(\d+\)\s*|v/v\s*|về việc\s*)+")
+_MARKER = re.compile(r"^(?:điều\s+\d+[a-z]?\s*[.:]\s*|[-–+•*]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ][.)]\s*|[ivxlc]+[.\-–]\s*|\(\d+\)\s*|v/v\s*|về việc\s*)+")
 
 
 def cue_before(prefix: str) -> str | None:
@@ -66,29 +68,115 @@ def cue_before(prefix: str) -> str | None:
     return None
 
 
+def opening_cue(p: str) -> tuple[str | None, str]:
+    """Relation and cue word of an opening cue at the start of a normalised clause ("thực hiện",
+    "để triển khai thực hiện", "căn cứ", "xét", "bổ sung"); (None, "") if none."""
+    for cue, rel in _cue_list("opening"):
+        if p == cue or p.startswith(cue + " ") or p.startswith(cue + ","):
+            return rel, cue
+    return None, ""
+
+
+_CAPITAL_CLAUSE = re.compile(r",\s+(?!(?:" + "|".join(["và", "các", "của"]) + r")\b)([A-ZĐÂĂÊÔƠƯ][^\s,]*)")
+
+
+def _governs(between_raw: str) -> bool:
+    """The words between an opening cue and a citation keep the cue governing it: modifiers
+    ("quyết liệt, hiệu quả"), article references ("Điều 2"), other documents of the same list
+    ("Luật Hộ tịch năm 2014,") — but no verb of its own ("triển khai", "sửa đổi" …, except
+    "kèm theo") and no new main clause (", Ủy ban nhân dân tỉnh …")."""
+    b = _norm(between_raw)
+    for cue, rel in _cue_list("reported"):
+        if rel == "kem_theo":
+            continue
+        if re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", b):
+            return False
+    return not new_main_clause(between_raw)
+
+
+def new_main_clause(between_raw: str) -> bool:
+    """", Ủy ban nhân dân tỉnh ban hành …": a comma then a capitalised word that is not a type
+    word (a list item) starts a new main clause."""
+    for m in _CAPITAL_CLAUSE.finditer(between_raw):
+        rest = between_raw[m.start(1):]
+        if not re.match(r"(?i)(?:" + type_regex() + r")(?!\w)", rest):
+            return True
+    return False
+
+
+def _describes_unnumbered(p: str) -> bool:
+    """"Kế hoạch triển khai thực hiện" / "ban hành Kế hoạch thực hiện": the cue ending the clause
+    follows a type word of an unnumbered document, so it describes that one, not THIS one."""
+    tm = re.search(rf"(?<!\w)(?:{type_regex()})(?!\s+này)(?!\w)", p, re.IGNORECASE)
+    return bool(tm and tm.start() > 0)
+
+
+def passive_cue(between: str) -> str | None:
+    """"X … được sửa đổi, bổ sung tại Y": the relation Y has to X (Y amends X), or None."""
+    b = _norm(between)
+    for cue, rel in sorted(((c, r) for r, cs in _cues()["passive"].items() for c in cs), key=lambda x: -len(x[0])):
+        if re.search(r"(?<!\w)" + re.escape(cue) + r"(?:\s+(?:một số điều|một phần))?\s*(?:tại|bởi|theo)?\s*(?:các\s+)?$", b):
+            return rel
+    return None
+
+
+def list_continues(between: str) -> bool:
+    """The text between two mentions ends a description and starts the next item of a list
+    (", và Nghị quyết số …", "; Quyết định số …", "và Điều 2 Quyết định …") with no verb
+    that would make the second mention part of the first one's description."""
+    b = _norm(between)
+    if not re.search(r"(?:,|;|(?<!\w)và|(?<!\w)cùng)\s*(?:các\s+)?(?:(?:điểm\s+\w+\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?"
+                     r"điều\s+\d+[a-z]?\s*(?:của\s+)?)?$", b):
+        return False
+    for cue, _rel in _cue_list("reported"):
+        if re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", b):
+            return False
+    return True
+
+
+def _caption_like(p: str) -> bool:
+    return p in _cues()["caption"]
+
+
 def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_paragraph: bool,
-                 only_citation: bool, prev_basis_line: bool, in_table: bool) -> str:
-    """Relation of a top-level (not nested) mention from the words before it in its clause."""
-    p = _MARKER.sub("", _norm(prefix))
+                 only_citation: bool, prev_basis_line: bool, in_table: bool,
+                 unit_opening: str | None = None, doc_type: str | None = None) -> str:
+    """Relation of a top-level (not nested) mention from the words before it in its clause.
+    `unit_opening` is the relation of the cue opening the mention's paragraph (a ";" list
+    after "Thực hiện …; Quyết định số …" or "Xét Tờ trình …; Báo cáo thẩm tra số …")."""
+    collapsed = re.sub(r"\s+", " ", prefix).strip()
+    p = _MARKER.sub("", collapsed.lower())
+    raw = collapsed[len(collapsed) - len(p):]
+    op_rel, op_cue = opening_cue(p)
+    if basis_paragraph and op_rel in (None, "can_cu"):
+        return "can_cu"
     rel = cue_before(p)
+    if rel == "kem_theo" and not _caption_like(p):
+        # "thực hiện theo Quy chế … ban hành kèm theo Thông tư số …": the rules followed
+        rel = "theo" if re.search(r"(?<!\w)(?:theo|tại|trên cơ sở)(?!\w)", re.sub(r"kèm theo$", "", p)) else None
     if rel == "theo" and p.endswith("tại"):
-        rel = "theo" if re.match(r"^(theo|trên cơ sở|căn cứ|thực hiện)\b", p) else "other"
-    if rel in ("thuc_hien",) and not re.match(
-            r"^(để |nhằm |tiếp tục |khẩn trương )?(triển khai|thực hiện|tổ chức|quán triệt|cụ thể hóa|hưởng ứng)", p):
+        rel = "theo" if (op_rel in ("theo", "can_cu", "thuc_hien") or p.startswith("trên cơ sở")) else "other"
+    if rel == "thuc_hien" and op_rel != "thuc_hien":
         rel = "other"
     if rel == "can_cu" and not re.match(r"^căn cứ", p):
         rel = None
-    if rel == "tra_loi" and not re.match(r"^(tiếp nhận|phúc đáp|trả lời|theo đề nghị|nhận được)", p):
+    if rel == "tra_loi" and not (op_rel == "tra_loi" or re.search(r"(?<!\w)nhận được$", p)):
         rel = None
+    if rel in ("thuc_hien", "sua_doi", "thay_the", "bai_bo", "huong_dan") and _describes_unnumbered(p):
+        return "other"
+    if rel == "thuc_hien" or (rel is None and op_rel and _governs(raw[len(op_cue):])):
+        rel = op_rel
+        if op_cue.endswith("thi hành") and doc_type in _cues()["guide_types"]:
+            rel = "huong_dan"
     if rel:
         return rel
-    if p.startswith(("căn cứ",)) and len(p.split()) <= 3:
-        return "can_cu"
     if p == "":
         if only_citation:
             return "theo" if (in_table or not unit_text.rstrip().endswith(";")) and not prev_basis_line else "can_cu"
         if basis_paragraph:
             return "can_cu"
+        if unit_opening and not clause_is_unit_start:
+            return unit_opening
         if clause_is_unit_start and not in_table and (unit_text.rstrip().endswith(";") or prev_basis_line):
             return "can_cu"
     if p.startswith("trên cơ sở") or p.startswith("theo "):

@@ -17,7 +17,8 @@ _END = re.compile(r"[.;:!?]\s*$|[.;:!?][)”\"]\s*$")
 _ITEM = re.compile(r"^\s*(?:[-–+•*]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+[.\-–]\s|\(\d+\)\s)")
 
 
-_OPENER = re.compile(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Theo đề nghị|Xét đề nghị|Tiếp nhận|Phúc đáp|"
+_OPENER = re.compile(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Tiếp nhận|Phúc đáp|"
+                     r"Thi hành|Để|Triển khai|Quán triệt|Hưởng ứng|Nhằm|Sau khi|"
                      r"Trên cơ sở|Phụ lục|PHỤ LỤC|Điều \d+|Chương [IVXLC]+|Mục \d+)\b")
 
 

@@ -32,7 +32,6 @@ import logging
 import os
 import shutil
 import signal
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.errors import UsageError, VanbanError
-from pipeline.ingest import IngestResult, display_path, ingest_file, is_skipped_name, open_database, walk_files
+from pipeline.ingest import IngestResult, display_path, ingest_file, open_database, walk_files
 
 LOCK_NAME = ".vanban-watch.lock"
 TMP_PREFIX = ".vanban-tmp-"

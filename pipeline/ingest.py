@@ -5,9 +5,8 @@ crash at any instant leaves nothing half-written and redoing the file is safe (t
 the bytes is unique in `files`). Every failure becomes an `IngestResult` with a reason in
 Vietnamese and English; a batch never stops on one bad file.
 
-`guard_file` is a reader-independent check that runs BEFORE any reader touches the bytes:
-size limit, and for zip containers (docx/odt/xlsx…) the uncompressed sizes declared in the zip
-directory, so a zip bomb is refused without inflating anything.
+The pre-read guard (size limit, zip-bomb check) lives in `pipeline.readers.guards` and runs
+inside `read()`, before any reader touches the bytes.
 """
 from __future__ import annotations
 
@@ -18,12 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pipeline.errors import CorruptFile, EmptyFile, ReadError, TooLarge, UsageError
-
-ZIP_MAGIC = b"PK\x03\x04"
-MAX_UNZIPPED_DEFAULT = 1 << 30          # 1 GiB declared uncompressed in one container
-MAX_RATIO_DEFAULT = 100                 # deflate ratio that no real document member reaches…
-RATIO_FLOOR = 8 << 20                   # …checked only for members above 8 MiB uncompressed
+from pipeline.errors import ReadError, TooLarge, UsageError
+from pipeline.readers.guards import check_zip_container, guard_file, max_bytes  # noqa: F401 (re-exported)
 TEMP_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp", "~")
 
 
@@ -42,68 +37,6 @@ class IngestResult:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-# ---------------------------------------------------------------- limits and the pre-read guard
-
-def max_bytes() -> int:
-    """The file size limit: env VANBAN_MAX_BYTES (read now), else the readers' MAX_BYTES."""
-    env = os.environ.get("VANBAN_MAX_BYTES")
-    if env:
-        return int(env)
-    from pipeline import readers
-    return readers.MAX_BYTES
-
-
-def max_unzipped_bytes() -> int:
-    return int(os.environ.get("VANBAN_MAX_UNZIPPED_BYTES", MAX_UNZIPPED_DEFAULT))
-
-
-def max_zip_ratio() -> float:
-    return float(os.environ.get("VANBAN_MAX_ZIP_RATIO", MAX_RATIO_DEFAULT))
-
-
-def check_zip_container(path: Path) -> None:
-    """Refuse a zip whose directory declares too much uncompressed data (a zip bomb) or that
-    cannot be opened at all. Only the central directory is read; nothing is inflated.
-
-    Python's zipfile (used by python-docx and openpyxl) never inflates past a member's declared
-    `file_size`, so checking the declared sizes bounds what any reader will inflate."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        raise CorruptFile(f"{path.name}: damaged or truncated zip container ({e})",
-                          f"{path.name}: tệp nén (docx/zip) bị hỏng hoặc bị cắt cụt ({e})") from e
-    total = sum(i.file_size for i in infos)
-    limit = max_unzipped_bytes()
-    if total > limit:
-        raise TooLarge(f"{path.name}: zip bomb refused: {total} bytes uncompressed declared, limit {limit}",
-                       f"{path.name}: từ chối tệp nén bất thường (zip bomb): khai {total} byte khi giải nén, "
-                       f"giới hạn {limit}")
-    ratio_limit = max_zip_ratio()
-    for i in infos:
-        if i.file_size > RATIO_FLOOR and i.file_size > ratio_limit * max(i.compress_size, 1):
-            ratio = i.file_size / max(i.compress_size, 1)
-            raise TooLarge(f"{path.name}: zip bomb refused: member {i.filename} inflates {ratio:.0f}x "
-                           f"to {i.file_size} bytes",
-                           f"{path.name}: từ chối tệp nén bất thường (zip bomb): {i.filename} giải nén "
-                           f"gấp {ratio:.0f} lần, {i.file_size} byte")
-
-
-def guard_file(path: Path) -> None:
-    """Checks that need no reader: exists, not empty, under the size limit, sane zip directory."""
-    size = path.stat().st_size
-    if size == 0:
-        raise EmptyFile(f"{path.name}: the file is empty", f"{path.name}: tệp rỗng")
-    limit = max_bytes()
-    if size > limit:
-        raise TooLarge(f"{path.name}: {size} bytes is over the limit of {limit}",
-                       f"{path.name}: tệp {size} byte vượt giới hạn {limit}")
-    with open(path, "rb") as f:
-        head = f.read(4)
-    if head == ZIP_MAGIC:
-        check_zip_container(path)
 
 
 def max_pages() -> int | None:
@@ -142,7 +75,6 @@ def hash_file(path: Path) -> str:
 def guarded_read(path: Path):
     """Guard, then read one file into a ReadDocument. Raises ReadError (or anything a reader raises)."""
     from pipeline.readers import read
-    guard_file(path)
     doc = read(path)
     limit = max_pages()
     if limit and doc.pages and doc.pages > limit:
@@ -284,15 +216,23 @@ def walk_files(root: Path, exclude: Iterable[Path] = ()) -> list[Path]:
     return sorted(out)
 
 
+# Files a folder walk leaves alone: our own sidecars (gold annotations, error reports) and data
+# or code that no office sends as a document. A file named explicitly is always tried.
+NOT_DOCUMENT_SUFFIXES = (".gold.json", ".error.json", ".json", ".md", ".csv", ".xlsx", ".db",
+                         ".sqlite", ".py", ".ipynb", ".html", ".ics", ".graphml", ".gexf")
+
+
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand files and folders into one sorted, de-duplicated list. A missing path is a
-    usage error. A file named explicitly is taken even when its name looks temporary."""
+    usage error. A file named explicitly is taken even when its name looks temporary; inside
+    folders, sidecars and data files (NOT_DOCUMENT_SUFFIXES) are left alone."""
     found: dict[str, Path] = {}
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder", f"{p}: không có tệp hoặc thư mục này")
-        items = walk_files(p) if p.is_dir() else [p]
+        items = ([f for f in walk_files(p) if not f.name.lower().endswith(NOT_DOCUMENT_SUFFIXES)]
+                 if p.is_dir() else [p])
         for f in items:
             found.setdefault(str(f.resolve()), f)
     return sorted(found.values(), key=lambda f: str(f))

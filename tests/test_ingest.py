@@ -1,7 +1,6 @@
 """pipeline.ingest and `vanban ingest`: real files in, a real SQLite database out."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess

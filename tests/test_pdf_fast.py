@@ -95,3 +95,21 @@ def test_page_without_rulings_has_no_tables():
         assert find_tables(pdf[1]) == []
     finally:
         pdf.close()
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_loose_chars_equal_the_readers_page_chars(path: Path):
+    """`loose_chars` is a drop-in for pipeline/readers/pdf.py's `page_chars` (same chars, boxes, sizes)."""
+    reader = pytest.importorskip("pipeline.readers.pdf")
+    from pipeline.readers.pdf_fast import loose_chars
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            want = [(c.ch, c.x0, c.top, c.x1, c.bottom, c.size) for c in reader.page_chars(page)]
+            tp = page.get_textpage()
+            got = loose_chars(tp.raw, page.get_mediabox()[3])
+            tp.close()
+            assert got == want, f"page {i + 1}"
+    finally:
+        pdf.close()

@@ -6,13 +6,11 @@ own module (`docx.py`, `pdf.py`, `txt.py`, …) exposing `read_<format>(path, da
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
-from pipeline.errors import EmptyFile, TooLarge, UnsupportedFormat
+from pipeline.errors import UnsupportedFormat
 from pipeline.model import ReadDocument
-
-MAX_BYTES = int(os.environ.get("VANBAN_MAX_BYTES", 200 * 1024 * 1024))
+from pipeline.readers.guards import guard_file
 
 
 def sha256_file(path: str | Path) -> str:
@@ -48,12 +46,7 @@ def sniff(data: bytes, name: str = "") -> str:
 def read(path: str | Path) -> ReadDocument:
     """Read any supported file into the document model, or raise a `ReadError` saying why."""
     path = Path(path)
-    size = path.stat().st_size
-    if size == 0:
-        raise EmptyFile(f"{path.name}: the file is empty", f"{path.name}: tệp rỗng")
-    if size > MAX_BYTES:
-        raise TooLarge(f"{path.name}: {size} bytes is over the limit of {MAX_BYTES}",
-                       f"{path.name}: tệp {size} byte vượt giới hạn {MAX_BYTES}")
+    guard_file(path)
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     fmt = sniff(data, path.name)

@@ -7,10 +7,17 @@ module runs the same algorithm (ported from pdfplumber/table.py and utils/text.p
 what pdfium already holds: ruling lines and rectangles from the page's path objects, and
 character boxes from its text page. pdfplumber stays the reference (tests/test_pdf_fast.py).
 
-`find_tables` returns None when the fast path cannot promise pdfplumber's answer — a rotated or
-offset page, ruling drawn inside a form XObject, turned text or unmapped glyphs in a table, or a
-character whose centre falls on a cell border under one of pdfminer's two possible font-descent
-readings — and the caller then uses pdfplumber for that page.
+Entry points:
+- `find_tables(page)`: the cell texts, as `extract_tables()` (texts equal after NFC and
+  whitespace collapse: pdfium honours /ActualText, pdfminer does not);
+- `table_finder(page, edge_min_length)` / `plumber_like_page(page, settings)`: only the cell
+  and table boxes, as `debug_tablefinder()` — what pipeline/readers/pdf_tables.py asks for;
+- `loose_chars(textpage, mb_top)`: pdf.py's per-page characters, with fewer pdfium calls.
+
+They return None when the fast path cannot promise pdfplumber's answer — a rotated or offset
+page, ruling drawn inside a form XObject, turned text or unmapped glyphs in a table, or a
+character whose centre falls on a cell border under one of pdfminer's two possible
+font-descent readings — and the caller then uses pdfplumber for that page.
 """
 from __future__ import annotations
 
@@ -411,10 +418,6 @@ def loose_chars(textpage_raw: Any, mb_top: float) -> list[tuple[str, float, floa
             size = sizes[bottom] = get_size(tp, i)
         out.append((chr(code), box.left, mb_top - top, box.right, mb_top - bottom, size or (top - bottom)))
     return out
-
-
-def _in(c: _Char, bb: Cell) -> bool:
-    return bb[0] <= c.hmid < bb[2] and bb[1] <= c.vmid < bb[3]
 
 
 def _check_borders(cells: list[Cell], chars: list[_Char]) -> None:

@@ -1,0 +1,120 @@
+"""Relation of each cited document to the citing one (DOMAIN.md §4; fixtures README "citations"):
+opening cues that govern a whole clause or list, proposals, answers, amendments, annex captions,
+lists whose items have their own descriptions, and passive amendments — varied real phrasings
+of other provinces, ministries, Party bodies and years."""
+import pytest
+
+from extractors.citations import extract_citations, extract_reported_relations
+from pipeline.model import DocumentBuilder
+
+
+def doc_of(*paras: str):
+    b = DocumentBuilder()
+    for p in paras:
+        b.paragraph(p)
+    return b.build("t.txt", "docx", "0" * 64)
+
+
+def rels(*paras: str, doc_type: str | None = None) -> dict[str, str]:
+    d = doc_of(*paras)
+    return {c["number"]: c["relation"] for c in extract_citations(d, {"number": None, "type": doc_type})}
+
+
+@pytest.mark.parametrize("paras,expected", [
+    # opening cue with modifiers between it and the type word
+    (["Để triển khai thực hiện nghiêm túc, hiệu quả Chỉ thị số 05-CT/TU ngày 12/3/2023 của Ban Thường vụ "
+      "Tỉnh ủy Nghệ An, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"], {"05-CT/TU": "thuc_hien"}),
+    (["Để thực hiện thắng lợi mục tiêu của Đại hội Đảng bộ tỉnh lần thứ XVI và Chương trình hành động số "
+      "02-CTr/TU ngày 15/11/2025 của Ban Chấp hành Đảng bộ tỉnh Lào Cai, Ủy ban nhân dân tỉnh ban hành:"],
+     {"02-CTr/TU": "thuc_hien"}),
+    # a list after "Thực hiện": an unnumbered law first, a later decision after a description
+    (["Thực hiện Luật Đất đai năm 2024, Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ quy định "
+      "chi tiết thi hành một số điều của Luật Đất đai và Quyết định số 1234/QĐ-TTg ngày 15/10/2024 của Thủ "
+      "tướng Chính phủ về việc phê duyệt Đề án; Ủy ban nhân dân tỉnh Cà Mau ban hành Kế hoạch như sau:"],
+     {"102/2024/NĐ-CP": "thuc_hien", "1234/QĐ-TTg": "thuc_hien"}),
+    # a ";" list after "Thực hiện": every item
+    (["Thực hiện Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ; Quyết định số 90/QĐ-TTg ngày "
+      "18/01/2022 của Thủ tướng Chính phủ; Thông tư số 10/2022/TT-BLĐTBXH ngày 31/5/2022 của Bộ Lao động - "
+      "Thương binh và Xã hội. Ủy ban nhân dân tỉnh Gia Lai ban hành Kế hoạch như sau:"],
+     {"27/2022/NĐ-CP": "thuc_hien", "90/QĐ-TTg": "thuc_hien", "10/2022/TT-BLĐTBXH": "thuc_hien"}),
+    # the title of a programme
+    (["THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI VÀ CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 01-CT/TU NGÀY 09/10/2020 CỦA BAN CHẤP HÀNH "
+      "ĐẢNG BỘ TỈNH"], {"01-CT/TU": "thuc_hien"}),
+    # a Căn cứ paragraph: every citation, also a law cited by number and a second resolution after "và"
+    (["Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
+      "Căn cứ Nghị quyết số 18-NQ/TW ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương Đảng khóa XII về một "
+      "số vấn đề tiếp tục đổi mới, sắp xếp tổ chức bộ máy và Nghị quyết số 37-NQ/TW ngày 24 tháng 12 năm 2018 "
+      "của Bộ Chính trị về việc sắp xếp các đơn vị hành chính cấp huyện và cấp xã;"],
+     {"64/2025/QH15": "can_cu", "18-NQ/TW": "can_cu", "37-NQ/TW": "can_cu"}),
+    (["- Căn cứ Điều lệ Đảng và Quy định số 24-QĐ/TW, ngày 30-7-2021 của Ban Chấp hành Trung ương;"],
+     {"24-QĐ/TW": "can_cu"}),
+    (["Căn cứ Nghị định s 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính;",
+      "Căn cứ Nghị định s48/2013/NĐ-CP ngày 14/5/2013 của Chính phủ sửa đổi, bổ sung một số điều;"],
+     {"63/2010/NĐ-CP": "can_cu", "48/2013/NĐ-CP": "can_cu"}),
+    # proposals -> theo
+    (["Xét Tờ trình số 25/TTr-UBND ngày 01 tháng 7 năm 2022 của Ủy ban nhân dân tỉnh Quảng Trị; Báo cáo thẩm tra "
+      "số 12/BC-HĐND ngày 05 tháng 7 năm 2022 của Ban Pháp chế Hội đồng nhân dân tỉnh; ý kiến thảo luận của "
+      "đại biểu Hội đồng nhân dân tỉnh tại kỳ họp."], {"25/TTr-UBND": "theo", "12/BC-HĐND": "theo"}),
+    (["Theo đề nghị của Sở Nội vụ (Cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh) tại Tờ trình số "
+      "315/TTr-SNV ngày 10/5/2023."], {"315/TTr-SNV": "theo"}),
+    (["Xét đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 1203/TTr-STC ngày 02/6/2025,"],
+     {"1203/TTr-STC": "theo"}),
+    # answers
+    (["Sở Giáo dục và Đào tạo nhận được Công văn số 1024/BGDĐT-GDTrH ngày 11/3/2024 của Bộ Giáo dục và Đào "
+      "tạo về việc hướng dẫn kiểm tra, Sở có ý kiến như sau:"], {"1024/BGDĐT-GDTrH": "tra_loi"}),
+    (["Ủy ban nhân dân tỉnh nhận được Công văn số 847/UBND-VX1 ngày 22 tháng 3 năm 2011 của UBND tỉnh Quảng Ninh, "
+      "Chủ tịch UBND tỉnh có ý kiến như sau:", "(Đính kèm Công văn số 847/UBND-VX1 ngày 22/3/2011)"],
+     {"847/UBND-VX1": "tra_loi"}),
+    # THIS document amends / annexes
+    (["Điều 1. Sửa đổi, bổ sung một số điều của Quy chế làm việc ban hành kèm theo Quyết định số "
+      "25/2021/QĐ-UBND ngày 10/8/2021 của Ủy ban nhân dân tỉnh Bình Phước như sau:"], {"25/2021/QĐ-UBND": "sua_doi"}),
+    (["Điều 1. Bổ sung 05 thủ tục hành chính vào Danh mục thủ tục hành chính được công bố kèm theo Quyết định số "
+      "456/QĐ-UBND ngày 20/4/2020 của Chủ tịch UBND tỉnh Hà Tĩnh."], {"456/QĐ-UBND": "sua_doi"}),
+    (["QUY CHẾ", "Làm việc của Ủy ban nhân dân phường An Lạc",
+      "Ban hành kèm theo Quyết định số 102/QĐ-UBND ngày 05/3/2022 của UBND phường An Lạc"],
+     {"102/QĐ-UBND": "kem_theo"}),
+    # rules issued with another document: "theo" the document that issued them
+    (["Việc tuyển sinh được thực hiện theo Quy chế tuyển sinh ban hành kèm theo Thông tư số 08/2022/TT-BGDĐT "
+      "ngày 06/6/2022 của Bộ trưởng Bộ Giáo dục và Đào tạo."], {"08/2022/TT-BGDĐT": "theo"}),
+    # background and descriptions stay "other"
+    (["Trong những năm qua, quán triệt và thực hiện Kết luận số 100-KL/TW ngày 18/8/2014 của Ban Bí thư, "
+      "công tác dư luận xã hội có nhiều chuyển biến."], {"100-KL/TW": "other"}),
+    (["Căn cứ Kế hoạch số 252/KH-UBND ngày 17/9/2025 của UBND tỉnh Đồng Tháp, Văn phòng UBND tỉnh đã ban hành "
+      "Kế hoạch số 6675/KH-VPUBND ngày 06/12/2025 để tổ chức triển khai."],
+     {"252/KH-UBND": "can_cu", "6675/KH-VPUBND": "other"}),
+    (["Căn cứ Thông báo kết luận số 1338/TB-VPUBND ngày 04/02/2026 của Phó Chủ tịch UBND tỉnh về triển khai thực "
+      "hiện các mục tiêu, nhiệm vụ Nghị quyết Đại hội Đảng bộ tỉnh và Nghị quyết số 57-NQ/TW ngày 22/12/2024 "
+      "của Bộ Chính trị;"], {"1338/TB-VPUBND": "can_cu", "57-NQ/TW": "other"}),
+    (["Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện Quyết định số 1751/QĐ-TTg ngày 12/8/2025."],
+     {"1751/QĐ-TTg": "other"}),
+])
+def test_relation_rules(paras, expected):
+    assert rels(*paras) == expected
+
+
+@pytest.mark.parametrize("doc_type,expected", [("Hướng dẫn", "huong_dan"), ("Thông tư", "huong_dan"),
+                                               ("Kế hoạch", "thuc_hien")])
+def test_thi_hanh_guides_in_a_guide(doc_type, expected):
+    para = ("Thi hành Điều 2 Quyết định của Bộ Chính trị số 31-QĐ/TW, ngày 01-10-1997 ban hành Quy định “về thể "
+            "loại, thẩm quyền ban hành và thể thức văn bản của Đảng” và Điều 2 Quyết định của Ban Bí thư số91-QĐ/TW, "
+            "ngày 16-02-2004 bổ sung thẩm quyền ban hành văn bản, Văn phòng Trung ương Đảng hướng dẫn như sau:")
+    d = doc_of(para)
+    cs = extract_citations(d, {"number": None, "type": doc_type})
+    assert {c["number"]: c["relation"] for c in cs} == {"31-QĐ/TW": expected, "91-QĐ/TW": expected}
+    assert {c["number"]: c["issuer"] for c in cs} == {"31-QĐ/TW": "Bộ Chính trị", "91-QĐ/TW": "Ban Bí thư"}
+    assert [c["date"] for c in cs] == ["1997-10-01", "2004-02-16"]
+
+
+def test_passive_amendment_chain():
+    d = doc_of("Kỳ thi được thực hiện theo Quy chế thi tốt nghiệp trung học phổ thông (THPT) ban hành kèm theo "
+               "Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số 05/2021/TT-BGDĐT "
+               "ngày 12/3/2021, Thông tư số 06/2023/TT-BGDĐT ngày 24/03/2023 và Thông tư số 02/2024/TT-BGDĐT "
+               "ngày 06/3/2024 của Bộ trưởng Bộ Giáo dục và Đào tạo.")
+    cs = extract_citations(d, {"number": None})
+    assert {c["number"]: c["relation"] for c in cs} == {
+        "15/2020/TT-BGDĐT": "theo", "05/2021/TT-BGDĐT": "theo", "06/2023/TT-BGDĐT": "theo",
+        "02/2024/TT-BGDĐT": "theo"}
+    rep = {(r["source"], r["relation"], r["target"]) for r in extract_reported_relations(d, cs)}
+    assert ("05/2021/TT-BGDĐT", "sua_doi", "15/2020/TT-BGDĐT") in rep
+    assert ("02/2024/TT-BGDĐT", "sua_doi", "15/2020/TT-BGDĐT") in rep
+    assert not any(r[0] == "15/2020/TT-BGDĐT" for r in rep)
