@@ -64,6 +64,8 @@ def _type_before(ft: str, num_start: int) -> tuple[str | None, int]:
     return None, num_start
 
 
+# web pages glue words ("tạiTờ trình số", "kèm theoQuyết định"): a type word may follow these directly
+_GLUED_OK = r"(?:(?<!\w)|(?<=tại)|(?<=theo)|(?<=kèm)|(?<=của)|(?<=và))"
 _NOT_ISSUER = re.compile(r"(?i)(?<!\w)(?:về|v/v|thực\s+hiện|triển\s+khai|ban\s+hành|sửa\s+đổi|bổ\s+sung|tại|theo|"
                          r"ngày|năm|và\s+các)(?!\w)")
 
@@ -72,7 +74,7 @@ def _type_match(ft: str, num_start: int) -> tuple[re.Match | None, int]:
     window = ft[max(0, num_start - 120):num_start]
     base = num_start - len(window)
     tail = r"\s*:?\s*(?:\d+[a-z]?\s*(?:,|và)\s*)*$"
-    m = re.search(rf"(?<!\w)({type_regex()}){_TYPE_MOD}{_SO}{tail}", window, re.IGNORECASE)
+    m = re.search(rf"{_GLUED_OK}({type_regex()}){_TYPE_MOD}{_SO}{tail}", window, re.IGNORECASE)
     if m:
         return m, base
     for m in re.finditer(rf"(?<!\w)({type_regex()}){_TYPE_MOD}\s+(?:của|do)\s+"
@@ -95,9 +97,10 @@ def _issuer_between(text: str, ft: str, num_start: int) -> str | None:
 # ---------------------------------------------------------------- issuer
 
 _ISSUER_STOP = re.compile(
-    r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
+    r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=[A-ZĐ])(?!(?:Chủ\s+nhiệm|Chủ\s+tịch|Thủ\s+trưởng|Trưởng\s+ban|Tổng\s+cục\s+trưởng)\b)|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
     r"phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|và\s+các|để|nhằm|đối\s+với|trong|đã|ngày|số|theo|"
-    r"giao|gửi|là|với|đến|trên|cho|thì|được|nay|kèm\s+theo|(?:" + type_regex() + r")\s+số)(?!\w))",
+    r"giao|gửi|là|với|đến|trên|cho|thì|được|nay|kèm\s+theo|giai\s+đoạn|nhiệm\s+kỳ|"
+    r"(?:và\s+)?(?:" + type_regex() + r")\s+(?:số|sô|so|s(?=\s*\d)))(?!\w))",
 )
 
 
@@ -133,8 +136,8 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
 
 def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str | None:
     """"của Bộ X tại Công văn số …" / "Văn phòng UBND tỉnh đã ban hành Kế hoạch số …"."""
-    seg = ft[unit_start:type_start]
-    m = re.search(r"(?:của|do)\s+([^;:()\t]{3,120}?)\s+(?:tại|theo)\s*$", seg, re.IGNORECASE)
+    seg = re.sub(r"\([^()\n]{0,120}\)", lambda p: " " * len(p.group(0)), ft[unit_start:type_start])
+    m = re.search(r"(?:của|do)\s+([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)\s*$", seg, re.IGNORECASE)
     if m:
         return collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
     m = re.search(r"(?:^|[,;:.]\s*)([A-ZĐỦ][^;:,()\t]{2,80}?)\s+(?:đã\s+)?ban\s+hành\s*$", seg)
@@ -267,6 +270,7 @@ def _year(m: Mention) -> int | None:
 
 def _sibling(m: Mention, prev: Mention) -> None:
     """`m` is another item of the list `prev` belongs to."""
+    m.extra["list_prev"] = prev
     m.relation = prev.relation
     m.nested_in = prev.nested_in
     if prev.nested_in is not None:
@@ -331,6 +335,17 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
         if m.relation == "can_cu" and cs == ustart and u is not None and not u.in_table:
             prev_basis_unit = u
             basis_units.add(id(u))
+    _share_list_issuers(ms)
+
+
+def _share_list_issuers(ms: list[Mention]) -> None:
+    """"Thông tư số A, Thông tư số B và Thông tư số C của Bộ trưởng Bộ X": an issuer phrase printed
+    once after a list of documents of one type applies to every item before it."""
+    for m in reversed(ms):
+        p = m.extra.get("list_prev")
+        while m.issuer and p is not None and p.issuer is None and p.type == m.type:
+            p.issuer = m.issuer
+            m, p = p, p.extra.get("list_prev")
 
 
 def _only_citation(ft: str, m: Mention, ustart: int, uend: int) -> bool:

@@ -91,15 +91,26 @@ _PLACE_DATE_RE = re.compile(
     rf"(?P<place>[^\W\d_][^\n,]{{1,40}}?),{_WS}(?:{WORDS}|ngày{_WS}{NUMERIC})", re.IGNORECASE)
 
 
+_NOT_PLACE = re.compile(r"(?i)^(?:thực hiện|căn cứ|theo|triển khai|trong|từ|đến|tại|kể từ|sau|trước|vào|năm|tháng|"
+                        r"hôm nay|số)\b")
+
+
 def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int, int] | None]:
     """The "Place, ngày … tháng … năm …" line: (place, date, span of the place)."""
     ft = fold(text)
     for m in _PLACE_DATE_RE.finditer(ft):
-        place = text[m.start("place"):m.end("place")].strip()
-        if len(place.split()) > 6:
-            continue
+        ps = m.start("place")
+        raw = text[ps:m.end("place")]
+        # a web page may glue the number line to it: "Số: 454/UBND-NCTH Vị Thanh, ngày …"
+        glued = re.match(r"(?is)^\s*số\s*:?\s*\S*\d\S*\s+", fold(raw))
+        if glued:
+            ps, raw = ps + glued.end(), raw[glued.end():]
+        place = raw.strip()
+        if len(place.split()) > 6 or not place[:1].isupper() or re.search(r"\d", place) or _NOT_PLACE.match(fold(place)):
+            continue   # prose ("Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 …") is not a place line
+        ps += len(raw) - len(raw.lstrip())
         dm = _from_match(m)
         if dm is None:
             continue
-        return place, DateMatch(m.start(), m.end(), dm.iso, dm.partial), (m.start("place"), m.end("place"))
+        return place, DateMatch(m.start(), m.end(), dm.iso, dm.partial), (ps, ps + len(place))
     return None, None, None

@@ -74,6 +74,14 @@ def type_regex() -> str:
     return "|".join(r"\s+".join(map(re.escape, fold(n).split())) for n in type_names())
 
 
+def document_type(type_name: str | None) -> str | None:
+    """A document's own type as Decree 30 / the Party rules list it ("Chương trình hành động" ->
+    "Chương trình")."""
+    if not type_name:
+        return type_name
+    return _data().get("document_type", {}).get(type_name, type_name)
+
+
 def legal_type_from_issuer(symbol_tail: str) -> str | None:
     """Type of a legal number without a type code ("45/2019/QH14" -> "Luật")."""
     m = re.match(r"([A-ZĐ]+?)\d*$", _ck(symbol_tail))

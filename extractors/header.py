@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from extractors import agencies
-from extractors.dates import DATE_RE, _from_match, find_place_date
-from extractors.doctypes import canonical_type, code_for_type, marks, type_from_code, type_regex
+from extractors.dates import DATE_RE, DateMatch, _from_match, find_place_date
+from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_from_code, type_regex
 from extractors.identity import make_key
 from extractors.numbers import NUM, PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
 from pipeline.model import ReadDocument
@@ -118,7 +118,111 @@ def _caption(text: str) -> dict | None:
     return out
 
 
+def _gazette_title(text: str, lines: list[Line], ti: int | None) -> dict | None:
+    """Official Gazette layout without a header: the title carries issuer, number, date and
+    subject ("CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …")."""
+    if ti is None:
+        return None
+    run = [lines[ti]]
+    for ln in lines[ti + 1:ti + 10]:
+        if not _is_caps(ln.text) or _RULE.match(ln.text):
+            break
+        run.append(ln)
+    lo, hi = run[0].start, run[-1].end
+    seg = fold(text[lo:hi])
+    m = re.match(rf"(?is)(?:{type_regex()})\s+(?:của\s+(?P<iss>.{{3,120}}?)\s+)?số\s*:?\s*(?P<num>{PARTY}|{STATE_WRAP})"
+                 r"[\s,]*", seg)
+    if not m:
+        return None
+    out = {"number": clean_number(text[lo + m.start("num"):lo + m.end("num")]),
+           "span": (lo + m.start("num"), lo + m.end("num")), "date": None, "date_span": None,
+           "issuer": collapse_ws(text[lo + m.start("iss"):lo + m.end("iss")]) if m.group("iss") else None,
+           "subject": None, "subject_span": None}
+    pos = m.end()
+    dm = DATE_RE.match(seg, pos)
+    if dm:
+        d = _from_match(dm)
+        if d and d.iso:
+            out["date"], out["date_span"] = d.iso, (lo + dm.start(), lo + dm.end())
+        pos = dm.end()
+    sm = re.match(r"(?is)[\s,.:]*([^\W\d_].*)$", seg[pos:])
+    if sm:
+        s0 = lo + pos + sm.start(1)
+        out["subject"], out["subject_span"] = collapse_ws(text[s0:hi]), (s0, hi)
+    return out
+
+
+_LEAD = re.compile(rf"(?i)(?<!\w)(?:đã\s+)?(?:ban\s+hành|ký\s+ban\s+hành)\s+(?P<type>{type_regex()})"
+                   r"(?:\s+số\s+\d+[a-z]?(?![\w/\-]))?(?:\s*,?\s*ngày\s+[\d/.\-]+)?\s+(?P<subj>(?:về|v/v)\b[^.\n]{5,400})")
+
+
+def _repost_lead(text: str) -> tuple[str, str, tuple[int, int]] | None:
+    """A document reposted by a portal without header or title: its lead sentence says what it
+    is ("Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 17 về việc …") -> (type, subject, span)."""
+    m = _LEAD.search(fold(text[:800]))
+    if not m:
+        return None
+    return canonical_type(m.group("type")), collapse_ws(text[m.start("subj"):m.end("subj")]), \
+        (m.start("subj"), m.end("subj"))
+
+
 # ---------------------------------------------------------------- issuer
+
+_BARE_LEVEL = re.compile(r"(?i)(?:^|\s)(?:tỉnh|xã|phường|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố)$")
+
+
+def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
+    """A header body the page cut ("BỘ NÔNG NGHIỆP / VÀ") or printed without its name ("UBND xã")
+    is completed with the body the text names in full and that begins with it."""
+    f = fold(issuer).lower().strip()
+    cut = re.search(r"(?:\s(?:và|&)|,|\s[-–])$", f)
+    unknown = agencies._lookup(agencies.expand_abbreviations(issuer))[0] is None
+    if not cut and not _BARE_LEVEL.search(f) and not unknown:
+        return issuer
+    head = re.sub(r"(?:\s(?:và|&)|,|\s[-–])$", "", f).strip()
+    counts: dict[str, int] = {}
+    for _s, _e, name in agencies.find_agencies(text, province):
+        n = fold(name).lower()
+        if (n.startswith(head + " ") or n.startswith(head + ",")) and len(n) > len(head) + 1 and \
+                (not cut or n[len(head):].lstrip().startswith(("và", "&", ",")) or cut.group(0).strip() in (",", "-", "–")):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return issuer
+    return max(counts, key=lambda k: (counts[k], -len(k)))
+
+
+def _issuer_in_subject(subject: str, province: str | None) -> str | None:
+    """No header: the title names its body ("Lịch tiếp công dân của UBND xã Tân Đoàn năm 2026")."""
+    m = re.search(r"(?i)(?<!\w)của\s+", fold(subject))
+    if not m or re.search(r"\d+[/-][A-ZĐ]", subject):
+        return None
+    found = agencies.find_agencies(subject[m.end():], province)
+    if found and found[0][0] == 0:
+        return found[0][2]
+    return None
+
+
+_JOINT = re.compile(r"(?i)^(?P<a>[^\s\-–][^\-–]*?)\s*[\-–]\s*(?P<b>[^\-–]+?)\s+(?P<loc>(?:tỉnh|thành\s+phố|huyện|xã|phường)\s+.+)$")
+
+
+def _joint_issuer(bodies: list[str], province: str | None) -> str | None:
+    """Joint header "THƯỜNG TRỰC / HĐND - UBND TỈNH HÒA BÌNH": two bodies of one locality ->
+    "Thường trực Hội đồng nhân dân tỉnh Hòa Bình và Ủy ban nhân dân tỉnh Hòa Bình"."""
+    if not bodies:
+        return None
+    m = _JOINT.match(fold(bodies[-1]))
+    if not m:
+        return None
+    low = bodies[-1]
+    a, b, loc = (low[m.start(g):m.end(g)] for g in ("a", "b", "loc"))
+    ea, eb = agencies.expand_abbreviations(a), agencies.expand_abbreviations(b)
+    if agencies._lookup(ea)[0] is None or agencies._lookup(eb)[0] is None:
+        return None
+    first = agencies.canonical_agency(f"{ea} {loc}", province)
+    second = agencies.canonical_agency(f"{eb} {loc}", province)
+    if len(bodies) > 1 and re.fullmatch(r"(?i)thường\s+trực|ban\s+thường\s+vụ|thường\s+vụ", fold(bodies[-2]).strip()):
+        first = agencies.canonical_agency(f"{bodies[-2]} {first}", province)
+    return f"{first} và {second}"
 
 _LEVEL_START = re.compile(r"(?i)^(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|đặc khu|trung ương)\b")
 
@@ -171,7 +275,8 @@ def province_in(name: str) -> bool:
 
 
 _SUBJECT_VERB = re.compile(
-    r"(?P<who>(?:Văn phòng|Ủy ban|UBND|Ban|Sở|Tỉnh ủy|Thành ủy|Hội đồng|HĐND|Bộ|Công an)[^.;:\n\d]{0,80}?)\s+"
+    r"(?<!của )(?<!do )(?P<who>(?:Văn phòng|Ủy ban|UBND|Ban|Sở|Tỉnh ủy|Thành ủy|Hội đồng|HĐND|Bộ|Công an)"
+    r"(?:(?!\s(?:về|v/v|của|tại|theo)\s)[^.;:\n\d]){0,80}?)\s+"
     r"(?:đã\s+)?(?:ban hành|báo cáo|đề nghị|thông báo|yêu cầu|kính trình|trân trọng|xây dựng)\b")
 
 
@@ -193,10 +298,23 @@ def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _title_rest(ln: Line) -> tuple[int, str] | None:
+    """Words after the type name on the title line ("HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN"), if any."""
+    t = _MOTTO.sub("", ln.text)
+    m = re.match(rf"(?i)\s*(?:{type_regex()})(?!\w)\s*", fold(t))
+    if not m or m.end() >= len(t.rstrip()):
+        return None
+    rest = t[m.end():].strip()
+    if re.match(r"(?i)^(số|của)\b", fold(rest)) or not rest:
+        return None
+    return ln.start + ln.text.find(rest), rest
+
+
 _AUTHORITY_LINE = re.compile(r"(?i)^(chủ tịch|phó chủ tịch|bộ trưởng|thủ tướng|giám đốc|ủy ban nhân dân|hội đồng nhân dân|"
                              r"ban thường vụ|ban chấp hành|bộ chính trị|ban bí thư|chính phủ|tổng cục trưởng|"
                              r"cục trưởng|chánh văn phòng|trưởng ban|bí thư|ủy ban thường vụ quốc hội|quốc hội)\b")
-_BODY_OPENER = re.compile(r"(?i)^[-–]?\s*(thực hiện|căn cứ|xét|theo|để|nhằm|trong|năm \d{4},)")
+_BODY_OPENER = re.compile(r"(?i)^[-–]?\s*(thực hiện|căn cứ|xét|theo|để|nhằm|trong|năm \d{4},|thi hành|triển khai|"
+                          r"quán triệt|hưởng ứng|tiếp nhận|phúc đáp)\b")
 
 
 def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -366,6 +484,11 @@ def extract_document(doc: ReadDocument) -> dict:
     title_type, _ = _title(lines, head_end)
     if cap and title_type and cap["type"] and cap["type"] != title_type:
         cap = None
+    gaz = _gazette_title(text, lines, _title(lines, head_end)[1]) if number is None else None
+    if gaz:
+        number, nspan = gaz["number"], gaz["span"]
+        if not dm and gaz["date"]:
+            dm = DateMatch(gaz["date_span"][0], gaz["date_span"][1], gaz["date"], None)
     if number is None and cap and (cap["number"] is not None):
         number, symbol = cap["number"], cap["number_symbol"]
         nspan = cap["span"]
@@ -389,9 +512,24 @@ def extract_document(doc: ReadDocument) -> dict:
     subject, sspan = (None, None)
     if typ is not None:
         subject, sspan = _subject_after_title(lines, ti)
+        rest = _title_rest(lines[ti])
+        if rest:
+            # "HƯỚNG DẪN VỀ THỂ THỨC …" / "QUY CHẾ LÀM" + "VIỆC CỦA …": the subject starts on the title
+            # line; "BÁO CÁO TÓM TẮT NỘI DUNG TRÌNH" + a lower-case subject line: a qualifier of the type
+            r_start, r_text = rest
+            if subject is None:
+                subject, sspan = r_text, (r_start, lines[ti].end)
+            elif _is_caps(subject) and sspan and sspan[0] - lines[ti].end < 3:
+                subject, sspan = collapse_ws(f"{r_text} {subject}"), (r_start, sspan[1])
+    if gaz and gaz["subject"]:
+        subject, sspan = gaz["subject"], gaz["subject_span"]
     if vv and (typ is None or typ == "Công văn"):
         subject, sspan = vv, vspan
         typ = typ or "Công văn"
+    if typ is None and number is None:
+        lead = _repost_lead(text)
+        if lead:
+            typ, subject, sspan = lead
     if typ is None and number:
         typ = number_type(number)
     if typ is None and symbol:
@@ -399,7 +537,7 @@ def extract_document(doc: ReadDocument) -> dict:
         typ = number_type("1" + symbol) if p else None
     if typ is None and cap:
         typ = cap["type"]
-    out["type"] = typ
+    out["type"] = typ = document_type(typ)
     code = None
     for n in (number, ("1" + symbol) if symbol else None):
         if n:
@@ -416,6 +554,9 @@ def extract_document(doc: ReadDocument) -> dict:
     stop = nspan[0] if nspan and nspan[0] < head_end else head_end
     bodies = _header_bodies(lines, stop)
     issuer, parent = _compose_issuer(bodies, province)
+    joint = _joint_issuer(bodies, province)
+    if joint:
+        issuer, parent = joint, None
     authority, titles, signer = _signature(lines, 0)
     out["signing_authority"], out["signer_title"], out["signer"] = authority, titles, signer
     auth_body = None
@@ -427,6 +568,8 @@ def extract_document(doc: ReadDocument) -> dict:
                 not fold(issuer).lower().startswith(fold(ab).lower()):
             parent = issuer
             issuer = f"{ab} {issuer}"
+    if issuer is None and gaz and gaz["issuer"]:
+        issuer = agencies.canonical_agency(gaz["issuer"], province)
     if issuer is None and cap and cap["issuer"]:
         issuer = agencies.canonical_agency(cap["issuer"], province)
     if issuer is None and auth_body:
@@ -437,6 +580,10 @@ def extract_document(doc: ReadDocument) -> dict:
         m = _SUBJECT_VERB.search(text[:max(head_end, 3000)])
         if m:
             issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", m.group("who")), province)
+    if issuer is None and subject and number is None:
+        issuer = _issuer_in_subject(subject, province)
+    if issuer:
+        issuer = _complete_issuer(issuer, text, province)
     out["issuer"] = issuer
     out["issuer_parent"] = parent
 

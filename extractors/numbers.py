@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.doctypes import is_type_code, legal_type_from_issuer, type_from_code
+from extractors.doctypes import is_type_code, legal_type_from_issuer, type_from_code, type_regex
 from pipeline.normalize import fold
 
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
@@ -23,16 +23,20 @@ PART = rf"[{_UP}][A-Za-zĐđ0-9&]*(?:\.[A-Za-zĐđ][A-Za-zĐđ0-9&]*)*"
 _SEP_WS = r"[ \n]{0,6}"
 NUM = r"\d{1,5}[a-z]?"
 YEAR = r"(?:19[4-9]\d|20\d\d)"
-STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:-{_SEP_WS}|/){PART})*"
-PARTY = rf"{NUM}-{_SEP_WS}{PART}/{_SEP_WS}{PART}(?:/{PART})*"
+# a dash may carry a space before it when an abbreviation follows ("473/TTr -NN&PTNT", "TT- TTCP")
+_ABBR_AHEAD = r"(?=[A-ZĐ][A-ZĐ0-9&.]+(?![a-zđ\w]))"
+_DASH = rf"(?:-{_SEP_WS}|[ ]{{1,2}}-[ \n]{{0,3}}{_ABBR_AHEAD})"
+STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
+# Party numbers: "57-NQ/TW", spaced "100 - KL/TW", wrapped "57-" / "NQ/TW"
+PARTY = rf"{NUM}(?:[ ]{{1,2}}-[ ]{{0,2}}|-{_SEP_WS}){PART}/{_SEP_WS}{PART}(?:/{PART})*"
 # a state number may wrap after "/" too ("749/QĐ-" / "TTg" is covered by the dash rule)
-STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:-{_SEP_WS}|/){PART})*"
+STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 
 # a number may be glued to "số" / "s" when a PDF lost the space ("số31-QĐ/TW", "Nghị định s20/2008/NĐ-CP")
 NUMBER_RE = re.compile(rf"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<=\ss)|(?<![\w/.:\-&]))(?:{PARTY}|{STATE_WRAP})(?![\w&])")
 # "Số:" line of a header: number (maybe blank) then symbol
 SO_LINE_RE = re.compile(
-    rf"(?<!\w)Số\s*:?\s*(?:(?P<num>{PARTY}|{STATE_WRAP})|(?P<blank>[ \t._…]*)(?P<sym>[/-]{PART}(?:[-/]{PART})*))",
+    rf"(?<!\w)Số\s*:?\s*(?:(?P<num>{PARTY}|{STATE_WRAP})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
     re.IGNORECASE)
 
 
@@ -100,8 +104,9 @@ def _plausible(text: str, m: re.Match) -> bool:
         return bool(re.search(r"(?i)số\s*:?\s*$", fold(before)))
     if re.fullmatch(r"[^-/]+", re.sub(r"^\d+[a-z]?/", "", re.sub(r"\s", "", s))):
         # single part after the slash ("12/UBND", "3/TP"): only after "số" or with a year/code
-        if not re.search(r"(?i)số\s*:?\s*$", fold(before)) and not is_type_code(sym.strip()):
-            return False
+        if not re.search(r"(?i)số\s*:?\s*$", fold(before)) and not is_type_code(sym.strip()) \
+                and not re.search(rf"(?i)(?<!\w)(?:{type_regex()})\s+$", fold(before)):
+            return False   # "Công văn 285/CCTTHC" names its type; "12/UBND" alone does not
     return True
 
 

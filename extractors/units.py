@@ -39,22 +39,39 @@ def _line_units(doc: ReadDocument) -> list[Unit]:
     med = statistics.quantiles(lens, n=4)[2] if len(lens) >= 4 else (max(lens) if lens else 0)
     units: list[Unit] = []
     cur: Unit | None = None
-    prev_text = ""
+    prev_text = cur_text = ""
     for b in paras:
         t = b.text.strip()
         if not t:
             continue
-        if cur is not None and _continues(prev_text, t, med):
+        if cur is not None and (_continues(prev_text, t, med) or _basis_continues(cur_text, t)):
             cur.end = b.start + len(b.text.rstrip())
         else:
             if cur:
                 units.append(cur)
             lead = len(b.text) - len(b.text.lstrip())
             cur = Unit(b.start + lead, b.start + len(b.text.rstrip()), b.page, False)
+            cur_text = ""
         prev_text = t
+        cur_text = f"{cur_text} {t}" if cur_text else t
     if cur:
         units.append(cur)
     return units
+
+
+def _basis_continues(cur: str, nxt: str) -> bool:
+    """A basis or proposal line ("Căn cứ …", "Xét đề nghị của Giám đốc" / "Sở Nông nghiệp …") runs
+    until its closing ";", "," or "." — a wrapped web-page line inside it continues it."""
+    if not _OPENER.match(cur) or re.match(r"^(?:Kính gửi|Nơi nhận|Phụ lục|PHỤ LỤC|Điều \d+|Chương [IVXLC]+|Mục \d+)\b", cur):
+        return False
+    if re.search(r"[.;,:!?]\s*$", cur) or _ITEM.match(nxt) or _OPENER.match(nxt) or _is_heading(nxt):
+        return False
+    return len(cur) < 600
+
+
+def _is_heading(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters) and len(letters) > 3
 
 
 def _continues(prev: str, nxt: str, median_len: float) -> bool:

@@ -47,6 +47,8 @@ def ingest_cmd(
     def report(r) -> None:
         if r.status == "failed":
             failures.append(r)
+        elif r.status == "duplicate":
+            print(f"{r.path}: đã nạp trước đó / {r.message}", file=sys.stderr, flush=True)
 
     if err.is_terminal and sys.stdout.isatty() and files:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

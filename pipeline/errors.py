@@ -35,6 +35,12 @@ class CorruptFile(ReadError):
     code = "corrupt_file"
 
 
+class MislabelledFile(ReadError):
+    """The name says one format, the bytes another (a PDF named .docx, text named .pdf)."""
+
+    code = "mislabelled_file"
+
+
 class EncryptedFile(ReadError):
     code = "encrypted_file"
 

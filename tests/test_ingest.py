@@ -75,19 +75,26 @@ def test_batch_goes_on_after_bad_files(tmp_path):
     assert [r.path for r in results] == sorted(r.path for r in results)   # deterministic order
 
 
-def test_pdf_named_docx_is_read_by_its_bytes(db, tmp_path):
+def test_pdf_named_docx_is_refused_as_mislabelled(db, tmp_path):
     p = tmp_path / "thực ra là pdf.docx"
     shutil.copy(CORPUS / "seed000.pdf", p)
     r = ingest_file(db, p)
-    assert r.status == "ingested", r.error
-    assert db.execute("select format from files where sha256 = ?", (r.sha256,)).fetchone() == ("pdf",)
+    assert r.status == "failed" and r.error["code"] == "mislabelled_file"
+    assert ".docx" in r.error["reason_en"] and "pdf" in r.error["reason_en"]
 
 
-def test_text_named_pdf_is_read_as_text(db, tmp_path):
+def test_text_named_pdf_is_refused_as_mislabelled(db, tmp_path):
     p = badfiles.good_txt(tmp_path / "thực ra là văn bản.pdf", 7)
     r = ingest_file(db, p)
+    assert r.status == "failed" and r.error["code"] == "mislabelled_file"
+
+
+def test_doc_that_is_really_docx_is_read(db, tmp_path):
+    """Word families are interchangeable: a .docx saved as .doc is read, not refused."""
+    p = tmp_path / "công văn.doc"
+    shutil.copy(CORPUS / "seed000.docx", p)
+    r = ingest_file(db, p)
     assert r.status == "ingested", r.error
-    assert db.execute("select format from files where sha256 = ?", (r.sha256,)).fetchone() == ("txt",)
 
 
 def test_docx_and_txt_variants_are_distinct_documents(db, tmp_path):
@@ -229,3 +236,8 @@ def test_process_pool_gives_the_same_results_as_serial(tmp_path):
     strip = lambda rs: [(Path(r.path).name, r.status, r.sha256, (r.error or {}).get("code")) for r in rs]
     assert strip(pooled) == strip(serial)
     assert sorted(r.status for r in pooled) == ["duplicate", "failed", "failed"] + ["ingested"] * 4
+
+
+def test_zip_without_word_parts_named_docx_fails(db, tmp_path):
+    r = ingest_file(db, badfiles.plain_zip_docx(tmp_path / "plain-zip.docx"))
+    assert r.status == "failed" and r.error["code"] in badfiles.EXPECTED_CODES["plain-zip.docx"]

@@ -73,3 +73,41 @@ def test_party_style_and_year():
 def test_list_numbers(text, expected):
     nm = find_numbers(text)[-1]
     assert [x[2] for x in list_numbers_before(text, nm)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # spaced symbols as web pages and PDFs print them
+    ("Kết luận số 100 - KL/TW ngày 18/8/2014 của Ban Bí thư", ["100-KL/TW"]),
+    ("Nghị quyết số 57- NQ/TW của Bộ Chính trị", ["57-NQ/TW"]),
+    ("Thông tư số 04/2021/TT- TTCP ngày 01/10/2021", ["04/2021/TT-TTCP"]),
+    ("Tờ trình số 164/TTr- SKHCN ngày 02/3/2022", ["164/TTr-SKHCN"]),
+    ("tại Tờ trình số 473/TTr -\nNN&PTNT ngày 21/5/2007", ["473/TTr-NN&PTNT"]),
+    ("Tờ trình số 56/TTr - STNMT ngày 12/4/2019 của Sở Tài nguyên và Môi trường", ["56/TTr-STNMT"]),
+    # glued "số", letter suffix, no "số" after a type word
+    ("Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997", ["31-QĐ/TW"]),
+    ("Quyết định số 168a/QĐ-UBND ngày 6/9/2025", ["168a/QĐ-UBND"]),
+    ("Công văn 285/CCTTHC ngày 08 tháng 9 năm 2009", ["285/CCTTHC"]),
+    ("Tờ trình số 126/SKHĐT ngày 23/01/2007", ["126/SKHĐT"]),
+    ("Chỉ thị 13-CT/TW, ngày 12/01/2017", ["13-CT/TW"]),
+    ("Nghị định s20/2008/NĐ-CP ngày 14/02/2008", ["20/2008/NĐ-CP"]),
+    # a dash then a word that is not an abbreviation does not extend the symbol
+    ("Số: 12/QĐ-UBND - Lưu VT", ["12/QĐ-UBND"]),
+    ("theo Công văn số 05/BNV-VP - Kính gửi", ["05/BNV-VP"]),
+])
+def test_spaced_and_glued_numbers(text, expected):
+    assert [n.number for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "xếp thứ 15/63 tỉnh - Đạt chuẩn",
+    "đạt 3/4 - KH năm",
+    "năm học 2024 - 2025",
+    "tổ 12 - Khu phố 3",
+    "đạt 45/52 chỉ tiêu",
+    "trang 12/30",
+    "phòng 301/B",
+    "Hotline: 1900 - 1234",
+    "ngày 02/9 - Quốc khánh",
+])
+def test_more_non_numbers(text):
+    assert find_numbers(text) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.errors import UnsupportedFormat
+from pipeline.errors import MislabelledFile, UnsupportedFormat
 from pipeline.model import ReadDocument
 from pipeline.readers.guards import guard_file
 
@@ -43,6 +43,28 @@ def sniff(data: bytes, name: str = "") -> str:
     return "txt"
 
 
+# What a file's name promises, and what its bytes are, by family: a .doc that is really RTF
+# or .docx is common and harmless (LibreOffice reads them all); a PDF named .docx is not.
+EXT_FAMILY = {".pdf": "pdf", ".docx": "office", ".doc": "office", ".rtf": "office", ".odt": "office",
+              ".txt": "text", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+              ".tiff": "image"}
+FORMAT_FAMILY = {"pdf": "pdf", "docx": "office", "doc": "office", "rtf": "office", "odt": "office",
+                 "txt": "text", "image": "image", "zip": "zip archive"}
+FAMILY_VI = {"pdf": "PDF", "office": "văn bản Word/Office", "text": "văn bản thuần (text)",
+             "image": "ảnh", "zip archive": "tệp nén zip"}
+
+
+def check_label(path: Path, fmt: str) -> None:
+    """Refuse a file whose extension names another family than its bytes (it goes to failed/)."""
+    named = EXT_FAMILY.get(path.suffix.lower())
+    actual = FORMAT_FAMILY.get(fmt, fmt)
+    if named and named != actual:
+        raise MislabelledFile(
+            f"{path.name}: named {path.suffix} ({named}) but the content is {actual}; rename it and add it again",
+            f"{path.name}: tên tệp là {path.suffix} ({FAMILY_VI.get(named, named)}) nhưng nội dung là "
+            f"{FAMILY_VI.get(actual, actual)}; hãy đổi đúng phần mở rộng rồi nạp lại")
+
+
 def read(path: str | Path) -> ReadDocument:
     """Read any supported file into the document model, or raise a `ReadError` saying why."""
     path = Path(path)
@@ -50,6 +72,7 @@ def read(path: str | Path) -> ReadDocument:
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     fmt = sniff(data, path.name)
+    check_label(path, fmt)
     if fmt == "pdf":
         from pipeline.readers.pdf import read_pdf
         return read_pdf(path, data, sha)

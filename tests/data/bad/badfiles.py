@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -23,7 +24,8 @@ EXPECTED_CODES = {
     "junk.txt": {"corrupt_file"},
     "bomb.docx": {"too_large"},
     "huge.txt": {"too_large"},
-    "plain-zip.docx": {"unsupported_format", "corrupt_file"},
+    "plain-zip.docx": {"unsupported_format", "mislabelled_file", "corrupt_file"},
+    "lies.docx": {"mislabelled_file"},
 }
 HUGE_LIMIT = 1_000_000        # VANBAN_MAX_BYTES the tests set; huge.txt is over it
 
@@ -82,6 +84,12 @@ def huge_txt(path: Path, size: int = HUGE_LIMIT + 500_000) -> Path:
     return path
 
 
+def pdf_named_docx(path: Path) -> Path:
+    """A file whose extension lies: a real PDF named .docx."""
+    shutil.copy(CORPUS / "seed000.pdf", path)
+    return path
+
+
 def plain_zip_docx(path: Path) -> Path:
     """A zip with no Word parts, named .docx."""
     with zipfile.ZipFile(path, "w") as zf:
@@ -98,7 +106,7 @@ MAKERS = {
     "junk.txt": junk_txt,
     "bomb.docx": zip_bomb_docx,
     "huge.txt": huge_txt,
-    "plain-zip.docx": plain_zip_docx,
+    "lies.docx": pdf_named_docx,
 }
 
 

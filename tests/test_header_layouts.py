@@ -1,0 +1,90 @@
+"""Header layouts of real web and Gazette copies (tests/real/SOURCES.md "Observations"): Gazette
+titles carrying number and date, joint and cut header bodies, reposts without a header, glued
+place lines, blank numbers with a spaced symbol, type and subject on one line."""
+import pytest
+
+from extractors.header import extract_document
+from pipeline.model import DocumentBuilder
+from pipeline.normalize import compare_form as cf
+
+
+def text_doc(*lines: str):
+    b = DocumentBuilder()
+    for ln in lines:
+        b.paragraph(ln)
+    return b.build("x.txt", "txt", "0" * 64)
+
+
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------"]
+
+
+@pytest.mark.parametrize("lines,want", [
+    # Official Gazette layout: the title carries issuer, number, date and subject
+    (["CHỈ THỊ", "CỦA THỦ", "TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG", "NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH",
+      "PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2002", "Thực hiện Nghị quyết của Quốc hội về nhiệm vụ năm 2001, Chính phủ đã"],
+     dict(type="Chỉ thị", number="16/2001/CT-TTG", date="2001-06-21", issuer="Thủ tướng Chính phủ",
+          subject="VỀ VIỆC XÂY DỰNG KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2002")),
+    (["THÔNG TƯ", "CỦA BỘ NỘI VỤ SỐ 08/2004/TT-BNV NGÀY 18 THÁNG 02 NĂM 2004", "HƯỚNG DẪN CHẾ ĐỘ CÔNG CHỨC DỰ BỊ",
+      "Thi hành Nghị định số 115/2003/NĐ-CP ngày 10/10/2003 của Chính phủ, Bộ Nội vụ hướng dẫn như sau:"],
+     dict(type="Thông tư", number="08/2004/TT-BNV", date="2004-02-18", issuer="Bộ Nội vụ",
+          subject="HƯỚNG DẪN CHẾ ĐỘ CÔNG CHỨC DỰ BỊ")),
+    # a named kind of a type is that type; the title line holds type and subject
+    (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 35/CTr-UBND", *MOTTO, "Quảng Ninh, ngày 08 tháng 02 năm 2021",
+      "CHƯƠNG TRÌNH HÀNH ĐỘNG", "THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XV",
+      "Nghị quyết Đại hội đã xác định mục tiêu tổng quát là phát triển nhanh và bền vững."],
+     dict(type="Chương trình", number="35/CTr-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Ninh",
+          subject="THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XV")),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG", "-------", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 11-HD/VPTW",
+      "Hà Nội, ngày 28 tháng 05 năm 2004", "HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG",
+      "Thi hành Điều 2 Quyết định của Bộ Chính trị số 31-QĐ/TW, ngày 01-10-1997, Văn phòng hướng dẫn như sau:"],
+     dict(type="Hướng dẫn", number="11-HD/VPTW", date="2004-05-28", subject="VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG")),
+    (["ỦY BAN NHÂN DÂN", "XÃ XUÂN PHÚ", *MOTTO, "QUY CHẾ LÀM", "VIỆC CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ",
+      "Chương I", "NHỮNG QUY ĐỊNH CHUNG"],
+     dict(type="Quy chế", issuer="Ủy ban nhân dân xã Xuân Phú", subject="LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ")),
+    # joint issuers of one locality
+    (["THƯỜNG TRỰC", "HĐND - UBND TỈNH HÒA BÌNH", "-------", *MOTTO, "Số: 06/QC-TT.HĐND-UBND",
+      "Hòa Bình, ngày 20 tháng 3 năm 2019", "QUY CHẾ", "PHỐI HỢP CÔNG TÁC", "Căn cứ Luật Tiếp công dân ngày 25/11/2013;"],
+     dict(issuer="Thường trực Hội đồng nhân dân tỉnh Hòa Bình và Ủy ban nhân dân tỉnh Hòa Bình", date="2019-03-20")),
+    (["HĐND - UBND HUYỆN MƯỜNG LA", "-------", *MOTTO, "Số: 12/QC-HĐND-UBND", "Mường La, ngày 05 tháng 01 năm 2022",
+      "QUY CHẾ", "PHỐI HỢP CÔNG TÁC", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;"],
+     dict(issuer="Hội đồng nhân dân huyện Mường La và Ủy ban nhân dân huyện Mường La")),
+    # a header body cut by the page is completed from the body text
+    (["BỘ NÔNG NGHIỆP", "VÀ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 13/2025/TT-BNNMT", "Hà nội, ngày 19 tháng 6 năm 2025",
+      "Căn cứ Nghị định số 35/2025/NĐ-CP ngày 25/02/2025 của Chính phủ quy định chức năng của Bộ Nông nghiệp và Môi trường;",
+      "Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành Thông tư quy định phân định thẩm quyền."],
+     dict(number="13/2025/TT-BNNMT", issuer="Bộ Nông nghiệp và Môi trường", place="Hà nội")),
+    (["BỘ VĂN HÓA, THỂ THAO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 21/2024/TT-BVHTTDL", "Hà Nội, ngày 30 tháng 12 năm 2024",
+      "Căn cứ Nghị định số 01/2023/NĐ-CP quy định chức năng của Bộ Văn hóa, Thể thao và Du lịch;"],
+     dict(issuer="Bộ Văn hóa, Thể thao và Du lịch")),
+    # reposts without a header: the title or the portal's lead names type, body and subject
+    (["THÔNG BÁO", "Lịch tiếp công dân của UBND xã Tân Đoàn năm 2026",
+      "Căn cứ Quyết định số 17/QĐ-UBND ngày 9/7/2025 của UBND xã về việc ban hành Nội quy tiếp công dân;"],
+     dict(type="Thông báo", number=None, date=None, issuer="Ủy ban nhân dân xã Tân Đoàn")),
+    (["CTTĐT - Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc tăng cường công tác dư luận "
+      "xã hội trong tình hình mới.", "Nội dung Chỉ thị như sau:", "Trong những năm qua, công tác này có chuyển biến."],
+     dict(type="Chỉ thị", number=None, issuer="Ban Thường vụ Tỉnh ủy Yên Bái",
+          subject="về việc tăng cường công tác dư luận xã hội trong tình hình mới")),
+    (["Chiều 12/3, Ủy ban nhân dân tỉnh Quảng Bình đã ban hành Kế hoạch số 45 về triển khai Đề án 06 năm 2024.",
+      "Theo đó, các sở, ngành tập trung thực hiện."],
+     dict(type="Kế hoạch", number=None, subject="về triển khai Đề án 06 năm 2024")),
+    (["CHƯƠNG TRÌNH", "Thực hiện Chỉ thị 13-CT/TW của Ban Bí thư về quản lý rừng",
+      "Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 của Ban Bí thư về quản lý rừng, Ban Thường vụ Tỉnh ủy (khóa XV) "
+      "ban hành chương trình thực hiện như sau:"],
+     dict(type="Chương trình", date=None, place=None, issuer="Ban Thường vụ Tỉnh ủy")),
+    # a web page glues the number line to the place line; a blank number with a spaced symbol
+    (["ỦY BAN NHÂN DÂN TỈNH HẬU GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc Lập - Tự Do - Hạnh Phúc",
+      "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011", "V/v tham gia bầu chọn Vịnh Hạ Long",
+      "Kính gửi: Sở Văn hóa, Thể thao và Du lịch"],
+     dict(number="454/UBND-NCTH", place="Vị Thanh", date="2011-04-06", type="Công văn")),
+    (["ỦY BAN NHÂN DÂN", "XÃ ĐỨC HỢP", "––––––––", "Số:         / TB-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập – Tự do – Hạnh phúc", "Đức Hợp, ngày ….. tháng 12 năm 2021", "THÔNG BÁO", "Về việc tạm dừng tiếp công dân"],
+     dict(number="", number_symbol="/TB-UBND", date=None, date_partial="2021-12", issuer="Ủy ban nhân dân xã Đức Hợp",
+          type="Thông báo")),
+])
+def test_real_layouts(lines, want):
+    d = extract_document(text_doc(*lines))
+    for k, v in want.items():
+        if isinstance(v, str) and k not in ("number", "number_symbol", "date", "date_partial"):
+            assert cf(d[k]) == cf(v), (k, d[k])
+        else:
+            assert d[k] == v, (k, d[k])
