@@ -9,7 +9,7 @@ same corpus, prose sections, an appendix table of tasks in some), then written a
 
 PDFs: LibreOffice is far too slow for thousands of files, so `--templates` specs (default 24,
 a third of them with appendix tables) are written as .docx and converted ONCE with
-`soffice --headless --convert-to pdf` into a cache (bench/.cache/); the corpus PDFs are byte
+`soffice --headless --convert-to pdf` into a cache (outputs/bench/pdf-templates/); the corpus PDFs are byte
 copies of those templates with a unique trailing PDF comment, so each has its own sha256 but
 repeats a template's text (the store records such copies as 'duplicate' files of the same
 document: they are read and extracted in full, and written as a file row only). Without
@@ -37,7 +37,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "generate_data.json"
-CACHE = HERE / ".cache"
+CACHE = HERE.parent / "outputs" / "bench" / "pdf-templates"   # git-ignored with outputs/
 VERSION = 2  # bump when the output changes, so cached templates are rebuilt
 MIX = {"docx": 0.50, "pdf": 0.35, "txt": 0.15}
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]

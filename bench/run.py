@@ -1,6 +1,7 @@
 """vanban benchmark: speed and memory figures, written to outputs/bench.md (`make bench`).
 
     python bench/run.py [--n 300] [--sample 40] [--ingest-n N] [--workers W] [--graph-docs 100000]
+                        [--only formats,compare,ingest,graph,startup,profile]
 
 1. machine description (CPU, cores, RAM, Python, load average: the machine may be shared);
 2. a synthetic corpus from bench/generate.py (cached under outputs/bench/);
@@ -10,7 +11,8 @@
    extraction-only ms per document; PDFs both as the reader is and with pdf_fast wired in;
 4. seed004.pdf (28 pages, 16 with tables): pypdfium2 text vs pdfplumber tables vs pdf_fast;
 5. the ingest of `--ingest-n` documents with `ingest_parallel.ingest_many` on all cores, in a
-   child process whose process-tree memory is sampled;
+   child process whose process-tree memory is sampled (and, `compare`, three ways to ingest
+   the --n corpus in parallel);
 6. the citation-graph benchmark (bench/graph_bench.py, another helper's) when it exists;
 7. `vanban --help` start-up time; 8. a cProfile of the pipeline (top costs).
 """
@@ -223,8 +225,11 @@ def formats_section(files: dict[str, list[Path]], workdir: Path) -> tuple[list[s
         if fmt == "pdf":
             rows.append(_row("pdf — raw: pdfplumber extract_tables", n, pages, t_tab, None))
             rows.append(_row("pdf — raw: pypdfium2 text + pdfplumber tables", n, pages, raw_t + t_tab, None))
-        rows.append(_row(f"{fmt} — whole pipeline (read -> extract -> store)", n, pages, pipe_t, raw_t))
+        rows.append(_row(f"{fmt} — whole pipeline (read -> extract -> store)", n, pages, pipe_t, raw_t,
+                         raw_t + t_tab if fmt == "pdf" else None))
         facts[fmt] = {"n": n, "pages": pages, "raw_s": raw_t, "pipe_s": pipe_t, **tm.t}
+        for q in workdir.glob(f"formats-{fmt}.db*"):
+            q.unlink()
         if fmt == "pdf":
             facts[fmt]["tables_s"] = t_tab
             db = open_db(workdir / "formats-pdf-fast.db")
@@ -236,14 +241,16 @@ def formats_section(files: dict[str, list[Path]], workdir: Path) -> tuple[list[s
             for q in workdir.glob("formats-pdf-fast.db*"):
                 q.unlink()
             fast_t = sum(tm2.t.values())
-            rows.append(_row("pdf — whole pipeline, pdf_fast wired in", n, pages, fast_t, raw_t))
+            rows.append(_row("pdf — whole pipeline, pdf_fast wired in", n, pages, fast_t, raw_t, raw_t + t_tab))
             facts["pdf_fast"] = {"n": n, "pages": pages, "pipe_s": fast_t, "fast_pages": st.pages,
                                  "fallbacks": st.fallbacks, **tm2.t}
     return rows, facts
 
 
-def _row(name: str, n: int, pages: int, secs: float, raw: float | None) -> str:
+def _row(name: str, n: int, pages: int, secs: float, raw: float | None, raw2: float | None = None) -> str:
     ratio = f"{secs / raw:.2f}×" if raw else ""
+    if raw2:
+        ratio += f" / {secs / raw2:.2f}×"
     return f"| {name} | {n} | {n / secs:.1f} | {pages / secs:.1f} | {secs:.2f} | {ratio} |"
 
 
@@ -263,7 +270,16 @@ def seed004_section() -> list[str]:
         return min(ts)
 
     from extractors import extract
+
+    def grids() -> None:
+        import pypdfium2 as pdfium
+        from pipeline.readers.pdf_fast import table_finder
+        pdf = pdfium.PdfDocument(str(p))
+        for i in range(len(pdf)):
+            table_finder(pdf[i], 5)
+        pdf.close()
     text = best(lambda: raw_pdf_text(p))
+    grid_t = best(grids)
     fast_tables = best(lambda: fast_pdf_tables(p))
     plumb = best(lambda: raw_pdf_tables(p), 1)
 
@@ -279,6 +295,7 @@ def seed004_section() -> list[str]:
         f"| pypdfium2 text, all pages | {text * 1000:.0f} ms | 1.00× |",
         f"| pdfplumber `extract_tables()`, all pages | {plumb * 1000:.0f} ms | {plumb / text:.1f}× |",
         f"| pdf_fast `find_tables()`, all pages ({n_tables} tables, {fb} fallbacks) | {fast_tables * 1000:.0f} ms | {fast_tables / text:.1f}× |",
+        f"| pdf_fast `table_finder()` (cell boxes only, what the reader needs), all pages | {grid_t * 1000:.0f} ms | {grid_t / text:.1f}× |",
         f"| whole read + extract, reader as it is (pdfplumber grids) | {slow_pipe * 1000:.0f} ms | {slow_pipe / text:.1f}× |",
         f"| whole read + extract, pdf_fast grids wired in | {fast_pipe * 1000:.0f} ms | {fast_pipe / text:.1f}× |",
     ]
@@ -453,6 +470,9 @@ def profile_section(files: dict[str, list[Path]], k: int = 8) -> list[str]:
 
 # ---------------------------------------------------------------- report
 
+SECTIONS = ("formats", "compare", "ingest", "graph", "startup", "profile")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="vanban benchmark -> outputs/bench.md")
     ap.add_argument("--n", type=int, default=300, help="corpus size for the per-format figures")
@@ -465,8 +485,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench.md")
     ap.add_argument("--ingest-how", default="many-fast", choices=["many", "many-fast", "paths"],
                     help="what the big ingest runs (default: ingest_many with pdf_fast grids)")
-    ap.add_argument("--compare", action="store_true",
-                    help="also ingest the --n corpus with the other ways, for comparison")
+    ap.add_argument("--only", default=",".join(SECTIONS),
+                    help=f"sections to run now, of {','.join(SECTIONS)}; the others are taken from "
+                         "their last run (outputs/bench/sections/)")
     ap.add_argument("--ingest-child", nargs=4, metavar=("DB", "FOLDER", "WORKERS", "HOW"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.ingest_child:
@@ -475,75 +496,101 @@ def main(argv: list[str] | None = None) -> None:
     from pipeline.ingest_parallel import default_workers
     workers = a.workers or default_workers()
     workdir = ROOT / "outputs" / "bench"
-    workdir.mkdir(parents=True, exist_ok=True)
-    t_all = time.perf_counter()
+    saved = workdir / "sections"
+    saved.mkdir(parents=True, exist_ok=True)
+    only = [x.strip() for x in a.only.split(",") if x.strip()]
+    cmd = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     m = machine()
     paths = corpus(a.n, a.seed, a.templates)
     files = by_format(paths, a.sample)
-    fmt_rows, facts = formats_section(files, workdir)
-    s004 = seed004_section()
-    ing_paths = paths if not a.ingest_n or a.ingest_n == a.n else corpus(a.ingest_n, a.seed, a.templates)
-    compare = []
-    if a.compare:
-        for how in ("many", "many-fast", "paths"):
-            rows_c, facts_c = ingest_section(paths, workers, workdir, how)
-            compare.append((how, facts_c))
-    ing_rows, ing = ingest_section(ing_paths, workers, workdir, a.ingest_how)
-    graph = graph_section(a.graph_docs)
-    start = startup_section()
-    prof = profile_section(files)
+    blocks: dict[str, str] = {}
+    facts_all: dict = {}
+    for name in SECTIONS:
+        if name not in only:
+            continue
+        t = time.perf_counter()
+        if name == "formats":
+            fmt_rows, facts = formats_section(files, workdir)
+            body = render_formats(a, paths, fmt_rows, facts, seed004_section())
+            facts_all["formats"] = facts
+        elif name == "compare":
+            compare = [(how, ingest_section(paths, workers, workdir, how)[1]) for how in ("many", "many-fast", "paths")]
+            body = render_compare(a, workers, compare)
+        elif name == "ingest":
+            ing_paths = paths if not a.ingest_n or a.ingest_n == a.n else corpus(a.ingest_n, a.seed, a.templates)
+            ing_rows, ing = ingest_section(ing_paths, workers, workdir, a.ingest_how)
+            body = "## Ingest with all cores\n\n| | |\n|---|---|\n" + "\n".join(ing_rows)
+            facts_all["ingest"] = ing
+        elif name == "graph":
+            body = "## Citation graph (bench/graph_bench.py)\n\n" + "\n".join(graph_section(a.graph_docs))
+        elif name == "startup":
+            body = "## Start-up\n\n| | |\n|---|---|\n" + "\n".join(startup_section())
+        else:
+            body = "## Profile\n\n" + "\n".join(profile_section(files))
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        body += (f"\n\n<sub>Section run {stamp} by `{cmd}` in {time.perf_counter() - t:.0f} s; "
+                 f"load average after: {load}.</sub>\n")
+        (saved / f"{name}.md").write_text(body, encoding="utf-8")
+        blocks[name] = body
+    for name in SECTIONS:
+        if name not in blocks and (saved / f"{name}.md").exists():
+            blocks[name] = (saved / f"{name}.md").read_text(encoding="utf-8")
     m["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     m["max RSS of this bench process (per-format runs, seed004, profile)"] = (
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    report = render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof,
-                    time.perf_counter() - t_all, compare)
+    L = ["# vanban benchmark", "",
+         "Not a test: figures from runs of `bench/run.py` on the machine below (a 2-core machine "
+         "shared with other work: compare figures within one section, and see the load averages).",
+         "", "## Machine", "", "| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in m.items()]
+    L += [""] + [blocks[n].rstrip() + "\n" for n in SECTIONS if n in blocks]
+    notes = ROOT / "bench" / "analysis.md"
+    if notes.exists():
+        L += [notes.read_text(encoding="utf-8").rstrip()]
+    report = "\n".join(L) + "\n"
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(report, encoding="utf-8")
-    (workdir / "bench.json").write_text(json.dumps({"machine": m, "formats": facts, "ingest": ing}, indent=1,
-                                                   ensure_ascii=False), encoding="utf-8")
+    (workdir / "bench.json").write_text(json.dumps({"machine": m, **facts_all}, indent=1, ensure_ascii=False),
+                                        encoding="utf-8")
     print(report)
 
 
-def render(a, m, paths, fmt_rows, facts, s004, ing_rows, ing, graph, start, prof, total_s, compare) -> str:
-    mix = {}
+def render_formats(a, paths: list[Path], fmt_rows: list[str], facts: dict, s004: list[str]) -> str:
+    mix: dict[str, int] = {}
     for p in paths:
         mix[p.suffix] = mix.get(p.suffix, 0) + 1
     stage = {f: {k: 1000 * v[k] / v["n"] for k in ("read", "extract", "store")} for f, v in facts.items()
              if "read" in v}
-    L = ["# vanban benchmark", "",
-         f"`python bench/run.py --n {a.n} --sample {a.sample} --ingest-n {a.ingest_n or a.n}` — "
-         f"{total_s / 60:.1f} min in all. Not a test: figures from one run on the machine below.", "",
-         "## Machine", "", "| | |", "|---|---|"]
-    L += [f"| {k} | {v} |" for k, v in m.items()]
-    L += ["", "## Corpus", "",
-          f"bench/generate.py, seed {a.seed}: {len(paths)} documents "
-          f"({', '.join(f'{v} {k}' for k, v in sorted(mix.items()))}); PDFs are copies of "
-          f"{a.templates} LibreOffice-made templates (see bench/README.md).", "",
-          "## Raw reader vs whole pipeline, per format", "",
-          f"Same files, same run, {a.sample} per format. Pages: PDF page count; for .docx/.txt "
-          f"estimated as characters / {CHARS_PER_PAGE}. Ratio = pipeline time / raw reader time.", "",
-          "| what | docs | docs/s | pages/s | seconds | ratio |", "|---|---|---|---|---|---|"]
+    L = ["## Corpus", "",
+         f"bench/generate.py, seed {a.seed}: {len(paths)} documents "
+         f"({', '.join(f'{v} {k}' for k, v in sorted(mix.items()))}); PDFs are copies of "
+         f"{a.templates} LibreOffice-made templates (see bench/README.md).", "",
+         "## Raw reader vs whole pipeline, per format", "",
+         f"Same files, same run, {a.sample} per format. Pages: PDF page count; for .docx/.txt "
+         f"estimated as characters / {CHARS_PER_PAGE}. Ratio = pipeline time / raw reader time "
+         "(for PDFs: / pypdfium2 text, and / pypdfium2 text + pdfplumber tables).", "",
+         "| what | docs | docs/s | pages/s | seconds | ratio |", "|---|---|---|---|---|---|"]
     L += fmt_rows
     L += ["", "Per document, ms (read / extract / store):", "",
           "| format | read | extract (extraction only) | store |", "|---|---|---|---|"]
     L += [f"| {f} | {v['read']:.1f} | {v['extract']:.1f} | {v['store']:.1f} |" for f, v in stage.items()]
     if "pdf_fast" in facts:
         pf = facts["pdf_fast"]
-        L += ["", f"pdf_fast on the sample: {pf['fast_pages']} ruled pages answered, {pf['fallbacks']} fallbacks to pdfplumber."]
+        L += ["", f"pdf_fast on the sample: {pf['fast_pages']} ruled pages answered, "
+                  f"{pf['fallbacks']} fallbacks to pdfplumber."]
     L += ["", "## PDF tables: seed004.pdf", ""] + s004
-    L += ["", "## Ingest with all cores", "", "| | |", "|---|---|"] + ing_rows
-    if compare:
-        L += ["", f"Same {a.n}-document corpus, {a.workers or 'all'} workers, three ways:", "",
-              "| how | wall | docs/s | peak tree RSS |", "|---|---|---|---|"]
-        L += [f"| {how} | {f['wall_s']:.1f} s | {f['files'] / f['wall_s']:.1f} | {f['peak_tree_mb']:.0f} MB |"
-              for how, f in compare]
-    L += ["", "## Citation graph (bench/graph_bench.py)", ""] + graph
-    L += ["", "## Start-up", "", "| | |", "|---|---|"] + start
-    L += ["", "## Profile", ""] + prof
-    notes = ROOT / "bench" / "analysis.md"
-    if notes.exists():
-        L += ["", notes.read_text(encoding="utf-8").rstrip()]
-    return "\n".join(L) + "\n"
+    return "\n".join(L)
+
+
+def render_compare(a, workers: int, compare: list) -> str:
+    L = ["## Three ways to ingest in parallel", "",
+         f"Same {a.n}-document corpus, {workers} workers each: `ingest_parallel.ingest_many` with the PDF "
+         "reader as it is (many) and with pdf_fast grids (many-fast), and the ingest helper's "
+         "`ingest.ingest_paths(workers=)` (paths, PDF reader as it is).", "",
+         "| how | wall | docs/s | CPU ms per document | peak tree RSS |", "|---|---|---|---|---|"]
+    L += [f"| {how} | {f['wall_s']:.1f} s | {f['files'] / f['wall_s']:.1f} | "
+          f"{1000 * f['cpu_s'] / f['files']:.0f} | {f['peak_tree_mb']:.0f} MB |" for how, f in compare]
+    return "\n".join(L)
 
 
 if __name__ == "__main__":

@@ -290,6 +290,8 @@ def successor(name: str) -> str | None:
 
 # ---------------------------------------------------------------- finding bodies in text
 
+# a name wraps onto the next line only in running text ("xã Xuân" / "Phú)"), not out of a caps heading
+_LOWER = "[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
 _UPPER = "[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]"
 
 
@@ -315,7 +317,7 @@ def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
     name_alt = "|".join(_ws(n) for n in sorted(names, key=len, reverse=True))
     level_words = r"(?:\s+(?:tỉnh|xã|phường|huyện|thành phố|cấp tỉnh|cấp xã|Trung ương))?"
     bcd = r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+[^\t;:.()“”]+?(?=\s*(?:[\t;:.()“”]|(?-i:,\s+[A-ZĐ])|\s+của\b|\s+về\b|\s+tại\b|\s+ban\s+hành\b|$)))?"
-    ubnd_local = rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:xã|phường|đặc\s+khu|thị\s+trấn)\s+(?-i:{_UPPER}[\w]*(?:\s+{_UPPER}[\w]*)*)"
+    ubnd_local = rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:xã|phường|đặc\s+khu|thị\s+trấn)\s+(?-i:{_UPPER}[\w]*(?:[ \t]+{_UPPER}[\w]*|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)"
     collective = (r"(?:[Cc]ác|[Tt]oàn\s+thể)\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|"
                   r"phòng|trường|ngân\s+hàng|doanh\s+nghiệp|xã|phường|Bộ|bộ|Sở)"
                   r"(?:(?:,\s+|\s+và\s+|,\s+và\s+)(?:các\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|cá\s+nhân|"

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from extractors import agencies
-from extractors.dates import date_after, find_dates
+from extractors.dates import date_after
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
-from extractors.numbers import NumberMatch, find_numbers, list_numbers_before, number_type
+from extractors.numbers import find_numbers, list_numbers_before, number_type
 from extractors.relations import (clause_start, combine, coordinated, list_continues, new_main_clause, opening_cue,
                                   own_relation,
                                   passive_cue, reported_cue)
@@ -97,7 +97,7 @@ def _issuer_between(text: str, ft: str, num_start: int) -> str | None:
 # ---------------------------------------------------------------- issuer
 
 _ISSUER_STOP = re.compile(
-    r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=[A-ZĐ])(?!(?:Chủ\s+nhiệm|Chủ\s+tịch|Thủ\s+trưởng|Trưởng\s+ban|Tổng\s+cục\s+trưởng)\b)|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
+    r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=" + agencies._UPPER + r")(?!(?:Chủ\s+nhiệm|Chủ\s+tịch|Thủ\s+trưởng|Trưởng\s+ban|Tổng\s+cục\s+trưởng)\b)|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
     r"phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|và\s+các|để|nhằm|đối\s+với|trong|đã|ngày|số|theo|"
     r"giao|gửi|là|với|đến|trên|cho|thì|được|nay|kèm\s+theo|giai\s+đoạn|nhiệm\s+kỳ|"
     r"(?:và\s+)?(?:" + type_regex() + r")\s+(?:số|sô|so|s(?=\s*\d)))(?!\w))",
@@ -430,46 +430,13 @@ def extract_reported_relations(doc: ReadDocument, citations: list[dict]) -> list
 
 # ---------------------------------------------------------------- named citations
 
-_LAW = re.compile(
-    r"(?<!\w)(Hiến\s+pháp|Bộ\s+luật|Luật|Pháp\s+lệnh)\s+([^\W\d_][^;:()\t]{2,150}?)\s+"
-    r"(?:(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4})|(năm\s+\d{4}))")
-_NAMED = re.compile(
-    rf"(?<![\w])((?:các\s+)?(?:{type_regex()}|Điều\s+lệ|Quy\s+hoạch|Chiến\s+lược))\s+"
-    r"(?!số\b|này\b|kèm\b|của\s+(?:UBND|Ủy|ủy)|đã\b|được\b|và\b|theo\b|trên\b|về\s+việc\b)"
-    r"([^;:\t\n]{8,220})")
-
-
 def extract_named_citations(doc: ReadDocument, document: dict, citations: list[dict]) -> list[dict]:
-    """Laws cited by name and date; other documents named by title without a number
-    ("Nghị quyết Ban Chấp hành Đảng bộ Tỉnh lần I, nhiệm kỳ 2025 - 2030")."""
-    text, ft = doc.text, fold(doc.text)
-    out: list[dict] = []
-    seen: set[str] = set()
-    for m in _LAW.finditer(ft):
-        name = collapse_ws(text[m.start():m.end(2)])
-        dm = find_dates(m.group(3) or "")
-        k = name.lower()
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append({"type": canonical_type(m.group(1)) or collapse_ws(m.group(1)), "name": name,
-                    "date": dm[0].iso if dm else None, "quote": _quote_at(text, doc, m.start())})
-    for m in re.finditer(r"(?<!\w)Điều\s+lệ\s+Đảng(?!\w)", ft):
-        if "điều lệ đảng" not in seen:
-            seen.add("điều lệ đảng")
-            out.append({"type": "Điều lệ", "name": collapse_ws(text[m.start():m.end()]), "date": None,
-                        "quote": _quote_at(text, doc, m.start())})
-    for m in re.finditer(r"(?<!\w)(Nghị\s+quyết)\s+((?:Đại\s+hội|Ban\s+Chấp\s+hành)\s[^;:()\t]{5,160}?"
-                         r"(?:nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}|khóa\s+[IVXLC]+|lần\s+thứ\s+\w+))", ft):
-        name = collapse_ws(text[m.start():m.end()])
-        if name.lower() not in seen:
-            seen.add(name.lower())
-            out.append({"type": "Nghị quyết", "name": name, "date": None,
-                        "quote": _quote_at(text, doc, m.start())})
+    """Laws cited by name and date, Party documents, and plans, programmes and schemes of other
+    bodies referred to by title without a number (`extractors.named`)."""
+    from extractors.named import extract_named
+    ms = _resolved(doc, document) if document else _resolved_any(doc)
+    numbered = [(m.start, m.end) for m in ms]
+    out = extract_named(doc, document or {}, numbered)
+    for c in out:
+        c.pop("span", None)
     return out
-
-
-def _quote_at(text: str, doc: ReadDocument, start: int) -> str:
-    u = unit_at(units(doc), start)
-    end = u.end if u else min(len(text), start + 300)
-    return _cut(collapse_ws(text[start:end]))

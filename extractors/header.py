@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from extractors import agencies
 from extractors.dates import DATE_RE, DateMatch, _from_match, find_place_date
-from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_from_code, type_regex
+from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
 from extractors.identity import make_key
-from extractors.numbers import NUM, PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
+from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
@@ -183,8 +183,10 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
     counts: dict[str, int] = {}
     for _s, _e, name in agencies.find_agencies(text, province):
         n = fold(name).lower()
-        if (n.startswith(head + " ") or n.startswith(head + ",")) and len(n) > len(head) + 1 and \
-                (not cut or n[len(head):].lstrip().startswith(("và", "&", ",")) or cut.group(0).strip() in (",", "-", "–")):
+        tail = n[len(head):].lstrip()
+        if (n.startswith(head + " ") or n.startswith(head + ",")) and tail and \
+                (tail.startswith(("và", "&", ",")) or (cut is not None and cut.group(0).strip() in (",", "-", "–"))
+                 or (cut is None and not unknown)):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
         return issuer
@@ -517,7 +519,7 @@ def extract_document(doc: ReadDocument) -> dict:
             # "HƯỚNG DẪN VỀ THỂ THỨC …" / "QUY CHẾ LÀM" + "VIỆC CỦA …": the subject starts on the title
             # line; "BÁO CÁO TÓM TẮT NỘI DUNG TRÌNH" + a lower-case subject line: a qualifier of the type
             r_start, r_text = rest
-            if subject is None:
+            if subject is None or (re.match(r"(?i)^(?:về|v/v)\b", fold(r_text)) and not _is_caps(subject)):
                 subject, sspan = r_text, (r_start, lines[ti].end)
             elif _is_caps(subject) and sspan and sspan[0] - lines[ti].end < 3:
                 subject, sspan = collapse_ws(f"{r_text} {subject}"), (r_start, sspan[1])

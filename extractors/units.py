@@ -77,6 +77,8 @@ def _is_heading(t: str) -> bool:
 def _continues(prev: str, nxt: str, median_len: float) -> bool:
     if _END.search(prev):
         return False
+    if re.match(r"^[-–]\s*\d", nxt) and re.search(r"\d\s*$", prev):
+        return True    # "thời kỳ 2021" / "- 2030, định hướng …": a range wrapped before its dash
     if _ITEM.match(nxt) or _OPENER.match(nxt):
         return False
     if re.search(r"[-/]$", prev):

@@ -108,36 +108,55 @@ def _query(fn: Callable[..., list[dict]], db: Path, *args: Any, **kw: Any) -> li
         dbh.conn.close()
 
 
+TABLE_LIMIT = 200   # rows shown in a table when --limit is not given (JSON: all)
+
+LimitOpt = typer.Option(None, "--limit", help=f"At most this many, nearest first (0: all; default: all for json, "
+                        f"{TABLE_LIMIT} for a table).")
+MaxDepthOpt = typer.Option(0, "--max-depth", "--depth", help="Stop at this depth (0: no limit).")
+
+
+def _limited(fn: Callable[..., list[dict]], db: Path, ref: str, fmt: Fmt, limit: int | None, **kw: Any) -> list[dict]:
+    """Run a query with the --limit rule; on a table, say when rows were left out."""
+    if limit is None and fmt == Fmt.table:
+        rows = _query(fn, db, ref, limit=TABLE_LIMIT + 1, **kw)
+        if len(rows) > TABLE_LIMIT:
+            typer.echo(f"(chỉ hiện {TABLE_LIMIT} văn bản gần nhất / first {TABLE_LIMIT} shown: --limit 0 for all, "
+                       "--format json)", err=True)
+        return rows[:TABLE_LIMIT]
+    return _query(fn, db, ref, limit=limit or None, **kw)
+
+
 def cites_cmd(ref: str = typer.Argument(..., help="Document reference."),
               reported: bool = typer.Option(False, "--reported", help="Also relations other documents report it has."),
-              fmt: Fmt = FmtOpt, db: Path = DbOpt) -> None:
+              limit: int | None = LimitOpt, fmt: Fmt = FmtOpt, db: Path = DbOpt) -> None:
     """Documents REF cites."""
     from pipeline import graph
-    emit(_query(graph.cites, db, ref, reported=reported), fmt, f"{ref} cites")
+    emit(_limited(graph.cites, db, ref, fmt, limit, reported=reported), fmt, f"{ref} cites")
 
 
 def cited_by_cmd(ref: str = typer.Argument(..., help="Document reference."),
                  reported: bool = typer.Option(False, "--reported", help="Also documents reported to relate to it."),
-                 fmt: Fmt = FmtOpt, db: Path = DbOpt) -> None:
+                 limit: int | None = LimitOpt, fmt: Fmt = FmtOpt, db: Path = DbOpt) -> None:
     """Documents that cite REF."""
     from pipeline import graph
-    emit(_query(graph.cited_by, db, ref, reported=reported), fmt, f"cite {ref}")
+    emit(_limited(graph.cited_by, db, ref, fmt, limit, reported=reported), fmt, f"cite {ref}")
 
 
 def lineage_cmd(ref: str = typer.Argument(..., help="Document reference."),
-                depth: int = typer.Option(0, "--depth", help="Stop at this depth (0: no limit)."),
+                max_depth: int = MaxDepthOpt, limit: int | None = LimitOpt,
                 fmt: Fmt = FmtOpt, db: Path = DbOpt) -> None:
-    """Everything REF rests on, transitively (depth, path)."""
+    """Everything REF rests on, transitively, nearest first (depth, path)."""
     from pipeline import graph
-    emit(_query(graph.lineage, db, ref, max_depth=depth or None), fmt, f"lineage of {ref}")
+    emit(_limited(graph.lineage, db, ref, fmt, limit, max_depth=max_depth or None), fmt, f"lineage of {ref}")
 
 
 def descendants_cmd(ref: str = typer.Argument(..., help="Document reference."),
-                    depth: int = typer.Option(0, "--depth", help="Stop at this depth (0: no limit)."),
+                    max_depth: int = MaxDepthOpt, limit: int | None = LimitOpt,
                     fmt: Fmt = FmtOpt, db: Path = DbOpt) -> None:
-    """Everything that cites or implements REF, transitively (depth, path)."""
+    """Everything that cites or implements REF, transitively, nearest first (depth, path)."""
     from pipeline import graph
-    emit(_query(graph.descendants, db, ref, max_depth=depth or None), fmt, f"descendants of {ref}")
+    emit(_limited(graph.descendants, db, ref, fmt, limit, max_depth=max_depth or None), fmt,
+         f"descendants of {ref}")
 
 
 def path_cmd(a: str = typer.Argument(..., help="From this document."),

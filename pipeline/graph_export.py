@@ -173,9 +173,9 @@ def render_html(H: nx.DiGraph, focus: str, title: str | None = None) -> str:
 
 def show(db, ref: str, out: str | Path, radius: int = 2, max_nodes: int = 250) -> dict[str, int]:
     """Write the HTML picture of `ref`'s neighbourhood to `out`; returns node and edge counts."""
-    from pipeline.graph import load_graph, neighbourhood, resolve_one
+    from pipeline.graph import neighbourhood_graph, resolve_one
     key = resolve_one(db, ref)
-    H = neighbourhood(load_graph(db), key, radius=radius, max_nodes=max_nodes)
+    H = neighbourhood_graph(db, key, radius=radius, max_nodes=max_nodes)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_html(H, key), encoding="utf-8")

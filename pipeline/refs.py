@@ -1,8 +1,9 @@
 """A document reference as people type it -> graph keys.
 
 Accepted forms: `57-NQ/TW`, `57-NQ/TW@2024`, `Nghị quyết 57`, `Nghị quyết số 57-NQ/TW ngày
-22/12/2024`, `Kế hoạch 50/KH-UBND`, `04-TB/BCĐ 2026`, `NQ 57`, `sha256:…`, with or without
-Vietnamese marks (`04-TB/BCD`, `nghi quyet 57`).
+22/12/2024`, `Kế hoạch 50/KH-UBND`, `04-TB/BCĐ 2026`, `NQ 57`, with or without Vietnamese
+marks (`04-TB/BCD`, `nghi quyet 57`); and the keys of unnumbered documents, `vb:…` and
+`sha256:…`, exactly as stored (hex digits in either case).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class RefQuery:
     """What a reference names: a full key, a full number (+year), or a type + bare numeral."""
 
     text: str
-    key: str | None = None          # exact key when given (`…@2024`, `sha256:…`)
+    key: str | None = None          # exact key when given (`…@2024`, `vb:…`, `sha256:…`)
     number: str | None = None       # normalised number-symbol, or the bare numeral (`57`)
     year: int | None = None
     type: str | None = None         # type name (`Nghị quyết`)
@@ -51,6 +52,8 @@ def _types() -> list[tuple[str, str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+# Keys of unnumbered documents (extractors.identity.file_key / content_key), matched exactly.
+_UNNUMBERED_KEY = re.compile(r"(?:sha256|vb):[0-9a-f]+", re.I)
 _DATE = re.compile(r"\bng[aà]y\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", re.I)
 _YEAR_WORD = re.compile(r"\bn[aă]m\s+((?:19|20)\d\d)\b", re.I)
 _TRAILING_YEAR = re.compile(r"[\s,(]+((?:19|20)\d\d)\)?\s*$")
@@ -79,7 +82,7 @@ def parse_ref(text: str) -> RefQuery:
     """Read a reference as typed; never raises (an unreadable one has no number and no key)."""
     s = collapse_ws(clean_text(text or ""))
     q = RefQuery(text=s)
-    if re.fullmatch(r"sha256:[0-9a-fA-F]+", s):
+    if _UNNUMBERED_KEY.fullmatch(s):
         q.key = s.lower()
         return q
     if "@" in s:

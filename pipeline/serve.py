@@ -39,21 +39,9 @@ SETTINGS = {
     "suggest_facets": "off",
 }
 
-# Views the web UI facets on (a table page can facet only on columns). Derived, read-only,
-# created once with CREATE VIEW IF NOT EXISTS before serving.
-UI_VIEWS = {
-    "task_register": """
-CREATE VIEW IF NOT EXISTS task_register AS
-SELECT t.id, t.document_key, d.number AS document_number, d.type AS document_type,
-       t.appendix, t.section, t.no, t.name,
-       (SELECT json_group_array(name) FROM (SELECT name FROM task_agencies
-          WHERE task_id = t.id AND role = 'lead' ORDER BY seq)) AS lead,
-       (SELECT json_group_array(name) FROM (SELECT name FROM task_agencies
-          WHERE task_id = t.id AND role = 'support' ORDER BY seq)) AS support,
-       t.product, t.deadline_text, t.deadline, substr(t.deadline, 1, 7) AS deadline_month,
-       t.deadline_kind, t.status_text, t.page
-FROM tasks t JOIN documents d ON d.key = t.document_key""",
-}
+# Views the web UI facets on (a table page can facet only on columns). They belong to the
+# schema (pipeline.store migrations create them); serve only checks they are there.
+UI_VIEWS = ("task_register",)
 
 
 def is_loopback(host: str) -> bool:
@@ -86,24 +74,22 @@ def load_metadata(db_name: str, path: Path = METADATA_FILE) -> dict:
 
 
 def ensure_views(db_path: str | Path) -> list[str]:
-    """Create the UI views when missing; returns the views present. A read-only file is left as is."""
-    conn = sqlite3.connect(str(db_path), timeout=30)
+    """The views present in the database, opened read-only (serve never writes); warns when a UI
+    view is missing (a database of an older schema: any other vanban command upgrades it)."""
+    from urllib.parse import quote
+    conn = sqlite3.connect(f"file:{quote(str(Path(db_path).resolve()))}?mode=ro", uri=True, timeout=30)
     try:
         have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"tasks", "task_agencies", "documents"} <= tables:
-            return sorted(have)
-        for name, sql in UI_VIEWS.items():
-            if name not in have:
-                try:
-                    with conn:
-                        conn.execute(sql)
-                    have.add(name)
-                except sqlite3.OperationalError:  # read-only file or locked: serve without it
-                    pass
-        return sorted(have)
+    except sqlite3.DatabaseError:
+        return []
     finally:
         conn.close()
+    missing = [v for v in UI_VIEWS if v not in have]
+    if missing:
+        print(f"vanban: views {', '.join(missing)} missing (older database): run `vanban ingest` or any "
+              "graph command once to upgrade it / thiếu view, hãy chạy một lệnh vanban để nâng cấp CSDL",
+              file=sys.stderr)
+    return sorted(have)
 
 
 def write_metadata(db_path: str | Path, directory: str | Path) -> Path:

@@ -2,13 +2,19 @@
 
 Identity rules (SPEC.md "Document identity"):
 - a document's key is its normalised number plus `@year` (`57-NQ/TW@2024`), the number alone
-  when it carries its year, or `sha256:…` when it has no number;
+  when it carries its year, or `vb:…` / `sha256:…` when it has no number;
 - a cited document that is not ingested has a `documents` row with `ingested = 0`; when the
   document itself arrives, that row is filled in place and keeps its edges;
 - a mention without a year (a *bare* key, `57-NQ/TW`) joins the only known document with that
   number; with several candidates it stays ambiguous (`citations.ambiguous = 1`, no edge, a
   warning). Bare mentions are resolved again whenever a document with that number appears;
 - a document never cites itself; saving the same file twice changes nothing.
+
+Schema v2 adds the `task_register` view (the task register with its lead/support agencies as
+JSON arrays, for Datasette facets) and `meta.graph_version`, a counter that triggers bump on
+every change to `edges` and to documents: `pipeline.graph_index` keys its cached
+adjacency and the document fields it shows (key, number, type, date, issuer, ingested) on it,
+so any ingest invalidates the cache.
 
 `edges` is derived from `citations` (direct edges, `reported_by` NULL) and
 `reported_relations` (edges a document states between two others), so it is rebuilt for a
@@ -31,7 +37,7 @@ from extractors.identity import file_key, make_key, normalize_number, year_in_nu
 from pipeline.levels import issuer_level
 from pipeline.normalize import casefold_key, clean_text, collapse_ws, strip_accents
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
@@ -122,7 +128,47 @@ def _migrate_v1(db: sqlite_utils.Database) -> None:
     db["tasks"].enable_fts(["name", "product", "search_ascii"], create_triggers=True, replace=True)
 
 
-MIGRATIONS = {1: _migrate_v1}
+TASK_REGISTER_VIEW = """
+CREATE VIEW task_register AS
+SELECT t.id, t.document_key, d.number AS document_number, d.type AS document_type,
+       t.appendix, t.section, t.no, t.name,
+       (SELECT json_group_array(name) FROM (SELECT name FROM task_agencies
+          WHERE task_id = t.id AND role = 'lead' ORDER BY seq)) AS lead,
+       (SELECT json_group_array(name) FROM (SELECT name FROM task_agencies
+          WHERE task_id = t.id AND role = 'support' ORDER BY seq)) AS support,
+       t.product, t.deadline_text, t.deadline, substr(t.deadline, 1, 7) AS deadline_month,
+       t.deadline_kind, t.status_text, t.page
+FROM tasks t JOIN documents d ON d.key = t.document_key"""
+
+_BUMP = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'graph_version'"
+_GRAPH_TRIGGERS = {
+    "edges_graph_ins": "AFTER INSERT ON edges", "edges_graph_del": "AFTER DELETE ON edges",
+    "edges_graph_upd": "AFTER UPDATE ON edges", "documents_graph_ins": "AFTER INSERT ON documents",
+    "documents_graph_del": "AFTER DELETE ON documents",
+    "documents_graph_upd": "AFTER UPDATE OF key, number, type, date, date_partial, issuer, ingested ON documents",
+}
+
+
+def _migrate_v2(db: sqlite_utils.Database) -> None:
+    """The task_register view (was created by `vanban serve`), and the graph version counter."""
+    conn = db.conn
+    conn.execute("DROP VIEW IF EXISTS task_register")
+    conn.execute(TASK_REGISTER_VIEW)
+    conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('graph_version', '0')")
+    for name, when in _GRAPH_TRIGGERS.items():
+        conn.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {when} BEGIN {_BUMP}; END")
+
+
+MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2}
+
+
+def graph_version(db: sqlite_utils.Database) -> int | None:
+    """The counter bumped by every change to edges or document keys (None before schema v2)."""
+    try:
+        row = db.conn.execute("SELECT value FROM meta WHERE name = 'graph_version'").fetchone()
+    except Exception:   # no meta table: not a vanban database
+        return None
+    return int(row[0]) if row and row[0] is not None else None
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -161,22 +207,30 @@ def _year(date: str | None) -> int | None:
     return None
 
 
+UNNUMBERED_PREFIXES = ("sha256:", "vb:")   # extractors.identity.file_key / content_key
+
+
+def is_unnumbered(key: str) -> bool:
+    """A key of a document without a number (`sha256:…` from its bytes, `vb:…` from its header)."""
+    return key.startswith(UNNUMBERED_PREFIXES)
+
+
 def key_year(key: str) -> int | None:
     """The year a key carries (`…@2024`, or inside the number), else None."""
+    if is_unnumbered(key):
+        return None
     if "@" in key:
         return _year(key.rsplit("@", 1)[1])
-    if key.startswith("sha256:"):
-        return None
     return year_in_number(key)
 
 
 def is_bare(key: str) -> bool:
     """A key without a year: a mention to join to the only known document with that number."""
-    return "@" not in key and not key.startswith("sha256:") and year_in_number(key) is None
+    return "@" not in key and not is_unnumbered(key) and year_in_number(key) is None
 
 
 def number_of_key(key: str) -> str | None:
-    return None if key.startswith("sha256:") else key.split("@", 1)[0]
+    return None if is_unnumbered(key) else key.split("@", 1)[0]
 
 
 def ascii_number(number_norm: str | None) -> str | None:
@@ -219,7 +273,7 @@ def _document_key(extraction: dict) -> str:
 def _document_row(key: str, extraction: dict, warnings: list[str]) -> dict:
     doc = extraction.get("document") or {}
     number = doc.get("number") or None
-    norm = number_of_key(key) if not key.startswith("sha256:") else (normalize_number(number) if number else None)
+    norm = number_of_key(key) if not is_unnumbered(key) else (normalize_number(number) if number else None)
     return {
         "number": number, "number_norm": norm, "number_ascii": ascii_number(norm),
         "year": key_year(key) or _year(doc.get("date")) or _year(doc.get("date_partial")),

@@ -122,3 +122,43 @@ def test_seed_citations(seed, fmt):
     for k, g in want.items():
         for f in ("type", "date", "issuer", "relation"):
             assert cf(got[k][f]) == cf(g[f]), (k, f)
+
+
+@pytest.mark.parametrize("para,issuers", [
+    # one issuer phrase after a list of documents of one type applies to all of them
+    ("Kỳ thi thực hiện theo Quy chế ban hành kèm theo Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung "
+     "tại Thông tư số 05/2021/TT-BGDĐT ngày 12/3/2021 và Thông tư số 02/2024/TT-BGDĐT ngày 06/3/2024 của Bộ trưởng "
+     "Bộ Giáo dục và Đào tạo.",
+     {"15/2020/TT-BGDĐT": "Bộ trưởng Bộ Giáo dục và Đào tạo", "05/2021/TT-BGDĐT": "Bộ trưởng Bộ Giáo dục và Đào tạo",
+      "02/2024/TT-BGDĐT": "Bộ trưởng Bộ Giáo dục và Đào tạo"}),
+    ("Căn cứ Thông tư số 01/2021/TT-TTCP ngày 11/3/2021, Thông tư số 04/2021/TT- TTCP ngày 01/10/2021 của Thanh tra "
+     "Chính phủ quy định quy trình tiếp công dân;",
+     {"01/2021/TT-TTCP": "Thanh tra Chính phủ", "04/2021/TT-TTCP": "Thanh tra Chính phủ"}),
+    # but not across types
+    ("Thực hiện Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 và Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng "
+     "Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch.",
+     {"27/2022/NĐ-CP": None, "90/QĐ-TTg": "Thủ tướng Chính phủ"}),
+    # the next item of a list is not part of an issuer
+    ("Thực hiện Thông báo số 444/TB-UBND ngày 22/12/2021 của UBND tỉnh Hưng Yên và Thông báo sô 1481/TB-UBND "
+     "ngày 23/12/2021 của UBND huyện Kim Động về việc tạm dừng tiếp công dân",
+     {"444/TB-UBND": "UBND tỉnh Hưng Yên", "1481/TB-UBND": "UBND huyện Kim Động"}),
+    # joint titles; the rest of a title is not the issuer
+    ("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn;",
+     {"02/2017/TT-VPCP": "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"}),
+    ("Báo cáo kết quả thực hiện Quyết định số 1898/QĐ-TTg ngày 28/11/2017 của Thủ tướng Chính phủ giai đoạn 2018-2021",
+     {"1898/QĐ-TTg": "Thủ tướng Chính phủ"}),
+    # the proposer before "tại", a parenthesis in between, words glued by a web page
+    ("Theo đề nghị của Sở Kế hoạch và Đầu tư (Thường trực Ban Vì sự tiến bộ phụ nữ tỉnh) tại Tờ trình số 126/SKHĐT "
+     "ngày 23/01/2007,", {"126/SKHĐT": "Sở Kế hoạch và Đầu tư"}),
+    ("Theo đề nghị của Sở Xây dựng tạiTờ trình số 350/TTr-SXD ngày 21/02/2014 về việc ban hành Quy định,",
+     {"350/TTr-SXD": "Sở Xây dựng"}),
+    # the issuer between type word and number
+    ("Thi hành Điều 2 Quyết định của Ban Bí thư số 91-QĐ/TW, ngày 16-02-2004 bổ sung thẩm quyền ban hành văn bản,",
+     {"91-QĐ/TW": "Ban Bí thư"}),
+    ("Căn cứ Quyết định số 59/QĐ-UBND ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã Xuân\nPhú;",
+     {"59/QĐ-UBND": "Ủy ban nhân dân xã Xuân Phú"}),
+])
+def test_cited_issuers(para, issuers):
+    cs = cites(para)
+    assert {c["number"]: (cf(c["issuer"]) if c["issuer"] else None) for c in cs} == \
+        {k: (cf(v) if v else None) for k, v in issuers.items()}

@@ -284,3 +284,54 @@ def test_real_cited_by_04(real, ref, seed):
 def test_real_missing_lists_11(real):
     db, _ = real
     assert "11/NQ-CP@2026" in keys_of(graph.missing(db))
+
+
+# ---------------------------------------------------------------- the index and its cache
+
+def test_limit_and_max_depth_keep_the_nearest(gold):
+    db, _, _ = gold
+    full = graph.lineage(db, "50/KH-UBND")
+    assert [r["depth"] for r in full] == sorted(r["depth"] for r in full)       # nearest first
+    two = graph.lineage(db, "50/KH-UBND", limit=2)
+    assert two == full[:2]
+    assert all(r["depth"] == 1 for r in graph.lineage(db, "50/KH-UBND", max_depth=1))
+    assert len(graph.cited_by(db, "57-NQ/TW", limit=1)) == 1
+    assert graph.descendants(db, "57-NQ/TW", relations=["sua_doi"]) == []
+
+
+def test_queries_accept_an_index_or_a_networkx_graph(gold):
+    db, _, _ = gold
+    idx = graph.load_index(db)
+    G = graph.load_graph(db)
+    for fn, ref in ((graph.lineage, "50/KH-UBND"), (graph.descendants, "57-NQ/TW"), (graph.cited_by, "57-NQ/TW")):
+        assert fn(db, ref) == fn(db, ref, graph=idx) == fn(db, ref, graph=G)
+    assert idx.n == G.number_of_nodes() and idx.n_edges == G.number_of_edges()
+
+
+def test_index_cache_file_is_reused_and_invalidated_by_an_ingest(tmp_path):
+    from pipeline import graph_index
+    p = tmp_path / "v.db"
+    db = open_db(p)
+    with db.conn:
+        save_extraction(db, synthetic("a" * 64, "1/KH-UBND", "2026-01-01", [{"number": "57-NQ/TW", "date": "2024-12-22"}]), "a.txt")
+    assert [r["key"] for r in graph.lineage(db, "1/KH-UBND")] == ["57-NQ/TW@2024"]
+    cache = graph_index.cache_path(p)
+    assert cache.exists()
+    graph_index._MEMO.clear()
+    again = graph_index.load_index(db)                     # read back from the file
+    assert again.keys == ["1/KH-UBND@2026", "57-NQ/TW@2024"] and again.n_edges == 1
+    with db.conn:                                          # an ingest: new edge, placeholder filled in
+        save_extraction(db, synthetic("b" * 64, "2/KH-UBND", "2026-02-01", [{"number": "1/KH-UBND", "date": "2026-01-01"}]), "b.txt")
+    rows = graph.lineage(db, "2/KH-UBND")
+    assert [(r["key"], r["depth"]) for r in rows] == [("1/KH-UBND@2026", 1), ("57-NQ/TW@2024", 2)]
+    assert rows[0]["ingested"] is True
+    db.conn.close()
+
+
+def test_cli_limit_and_max_depth(gold):
+    _, _, path = gold
+    r = run_cli("graph", "lineage", "50/KH-UBND", "--limit", "3", "--format", "json", "--db", str(path))
+    assert r.exit_code == 0, r.output
+    assert len(json.loads(r.output)) == 3
+    r = run_cli("graph", "descendants", "57-NQ/TW", "--max-depth", "1", "--format", "json", "--db", str(path))
+    assert r.exit_code == 0 and {x["depth"] for x in json.loads(r.output)} == {1}

@@ -23,6 +23,8 @@ from pipeline.refs import parse_ref, resolve_ref
     ("  57 - NQ / TW ", "57-NQ/TW", None, None, None),
     ("04-TB/BCÐ", "04-TB/BCĐ", None, None, None),                      # Icelandic Ð typed for Đ
     ("sha256:ABCDEF0123456789", None, None, None, "sha256:abcdef0123456789"),
+    ("vb:0123456789abcdef", None, None, None, "vb:0123456789abcdef"),
+    (" VB:0123456789ABCDEF ", None, None, None, "vb:0123456789abcdef"),
     ("Chương trình hành động 10-CTr/TU", "10-CTR/TU", None, "Chương trình hành động", None),
 ])
 def test_parse_ref(text, number, year, type_, key):
@@ -66,3 +68,19 @@ def test_resolve_ref(db, text, keys):
 def test_resolve_ref_ambiguous_lists_candidates(db):
     assert sorted(resolve_ref(db, "04-TB")) == ["04-TB/BCĐ@2026", "04-TB/BCĐTW@2025"]
     assert sorted(resolve_ref(db, "Nghị quyết 11")) == ["11/NQ-CP@2026"]
+
+
+def test_resolve_unnumbered_keys_exactly(tmp_path):
+    """`vb:…` (content_key) and `sha256:…` keys resolve to exactly that document, or nothing."""
+    from gold_extraction import synthetic
+    from pipeline.store import open_db, save_extraction
+    db = open_db(tmp_path / "v.db")
+    ex = synthetic("d" * 64, None, "2026-04-01")
+    ex["document"]["key"] = "vb:00112233aabbccdd"
+    with db.conn:
+        key = save_extraction(db, ex, "d.txt")
+    assert key == "vb:00112233aabbccdd"
+    assert resolve_ref(db, "vb:00112233aabbccdd") == [key] == resolve_ref(db, "VB:00112233AABBCCDD")
+    assert resolve_ref(db, "vb:00112233aabbccde") == [] and resolve_ref(db, "vb:00112233") == []
+    assert db.conn.execute("SELECT number_norm FROM documents WHERE key = ?", (key,)).fetchone()[0] is None
+    db.conn.close()

@@ -240,3 +240,28 @@ def test_task_full_text_search_and_agencies(gold):
         " WHERE t.document_key = ? AND t.appendix = 'Phụ lục I' AND t.no = '1' AND ta.role = 'lead'",
         (keys["seed004"],)).fetchall()
     assert lead == [("Sở Nông nghiệp và Môi trường",)]
+
+
+def test_v1_database_is_migrated_to_the_task_register_view_and_graph_version(tmp_path):
+    """A database made by schema v1 (serve used to create the view itself) gains both on open."""
+    from pipeline import store
+    p = tmp_path / "old.db"
+    db = sqlite3.connect(p)
+    db.executescript(store._SCHEMA_V1 + "PRAGMA user_version = 1;")
+    db.close()
+    db = open_db(p)
+    assert row(db, "PRAGMA user_version")[0] == SCHEMA_VERSION == 2
+    assert row(db, "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'task_register'")[0] == 1
+    v0 = store.graph_version(db)
+    save(db, synthetic("c" * 64, "3/KH-UBND", "2026-03-01", [{"number": "57-NQ/TW", "date": "2024-12-22"}],
+                       tasks=[{"name": "Việc", "lead": ["Sở Nội vụ"], "support": []}]))
+    assert store.graph_version(db) > v0
+    assert row(db, "SELECT name, lead FROM task_register")[0:2] == ("Việc", '["Sở Nội vụ"]')
+    db.conn.close()
+
+
+def test_unnumbered_keys_are_not_bare_numbers():
+    from pipeline.store import is_bare, key_year, number_of_key
+    for key in ("vb:0123456789abcdef", "sha256:0123456789abcdef"):
+        assert not is_bare(key) and key_year(key) is None and number_of_key(key) is None
+    assert is_bare("57-NQ/TW") and number_of_key("57-NQ/TW@2024") == "57-NQ/TW"

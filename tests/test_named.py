@@ -1,0 +1,86 @@
+"""Documents named without a number (fixtures README "named_citations"; tests/real/SOURCES.md):
+laws by name, Party documents, and titled plans, programmes and schemes of other bodies —
+varied real phrasings; products, own titles, titles of numbered citations and activities are not."""
+import pytest
+
+from extractors.citations import extract_citations, extract_named_citations
+from pipeline.model import DocumentBuilder
+
+
+def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str | None]]:
+    b = DocumentBuilder()
+    for p in paras:
+        b.paragraph(p)
+    d = b.build("t.txt", "docx", "0" * 64)
+    doc = document or {"number": None}
+    cs = extract_citations(d, doc)
+    return [(c["type"], c["name"], c["date"]) for c in extract_named_citations(d, doc, cs)]
+
+
+@pytest.mark.parametrize("paras,expected", [
+    (["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của "
+      "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;"],
+     [("Luật", "Luật Tổ chức chính quyền địa phương", "2015-06-19"),
+      ("Luật", "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+       "2019-11-22")]),
+    (["Thực hiện Luật Hộ tịch năm 2014, Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi tiết "
+      "một số điều của Luật Hộ tịch; UBND tỉnh ban hành Kế hoạch."], [("Luật", "Luật Hộ tịch năm 2014", None)]),
+    (["Căn cứ Luật Xây dựng;", "Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;"], [("Luật", "Luật Xây dựng", None)]),
+    (["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;"],
+     [("Hiến pháp", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", None)]),
+    (["Căn cứ Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh cán bộ, công chức ngày 29 tháng 04 năm 2003;"],
+     [("Pháp lệnh", "Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh cán bộ, công chức", "2003-04-29")]),
+    (["Căn cứ Luật Hoạt động giám sát của\nQuốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015;"],
+     [("Luật", "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "2015-11-20")]),
+    (["Các cơ quan thực hiện theo quy định của pháp luật. Luật này có hiệu lực từ ngày 01/7/2025."], []),
+    # Party documents
+    (["- Căn cứ Điều lệ Đảng;", "- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban "
+      "Bí thư khóa XIII;"],
+     [("Điều lệ", "Điều lệ Đảng", None),
+      ("Quy chế", "Quy chế làm việc của Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban Bí thư khóa XIII", None)]),
+    (["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ XVI, nhiệm kỳ 2025 - 2030 đã xác định mục tiêu.",
+      "Để thực hiện Chương trình hành động số 02-CTr/TU ngày 15/11/2025 của Ban Chấp hành Đảng bộ tỉnh thực hiện "
+      "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, Ủy ban nhân dân tỉnh ban hành Chương trình."],
+     [("Nghị quyết", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ XVI, nhiệm kỳ 2025 - 2030", None)]),
+    # plans, programmes and schemes of other bodies
+    (["Tham mưu ban hành Kế hoạch triển khai thực hiện Đề án “Phát triển ứng dụng dữ liệu về dân cư giai đoạn "
+      "2022-2025” trên địa bàn tỉnh Hà Giang."],
+     [("Đề án", "Đề án “Phát triển ứng dụng dữ liệu về dân cư giai đoạn 2022-2025”", None)]),
+    (["Tham mưu ban hành Kế hoạch thực hiện Chương trình quốc gia về tăng năng suất lao động trên địa bàn tỉnh "
+      "Bình Phước giai đoạn 2026 - 2030"],
+     [("Chương trình", "Chương trình quốc gia về tăng năng suất lao động", None)]),
+    (["Triển khai Đề án phát triển nguồn nhân lực chất lượng cao về an toàn thông tin mạng"],
+     [("Đề án", "Đề án phát triển nguồn nhân lực chất lượng cao về an toàn thông tin mạng", None)]),
+    (["Triển khai bộ quy tắc ứng xử trên mạng xã hội và đề án chuyển đổi số trong lĩnh vực văn hóa"],
+     [("Bộ quy tắc", "bộ quy tắc ứng xử trên mạng xã hội", None),
+      ("Đề án", "đề án chuyển đổi số trong lĩnh vực văn hóa", None)]),
+    (["Phát triển khu công nghệ số theo Quy hoạch tỉnh Bình Định thời kỳ 2021 - 2030, tầm nhìn đến năm 2050. "
+      "Các sở triển khai."],
+     [("Quy hoạch", "Quy hoạch tỉnh Bình Định thời kỳ 2021 - 2030, tầm nhìn đến năm 2050", None)]),
+    (["Xét đề nghị của Giám đốc Sở Nội vụ và Tổ trưởng Tổ công tác thực hiện Đề án 06 của Ủy ban nhân dân tỉnh,"],
+     [("Đề án", "Đề án 06", None)]),
+    (["Thực hiện Nghị quyết của Quốc hội về dự toán ngân sách nhà nước năm 2026, Chính phủ đã ban hành các giải pháp."],
+     [("Nghị quyết", "Nghị quyết của Quốc hội về dự toán ngân sách nhà nước năm 2026", None)]),
+    # not named citations: titles of numbered citations, own products, activities, generic mentions
+    (["Thực hiện Quyết định số 1898/QĐ-TTg ngày 28/11/2017 của Thủ tướng Chính phủ phê duyệt Đề án “Hỗ trợ hoạt "
+      "động bình đẳng giới vùng dân tộc thiểu số”;", "Đề nghị các tỉnh báo cáo kết quả thực hiện Đề án “Hỗ trợ hoạt "
+      "động bình đẳng giới vùng dân tộc thiểu số” trong năm 2025."], []),
+    (["Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động vì sự tiến bộ phụ nữ tỉnh Ninh Thuận giai đoạn "
+      "2006 - 2010.", "Điều 2. Các sở tổ chức thực hiện Kế hoạch hành động vì sự tiến bộ phụ nữ tỉnh Ninh Thuận."], []),
+    (["Tiếp tục thực hiện chương trình đào tạo, bồi dưỡng cho cán bộ, công chức kiến thức về chuyển đổi số."], []),
+    (["Xây dựng và triển khai Kế hoạch phát triển dữ liệu của tỉnh đảm bảo liên thông, chia sẻ."], []),
+    (["Thực hiện Kế hoạch này, các sở, ngành báo cáo định kỳ; đánh giá kết quả thực hiện Đề án trong thời gian qua."], []),
+    (["Triển khai Kế hoạch triển khai thực hiện Quyết định số 1751/QĐ-TTg ngày 12/8/2025 của Thủ tướng Chính phủ."], []),
+])
+def test_named(paras, expected):
+    assert named(*paras) == expected
+
+
+def test_named_in_own_subject_is_cited_but_the_document_itself_is_not():
+    subject = "báo cáo kết quả thực hiện Kế hoạch triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh"
+    got = named("V/v " + subject, "Kính gửi: Sở Khoa học và Công nghệ",
+                document={"number": None, "type": "Công văn", "subject": subject})
+    assert got == [("Kế hoạch", "Kế hoạch triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh", None)]
+    own = "triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh Cà Mau"
+    assert named("KẾ HOẠCH", own, "Thực hiện Kế hoạch " + own + ", các sở báo cáo.",
+                 document={"number": None, "type": "Kế hoạch", "subject": own}) == []
