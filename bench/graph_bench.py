@@ -29,8 +29,10 @@ The generator (deterministic for a seed) imitates the administrative hierarchy:
   central, ministry and Party pools 80% by popularity (one cites the law, not last month's
   decree), a body's own and its province's pools 40%. 6% more citations are drawn than asked
   and a random surplus dropped, so the edge count is exact.
-  This gives chains of 3–6 levels (NQ/TW -> NQ-CP -> KH-UBND tỉnh -> KH of a Sở -> CV of a
-  commune) and a few hubs cited by thousands.
+  This gives chains of 3–6 administrative levels (NQ/TW -> NQ-CP -> KH-UBND tỉnh -> KH of a
+  Sở -> CV of a commune) and a few hubs cited by thousands; year-to-year links inside a body
+  (this year's plan cites last year's) and among central documents make the shortest-path
+  depth of a full lineage larger (median ~18 at 100,000 documents).
 - Relations follow the pair: plans and resolutions `thuc_hien`/`can_cu` what is above them,
   legal documents `can_cu`, decrees/circulars `huong_dan` laws, a document of the same issuer
   and type is sometimes amended or replaced (`sua_doi`/`thay_the`), letters `theo`/`tra_loi`.

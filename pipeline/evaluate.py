@@ -31,6 +31,9 @@ class FileScore:
     rel_ok: int = 0
     date_ok: int = 0
     issuer_ok: int = 0
+    named_tp: int = 0
+    named_fp: int = 0
+    named_fn: int = 0
     task_gold: int = 0
     task_found: int = 0
     lead_ok: int = 0
@@ -66,8 +69,20 @@ def score_file(extraction: dict, gold: dict, fmt: str, name: str) -> FileScore:
         if not ok:
             s.misses.append(f"document.{f}: got {doc.get(f)!r}, gold {gdoc.get(f)!r}")
     _score_citations(s, extraction.get("citations", []), gold.get("citations", []))
+    _score_named(s, extraction.get("named_citations", []), gold.get("named_citations", []))
     _score_tasks(s, extraction.get("tasks", []), gold.get("tasks", []))
     return s
+
+
+def _score_named(s: FileScore, got: list[dict], gold: list[dict]) -> None:
+    """Named citations (no number) match when their names are equal in compare_form."""
+    got_names = {compare_form(n.get("name")) for n in got if n.get("name")}
+    gold_names = {compare_form(n.get("name")) for n in gold if n.get("name")}
+    s.named_tp += len(got_names & gold_names)
+    s.named_fp += len(got_names - gold_names)
+    s.named_fn += len(gold_names - got_names)
+    s.misses += [f"named citation missed: {n}" for n in sorted(gold_names - got_names)]
+    s.misses += [f"named citation extra: {n}" for n in sorted(got_names - gold_names)]
 
 
 def _score_citations(s: FileScore, got: list[dict], gold: list[dict]) -> None:
@@ -128,13 +143,19 @@ def _ratio(a: int, b: int) -> float | None:
     return a / b if b else None
 
 
+def _prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | None]:
+    p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    f1 = (2 * p * r / (p + r)) if p and r else (0.0 if (tp + fp + fn) else None)
+    return p, r, f1
+
+
 def summarize(scores: list[FileScore]) -> dict[str, Any]:
     """Totals over a list of file scores (micro-averaged)."""
     tp = sum(s.cit_tp for s in scores)
     fp = sum(s.cit_fp for s in scores)
     fn = sum(s.cit_fn for s in scores)
-    p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
-    f1 = (2 * p * r / (p + r)) if p and r else (0.0 if (tp + fp + fn) else None)
+    p, r, f1 = _prf(tp, fp, fn)
+    named = _prf(sum(s.named_tp for s in scores), sum(s.named_fp for s in scores), sum(s.named_fn for s in scores))
     out: dict[str, Any] = {"files": len(scores)}
     for f in DOC_FIELDS:
         vals = [s.fields[f] for s in scores if f in s.fields]
@@ -144,6 +165,7 @@ def summarize(scores: list[FileScore]) -> dict[str, Any]:
         "relation_acc": _ratio(sum(s.rel_ok for s in scores), tp),
         "cited_date_acc": _ratio(sum(s.date_ok for s in scores), tp),
         "cited_issuer_acc": _ratio(sum(s.issuer_ok for s in scores), tp),
+        "named_gold": sum(s.named_tp + s.named_fn for s in scores), "named_f1": named[2],
         "tasks_gold": sum(s.task_gold for s in scores),
         "tasks_found": _ratio(sum(s.task_found for s in scores), sum(s.task_gold for s in scores)),
         "task_lead_acc": _ratio(sum(s.lead_ok for s in scores), sum(s.task_gold for s in scores)),

@@ -1,0 +1,69 @@
+"""The evaluator scores real extractions against gold, and the quality gates of the issues hold."""
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from conftest import CORPUS, ROOT
+from extractors import extract
+from pipeline.evaluate import by_format, evaluate, score_file
+from pipeline.readers import read
+
+
+@pytest.fixture(scope="module")
+def seed000():
+    gold = json.loads((CORPUS / "seed000.gold.json").read_text(encoding="utf-8"))
+    return extract(read(CORPUS / "seed000.docx")), gold
+
+
+def test_perfect_extraction_scores_one(seed000):
+    _, gold = seed000
+    s = score_file(copy.deepcopy(gold), gold, "docx", "gold")
+    assert s.cit_fp == s.cit_fn == 0 and all(s.fields.values()) and s.named_fn == 0
+
+
+def test_dropped_and_wrong_citations_are_counted(seed000):
+    ex, gold = seed000
+    ex = copy.deepcopy(ex)
+    dropped = ex["citations"].pop(0)
+    ex["citations"][0]["relation"] = "bai_bo"
+    ex["citations"].append(dict(dropped, number="999/QĐ-XYZ"))
+    s = score_file(ex, gold, "docx", "seed000.docx")
+    assert s.cit_fn == 1 and s.cit_fp == 1
+    assert s.rel_ok == s.cit_tp - 1
+    assert any("citation missed" in m for m in s.misses)
+
+
+def test_wrong_document_number_is_a_miss(seed000):
+    ex, gold = seed000
+    ex = copy.deepcopy(ex)
+    ex["document"]["type"] = "Quyết định"
+    s = score_file(ex, gold, "docx", "seed000.docx")
+    assert s.fields["type"] is False
+
+
+@pytest.fixture(scope="module")
+def corpus_table():
+    return by_format(evaluate([CORPUS]))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "txt"])
+def test_fixture_quality_gate(corpus_table, fmt):
+    """Issue targets on the five fixtures: number, date, type exact; issuer right; citation
+    F1 >= 0.98, relation accuracy >= 0.9, cited-date accuracy >= 0.95."""
+    t = corpus_table[fmt]
+    assert t["files"] == 5
+    for field in ("number", "date", "type", "issuer"):
+        assert t[field] == 1.0, (fmt, field, t[field])
+    assert t["citation_f1"] >= 0.98 and t["relation_acc"] >= 0.9 and t["cited_date_acc"] >= 0.95, t
+
+
+@pytest.mark.parametrize("folder", ["real", "real2"])
+def test_real_documents_quality_gate(folder):
+    """Our own real documents: citation F1 and the core header fields stay above a floor."""
+    t = by_format(evaluate([ROOT / "tests" / folder]))["all"]
+    assert t["files"] >= 24
+    assert t["citation_f1"] >= 0.93, t
+    assert min(t["number"], t["date"]) >= 0.85, t
