@@ -13,22 +13,28 @@ after the slash), ratios ("15/63"), units ("Gbps/s") or pieces of URLs.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from extractors.doctypes import is_type_code, legal_type_from_issuer, type_from_code, type_regex
 from pipeline.normalize import fold
 
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
-PART = rf"[{_UP}][A-Za-zĐđ0-9&]*(?:\.[A-Za-zĐđ][A-Za-zĐđ0-9&]*)*"
+# every upper-case Vietnamese letter: old fonts and OCR print "TƯ" for "TW" ("13-NQ/TƯ", "445-KL/TƯ")
+_UPV = "".join(sorted(c for c in map(chr, range(0xC0, 0x1EFA))
+                      if c.isupper() and unicodedata.normalize("NFD", c)[0] in "ADEIOUY"))
+_LOWV = _UPV.lower()
+PART = rf"[{_UP}][A-Za-zĐđ0-9&{_UPV}]*(?:\.[A-Za-zĐđ][A-Za-zĐđ0-9&{_UPV}]*)*"
 _SEP_WS = r"[ \n]{0,6}"
 NUM = r"\d{1,5}[a-z]?"
 YEAR = r"(?:19[4-9]\d|20\d\d)"
 # a dash may carry a space before it when an abbreviation follows ("473/TTr -NN&PTNT", "TT- TTCP")
 _ABBR_AHEAD = r"(?=[A-ZĐ][A-ZĐ0-9&.]+(?![a-zđ\w]))"
-_DASH = rf"(?:-{_SEP_WS}|[ ]{{1,2}}-[ \n]{{0,3}}{_ABBR_AHEAD})"
+_DASH = rf"(?:[-–]{_SEP_WS}|[ ]{{1,2}}[-–][ \n]{{0,3}}{_ABBR_AHEAD})"
 STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 # Party numbers: "57-NQ/TW", spaced "100 - KL/TW", wrapped "57-" / "NQ/TW"
-PARTY = rf"{NUM}(?:[ ]{{1,2}}-[ ]{{0,2}}|-{_SEP_WS}){PART}/{_SEP_WS}{PART}(?:/{PART})*"
+# and "84 QĐ/TWĐTN" (dash lost: accepted after "số" only, see _plausible)
+PARTY = rf"{NUM}(?:[ ]{{1,2}}[-–][ ]{{0,2}}|[-–]{_SEP_WS}|[ ](?=[{_UP}]{{2,4}}/)){PART}/{_SEP_WS}{PART}(?:/{PART})*"
 # a state number may wrap after "/" too ("749/QĐ-" / "TTg" is covered by the dash rule)
 STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 
@@ -58,8 +64,8 @@ def clean_number(printed: str) -> str:
 
 def parse_number(number: str) -> NumberMatch | None:
     """Structure of one number-symbol string (no offsets: start=end=0)."""
-    s = clean_number(fold(number))
-    m = re.fullmatch(rf"({NUM})-({PART})/(.+)", s)
+    s = clean_number(fold(number)).replace("–", "-")
+    m = re.fullmatch(rf"({NUM})-?({PART})/(.+)", s)
     if m:
         return NumberMatch(0, 0, clean_number(number), "party", m.group(2), None)
     m = re.fullmatch(rf"({NUM})/(?:({YEAR})/)?(.+)", s)
@@ -98,6 +104,9 @@ def _plausible(text: str, m: re.Match) -> bool:
     tok = re.split(r"\s", before)[-1] if before else ""
     if "http" in tok.lower() or "www" in tok.lower() or tok.endswith(("/", ".")) and len(tok) > 1:
         return False
+    if re.match(rf"{NUM} [{_UP}]", s) and not re.search(
+            rf"(?i)(?:số|{type_regex()})\s*:?\s*$", fold(before)):
+        return False   # "84 QĐ/TWĐTN" with its dash lost: only right after "số" or a type word
     sym = s.split("/", 1)[1] if "/" in s else s
     letters_runs = re.findall(r"[A-Za-zĐđ&]{2,}", sym)
     if not letters_runs:
@@ -110,6 +119,11 @@ def _plausible(text: str, m: re.Match) -> bool:
     return True
 
 
+# a lower-case word of 2+ letters glued after an upper-case run of 2+ ends the symbol
+# (real symbols have at most one lower-case letter after capitals: "QĐi", "CTr", "TTr")
+_GLUED_WORD = re.compile(rf"(?<=[{_UP}{_UPV}]{{2}})[a-zđ{_LOWV}]{{2,}}$")
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number-symbol in `text` (display text), with offsets; not dates, ratios, URLs."""
     ft = fold(text)
@@ -120,6 +134,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
         end = m.end()
         while end > m.start() and ft[end - 1] in ".":
             end -= 1
+        glued = _GLUED_WORD.search(ft, m.start(), end)
+        if glued:
+            end = glued.start()   # "70-TB/TWngày": a word glued to the symbol is not part of it
         printed = text[m.start():end]
         p = parse_number(printed)
         if p is None:

@@ -118,13 +118,8 @@ def document_context(conn, key: str) -> dict | None:
     db = SimpleNamespace(conn=conn)
     if not conn.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone():
         return None
-    G = graph.load_graph(db)
-    try:
-        cites = graph.cites(db, key, graph=G, reported=True)
-        cited_by = graph.cited_by(db, key, graph=G, reported=True)
-    except graph.VanbanError:  # a key form the reference parser does not read: use the graph directly
-        cites = [{**graph.doc_dict(G, t), "relation": G[key][t]["relations"][0]} for t in G.successors(key)]
-        cited_by = [{**graph.doc_dict(G, u), "relation": G[u][key]["relations"][0]} for u in G.predecessors(key)]
+    cites = graph.cites(db, key, reported=True)        # the library's cached graph index
+    cited_by = graph.cited_by(db, key, reported=True)
     cols = ["id", "appendix", "section", "no", "name", "product", "deadline_text", "deadline", "deadline_kind"]
     tasks = [dict(zip(cols, r)) for r in conn.execute(
         f"SELECT {', '.join(cols)} FROM tasks WHERE document_key = ? ORDER BY seq", (key,))]
