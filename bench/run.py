@@ -287,6 +287,14 @@ def seed004_section() -> list[str]:
         with wired():
             extract(read(p))
     fast_pipe = best(fast_pipeline, 3)
+
+    def fast_chars_pipeline() -> None:
+        with wired(chars=True):
+            extract(read(p))
+    fast_chars = best(fast_chars_pipeline, 3)
+    t_read = best(lambda: read(p), 1)
+    with wired(chars=True):
+        t_read_fast = best(lambda: read(p), 3)
     slow_pipe = best(lambda: extract(read(p)), 1)
     n_tables, fb = fast_pdf_tables(p)
     return [
@@ -298,6 +306,9 @@ def seed004_section() -> list[str]:
         f"| pdf_fast `table_finder()` (cell boxes only, what the reader needs), all pages | {grid_t * 1000:.0f} ms | {grid_t / text:.1f}× |",
         f"| whole read + extract, reader as it is (pdfplumber grids) | {slow_pipe * 1000:.0f} ms | {slow_pipe / text:.1f}× |",
         f"| whole read + extract, pdf_fast grids wired in | {fast_pipe * 1000:.0f} ms | {fast_pipe / text:.1f}× |",
+        f"| whole read + extract, pdf_fast grids + `loose_chars` wired in | {fast_chars * 1000:.0f} ms | {fast_chars / text:.1f}× |",
+        f"| of which read only: reader as it is / both wired in | {t_read * 1000:.0f} / {t_read_fast * 1000:.0f} ms | "
+        f"{t_read / text:.1f}× / {t_read_fast / text:.1f}× |",
     ]
 
 
@@ -444,27 +455,44 @@ def startup_section() -> list[str]:
             f"| heaviest top-level imports of `pipeline.cli` (cumulative) | {top} |"]
 
 
-def profile_section(files: dict[str, list[Path]], k: int = 8) -> list[str]:
-    """cProfile over read -> extract for a few files of each format; top functions by own time."""
+def profile_section(files: dict[str, list[Path]], k: int = 10) -> list[str]:
+    """cProfile over read -> extract -> store for a few files of each format, pdf_fast grids
+    wired in: top functions by own time, and the project's functions by cumulative time."""
     from extractors import extract
+    from pipeline import store
     from pipeline.readers import read
+    from wiring import fast_pdf_tables as wired
     sample = [p for paths in files.values() for p in paths[:k]]
-    pr = cProfile.Profile()
-    pr.enable()
-    for p in sample:
-        extract(read(p))
-    pr.disable()
-    buf = io.StringIO()
-    st = pstats.Stats(pr, stream=buf)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = store.open_db(Path(tmp) / "p.db")
+        pr = cProfile.Profile()
+        with wired():
+            pr.enable()
+            for p in sample:
+                ex = extract(read(p))
+                with db.conn:
+                    store.save_extraction(db, ex, str(p))
+            pr.disable()
+        db.conn.close()
+    st = pstats.Stats(pr, stream=io.StringIO())
     total = sum(v[2] for v in st.stats.values())
-    rows = sorted(st.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:18]
-    out = [f"cProfile of read -> extract on {len(sample)} files ({k} per format), pdfplumber grids "
-           f"(reader as it is); total own time {total:.2f} s.", "",
+
+    def short(fn: str, line: int, name: str) -> str:
+        f = fn.replace(str(ROOT) + "/", "").split("site-packages/")[-1]
+        return f"`{f}:{line}({name})`"
+
+    out = [f"cProfile of read -> extract -> store on {len(sample)} files ({k} per format), pdf_fast "
+           f"grids wired in; total own time {total:.2f} s.", "",
+           "Top functions by own time:", "",
            "| function | own time | share | cumulative | calls |", "|---|---|---|---|---|"]
-    for (fn, line, name), (cc, nc, tt, ct, _) in rows:
-        short = fn.replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
-        short = short.split("site-packages/")[-1]
-        out.append(f"| `{short}:{line}({name})` | {tt:.3f} s | {tt / total:.0%} | {ct:.3f} s | {nc} |")
+    for (fn, line, name), (cc, nc, tt, ct, _) in sorted(st.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:15]:
+        out.append(f"| {short(fn, line, name)} | {tt:.3f} s | {tt / total:.0%} | {ct:.3f} s | {nc} |")
+    out += ["", "The project's own functions by cumulative time (time spent in them and what they call):", "",
+            "| function | cumulative | share | calls |", "|---|---|---|---|"]
+    mine = [(kv[0], kv[1]) for kv in st.stats.items()
+            if "/pipeline/" in kv[0][0] or "/extractors/" in kv[0][0]]
+    for (fn, line, name), (cc, nc, tt, ct, _) in sorted(mine, key=lambda kv: kv[1][3], reverse=True)[:22]:
+        out.append(f"| {short(fn, line, name)} | {ct:.3f} s | {ct / total:.0%} | {nc} |")
     return out
 
 

@@ -168,7 +168,7 @@ def _split_province(s: str) -> tuple[str, str | None]:
     names, _ = _provinces()
     if "re" not in _PROV_SUFFIX_CACHE:
         _PROV_SUFFIX_CACHE["re"] = re.compile(
-            r"^(.*?)\s*(?:\b(?:tỉnh|thành phố|TP\.?)\s+)?(" + "|".join(_ws(fold(n)) for n in names) + r")$",
+            r"^(.*?)\s*(?:\b(?:tỉnh|thành phố)\s+|\bTP\.\s*|\bTP\s+)?(?<!\w)(" + "|".join(_ws(fold(n)) for n in names) + r")$",
             re.IGNORECASE)
     m = _PROV_SUFFIX_CACHE["re"].match(fold(s))
     if not m or not m.group(1):
@@ -200,6 +200,13 @@ def _lookup(base: str) -> tuple[dict | None, str]:
     return None, base
 
 
+def province_level_word(prov: str) -> str:
+    """"thành phố" for a city directly under the centre (Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng,
+    Cần Thơ, Huế — provinces.json "cities"), else "tỉnh"."""
+    cities = {_fk(c) for c in _load("provinces.json").get("cities", [])}
+    return "thành phố" if _fk(prov) in cities else "tỉnh"
+
+
 def _compose(entry: dict | None, base: str, prov: str | None) -> str:
     if not prov:
         return base
@@ -208,13 +215,14 @@ def _compose(entry: dict | None, base: str, prov: str | None) -> str:
             return f"{base} {prov}"
         return base
     scoped = entry["scoped"]
+    level = province_level_word(prov)
     if scoped == "tinh":
-        b = base if re.search(r"(?i)\b(tỉnh|thành phố)$", base) else base + " tỉnh"
+        b = base if re.search(r"(?i)\b(tỉnh|thành phố)$", base) else f"{base} {level}"
         return f"{b} {prov}"
     if scoped == "name":
         return f"{base} {prov}"
     if scoped == "so":
-        return f"{base} tỉnh {prov}"
+        return f"{base} {level} {prov}"
     return base
 
 

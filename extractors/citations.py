@@ -8,22 +8,26 @@ done elsewhere from the `span` fields.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from extractors import agencies
 from extractors.dates import date_after
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
 from extractors.numbers import find_numbers, list_numbers_before, number_type
-from extractors.relations import (clause_start, combine, coordinated, list_continues, new_main_clause, opening_cue,
-                                  own_relation,
+from extractors.relations import (_MARKER, _norm, clause_start, combine, coordinated, list_continues, new_main_clause,
+                                  opening_cue, own_relation, strip_article_ref,
                                   passive_cue, reported_cue)
 from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
 QUOTE_MAX = 160
+DATA = Path(__file__).parent / "data"
 
 
 @dataclass
@@ -51,13 +55,21 @@ _TYPE_MOD = r"(?:\s+(?:liên\s+tịch|kết\s+luận|thẩm\s+tra|hành\s+độn
 _SO = r"(?:\s*(?:số|sô|so)\b|\s+s(?=\s*\d)|(?<=\S)s(?=\d)|\s*số(?=\d))?"
 
 
-def _type_before(ft: str, num_start: int) -> tuple[str | None, int]:
+def _type_before(ft: str, num_start: int, code_type: str | None = None) -> tuple[str | None, int]:
     """The type word before "số" and the number ("Thông báo kết luận số", "CHỈ THỊ SỐ",
-    "Nghị định s20/2008/NĐ-CP", "Quyết định của Ban Bí thư số91-QĐ/TW")."""
+    "Nghị định s20/2008/NĐ-CP", "Quyết định của Ban Bí thư số91-QĐ/TW"); a type word that the
+    number's own code confirms may carry a description before "số" ("Báo cáo giải trình, tiếp thu
+    ý kiến thẩm định số 64/BC-BXD", "Tờ trình đề nghị phê duyệt số 12/TTr-SNV")."""
     m, base = _type_match(ft, num_start)
     if m:
         return canonical_type(m.group(1)), base + m.start(1)
     window = ft[max(0, num_start - 120):num_start]
+    if code_type:
+        for dm in re.finditer(rf"(?<!\w)({type_regex()})(?!\w)(?P<desc>[^;:.()\n\d]{{1,70}}?)\s*(?:số|sô|so)\s*:?\s*$",
+                              window, re.IGNORECASE):
+            if canonical_type(dm.group(1)) == code_type and \
+                    not re.search(rf"(?i)(?<!\w)(?:{type_regex()})(?!\w)|(?<!\w)(?:của|do|tại|theo)(?!\w)", dm.group("desc")):
+                return code_type, num_start - len(window) + dm.start(1)
     m = re.search(r"(?<!\w)số\s*:?\s*$", window, re.IGNORECASE)
     if m:
         return None, num_start - len(window) + m.start()
@@ -188,17 +200,49 @@ def _resolved(doc: ReadDocument, document: dict) -> list[Mention]:
     return _CACHE[key]
 
 
+@lru_cache(maxsize=None)
+def _editor_note_re() -> re.Pattern:
+    with open(DATA / "editor_notes.json", encoding="utf-8") as f:
+        d = json.load(f)
+    alt = lambda xs: "|".join(r"\s+".join(map(re.escape, fold(x).split())) for x in xs)  # noqa: E731
+    return re.compile(rf"(?is)^\s*(?:{alt(d['openers'])})\s*[:.\-–]|(?<!\w)(?:{alt(d['phrases'])})(?!\w)")
+
+
+def _in_editor_note(ft: str, u: Unit | None) -> bool:
+    """The unit is a portal lead / editor's note introducing the reposted document itself."""
+    return u is not None and bool(_editor_note_re().search(ft[u.start:u.end]))
+
+
+def _respaced(ft: str, nm_end: int, key: str, seen: list[str]) -> str | None:
+    """"Thông tư 01/2016/TT-BGD ĐT" after "01/2016/TT-BGDĐT": a later mention printed with a space
+    inside its symbol is the earlier document (the tokenizer stops at the space)."""
+    for k in seen:
+        if k != key and k.startswith(key) and len(k) - len(key) <= 8:
+            tail = re.sub(r"\s+", "", ft[nm_end:nm_end + 2 * (len(k) - len(key)) + 2]).upper()
+            if tail.startswith(k[len(key):]):
+                return k
+    return None
+
+
 def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
     text, ft = doc.text, fold(doc.text)
     us = units(doc)
     own = _self_numbers(document)
     out: list[Mention] = []
+    seen: dict[str, str] = {}
     for nm in find_numbers(text):
         if normalize_number(nm.number) in own:
             continue
         if _is_self_caption(ft, nm.start):
             continue
-        tword, tstart = _type_before(ft, nm.start)
+        if _in_editor_note(ft, unit_at(us, nm.start)):
+            continue
+        k = normalize_number(nm.number)
+        full = _respaced(ft, nm.end, k, list(seen))
+        if full:
+            nm.number = seen[full]
+        seen.setdefault(normalize_number(nm.number), nm.number)
+        tword, tstart = _type_before(ft, nm.start, number_type(nm.number))
         entries = [(nm.start, nm.end, nm.number)]
         lst = list_numbers_before(text, nm)
         if lst:
@@ -224,9 +268,11 @@ _CAPTION = re.compile(r"(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
 
 
 def _is_self_caption(ft: str, pos: int) -> bool:
-    """"(Ban hành kèm theo Kế hoạch số 50/KH-UBND …)" in an appendix: the document itself."""
-    window = ft[max(0, pos - 60):pos]
-    m = re.search(rf"\(\s*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:{type_regex()})\s+(?:số\s*)?$", window, re.IGNORECASE)
+    """"(Ban hành kèm theo Kế hoạch số 50/KH-UBND …)" on its own line under an appendix title: the
+    document itself. The same words inside a sentence ("Quy chế … (ban hành kèm theo Nghị định số
+    08/2012/NĐ-CP)") name another document."""
+    window = ("\n" if pos <= 60 else "") + ft[max(0, pos - 60):pos]
+    m = re.search(rf"\n[ \t]*\(\s*(?:ban\s+hành\s+)?kèm\s+theo\s+(?:{type_regex()})\s+(?:số\s*)?$", window, re.IGNORECASE)
     return bool(m)
 
 
@@ -283,7 +329,6 @@ def _opening_of(ft: str, u: Unit | None) -> str | None:
     """Relation of the cue opening a paragraph ("Thực hiện …", "Xét …"), for its later ";" items."""
     if u is None:
         return None
-    from extractors.relations import _MARKER, _norm
     head = _MARKER.sub("", _norm(ft[u.start:min(u.end, u.start + 80)]))
     return opening_cue(head)[0]
 
@@ -293,6 +338,8 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
     text, ft = doc.text, fold(doc.text)
     prev_basis_unit: Unit | None = None
     basis_units: set[int] = set()
+    run = _basis_run(ft, units(doc))
+    last_top: dict[int, Mention] = {}
     for i, m in enumerate(ms):
         u = m.unit
         ustart = u.start if u else max(0, m.start - 200)
@@ -326,16 +373,77 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
             continue
         prefix = ft[cs:m.start]
         unit_text = text[ustart:uend]
-        basis_par = bool(re.match(r"\s*(?:[-–+•*]\s*)?căn\s+cứ\b", ft[ustart:uend], re.IGNORECASE)) and cs > ustart
+        basis_par = (bool(re.match(r"\s*(?:[-–+•*]\s*)?căn\s+cứ\b", ft[ustart:uend], re.IGNORECASE)) and cs > ustart) \
+            or (u is not None and (u.start, u.end) in run and _opening_of(ft, u) in (None, "can_cu"))
         only = _only_citation(ft, m, ustart, uend)
         prev_basis = prev_basis_unit is not None and u is not None and \
             re.fullmatch(r"\s*", ft[prev_basis_unit.end:u.start]) is not None
         m.relation = own_relation(prefix, cs == ustart, unit_text, basis_par, only, prev_basis,
                                   bool(u and u.in_table), unit_opening=_opening_of(ft, u), doc_type=doc_type)
+        if m.relation == "kem_theo" and ft[max(ustart, ft.rfind("\n", 0, cs) + 1):cs].strip(" \t-–+•*("):
+            m.relation = "other"   # "Quy chế … (ban hành kèm theo Nghị định số …)" inside a sentence: not a caption
+        if m.relation == "other" and cs > ustart and u is not None and id(u) in last_top \
+                and not strip_article_ref(_MARKER.sub("", _norm(prefix))):
+            # "…; Nghị định số 20/2008/NĐ-CP …; Nghị định số 36/2012/NĐ-CP": an item of a ";" list that
+            # is only a citation continues the list the previous top-level citation opened
+            m.relation = last_top[id(u)].relation
+        if u is not None:
+            last_top[id(u)] = m
         if m.relation == "can_cu" and cs == ustart and u is not None and not u.in_table:
             prev_basis_unit = u
             basis_units.add(id(u))
     _share_list_issuers(ms)
+
+
+_LIST_MARK = r"\s*(?:[-–+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])?\s*"
+
+
+_ENACTING = re.compile(r"(?i)(?!căn\s+cứ|xét|theo|thực\s+hiện|trên\s+cơ\s+sở)[^\W\d_][^,;:\n]{2,80}?\s(?:quyết nghị|ban hành(?!\s+kèm))(?!\w)")
+
+
+def _basis_run(ft: str, us: list[Unit]) -> set[tuple[int, int]]:
+    """Units of a basis block (Decree 30/2020 layout: one basis per line, each ending with ";"):
+    a run of adjacent paragraphs ending with ";" (a last "Căn cứ …" line may end otherwise), at least
+    one of which opens with "Căn cứ" or follows a "Căn cứ:" heading. A numbered item of such a
+    run ("1. Điều lệ …, ban hành kèm theo Thông tư số …;") is a basis although it lacks the word."""
+    out: set[tuple[int, int]] = set()
+    cur: list[Unit] = []
+    has_cue = False
+
+    heading = [False]
+
+    def flush() -> None:
+        if cur and has_cue and (len(cur) > 1 or heading[0]):
+            out.update((x.start, x.end) for x in cur)
+
+    prev_end = None
+    for u in us:
+        t = ft[u.start:u.end].strip()
+        adjacent = prev_end is not None and not ft[prev_end:u.start].strip()
+        if u.in_table or not t:
+            flush(); cur, has_cue, prev_end = [], False, None
+            continue
+        if not adjacent:
+            flush(); cur, has_cue, heading[0] = [], False, False
+        if _ENACTING.match(t):
+            flush(); cur, has_cue, prev_end = [], False, None   # "Chính phủ ban hành Nghị định …" ends the basis
+            continue
+        head = re.match(_LIST_MARK + r"căn\s+cứ\b(\s*(?:vào|xây dựng[^:;]*)?\s*:)?", t, re.IGNORECASE)
+        if head and head.group(1) and len(t) < 80:
+            flush(); cur, has_cue, prev_end = [], True, u.end   # "Căn cứ:" heading of a list
+            heading[0] = True
+            continue
+        if head:
+            has_cue = True
+        elif not t.endswith(";"):
+            flush(); cur, has_cue, prev_end = [], False, None   # the sentence after the basis lines
+            continue
+        cur.append(u)
+        prev_end = u.end
+        if not t.endswith(";"):
+            flush(); cur, has_cue, prev_end = [], False, None
+    flush()
+    return out
 
 
 def _share_list_issuers(ms: list[Mention]) -> None:

@@ -69,6 +69,13 @@ def _blank_doc() -> dict:
 
 # ---------------------------------------------------------------- number and date
 
+def printed_number(s: str) -> str:
+    """The document's own number as printed ("2865/GDĐT –KT&KĐCL", "367 - QĐ/TWĐTN-VP"): a line
+    wrap inside it removed, runs of spaces collapsed, trailing punctuation dropped."""
+    s = re.sub(r"[ \t]*\n[ \t]*", "", s)
+    return re.sub(r"[ \t]+", " ", s).strip().rstrip(".-/,;:– ")
+
+
 def _number(text: str, head_end: int) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """(number, number_symbol, span) from the "Số:" line of the header."""
     ft = fold(text[:head_end])
@@ -80,9 +87,15 @@ def _number(text: str, head_end: int) -> tuple[str | None, str | None, tuple[int
         if before and not (canonical_type(before) and re.match(r"(?i)số\s*:", ft[m.start():m.start() + 6])):
             continue  # "Nghị quyết số: 653/2019/UBTVQH14" opens a line; prose "Thông báo số 04…" does not
         if m.group("num"):
-            return clean_number(text[m.start("num"):m.end("num")]), None, (m.start("num"), m.end("num"))
+            return printed_number(text[m.start("num"):m.end("num")]), None, (m.start("num"), m.end("num"))
         if m.group("sym"):
             return "", clean_number(text[m.start("sym"):m.end("sym")]), (m.start("sym"), m.end("sym"))
+    # a draft's "Số:" alone on its line, the symbol printed lines below across the motto column
+    so = re.search(r"(?im)^[ \t]*số[ \t]*:?[ \t._…]*$", ft)
+    if so:
+        sm = re.compile(rf"(?m)^[ \t._…]*(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*)[ \t]*$").search(ft, so.end(), so.end() + 200)
+        if sm:
+            return "", clean_number(text[sm.start("sym"):sm.end("sym")]), (sm.start("sym"), sm.end("sym"))
     return None, None, None
 
 
@@ -356,12 +369,17 @@ def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int
     for i, ln in enumerate(lines):
         if ln.start > head_end:
             break
-        m = re.match(r"(?i)^(?:v/v|về việc)[:.]?\s*(.*)$", ln.text)
+        # trích yếu marker of a letter: "V/v", "Về việc", or "Về:" (the colon tells it from prose "Về …")
+        m = re.match(r"(?i)^(?:v/v|về việc|về(?=\s*:))\s*[:.]?\s*(.*)$", ln.text)
         if not m:
             continue
         parts = [m.group(1)]
         end = ln.end
-        for nx in lines[i + 1:i + 6]:
+        nxt = lines[i + 1:i + 6]
+        if not parts[0] and nxt and nxt[0].text.lstrip().startswith(":"):
+            # a bare "V/v" line, the subject on the next line after ": "
+            parts, end, nxt = [nxt[0].text.lstrip(" :")], nxt[0].end, nxt[1:]
+        for nx in nxt:
             t = nx.text
             if _MOTTO.search(t) or _is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
                     or re.search(r"(?i)ngày\s.*tháng\s.*năm", t):
@@ -370,7 +388,7 @@ def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int
                 break
             parts.append(t)
             end = nx.end
-        return collapse_ws(" ".join(parts)), (ln.start, end)
+        return collapse_ws(" ".join(parts)).rstrip(" ."), (ln.start, end)
     return None, None
 
 

@@ -24,7 +24,7 @@ _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
 _UPV = "".join(sorted(c for c in map(chr, range(0xC0, 0x1EFA))
                       if c.isupper() and unicodedata.normalize("NFD", c)[0] in "ADEIOUY"))
 _LOWV = _UPV.lower()
-PART = rf"[{_UP}][A-Za-zĐđ0-9&{_UPV}]*(?:\.[A-Za-zĐđ][A-Za-zĐđ0-9&{_UPV}]*)*"
+PART = rf"[{_UP}][A-Za-zĐđ0-9&{_UPV}{_LOWV}]*(?:\.[A-Za-zĐđ][A-Za-zĐđ0-9&{_UPV}{_LOWV}]*)*"
 _SEP_WS = r"[ \n]{0,6}"
 NUM = r"\d{1,5}[a-z]?"
 YEAR = r"(?:19[4-9]\d|20\d\d)"
@@ -108,7 +108,7 @@ def _plausible(text: str, m: re.Match) -> bool:
             rf"(?i)(?:số|{type_regex()})\s*:?\s*$", fold(before)):
         return False   # "84 QĐ/TWĐTN" with its dash lost: only right after "số" or a type word
     sym = s.split("/", 1)[1] if "/" in s else s
-    letters_runs = re.findall(r"[A-Za-zĐđ&]{2,}", sym)
+    letters_runs = re.findall(rf"[A-Za-zĐđ&{_UPV}{_LOWV}]{{2,}}", sym)
     if not letters_runs:
         return bool(re.search(r"(?i)số\s*:?\s*$", fold(before)))
     if re.fullmatch(r"[^-/]+", re.sub(r"^\d+[a-z]?/", "", re.sub(r"\s", "", s))):

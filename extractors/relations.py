@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.doctypes import type_regex
+from extractors.doctypes import canonical_type, type_regex
 
 DATA = Path(__file__).parent / "data"
 RELATIONS = ("can_cu", "thuc_hien", "tra_loi", "sua_doi", "thay_the", "bai_bo", "huong_dan",
@@ -58,9 +58,23 @@ def clause_start(ft: str, unit_start: int, pos: int) -> int:
 _MARKER = re.compile(r"^(?:điều\s+\d+[a-z]?\s*[.:]\s*|[-–+•*]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ][.)]\s*|[ivxlc]+[.\-–]\s*|\(\d+\)\s*|v/v\s*|về việc\s*)+")
 
 
+# a reference to a part of the cited document ("điểm c, khoản 1, Điều 14", "một số điều trong",
+# "Chương VII") stands between a cue and the type word without changing the cue's relation
+ARTICLE_REF = re.compile(
+    r"(?:(?<=\s)|^)(?:(?:một\s+số\s+|các\s+)?(?:điểm|khoản|điều|mục|chương|phần|tiết|phụ\s+lục)"
+    r"(?:\s+(?:[\dIVXLC]+[a-zđ]?(?:\.\d+)*|[a-zđ](?=[\s,])))?(?:\s*(?:,|và)\s*)?\s*)+"
+    r"(?:(?:của|trong|tại)\s*)?$", re.IGNORECASE)
+
+
+def strip_article_ref(p: str) -> str:
+    """"tại điểm c, khoản 1, điều 14" -> "tại"; "hướng dẫn thực hiện một số điều trong" -> "hướng dẫn thực hiện"."""
+    m = ARTICLE_REF.search(p)
+    return p[:m.start()].rstrip(" ,") if m and m.group(0).strip() else p
+
+
 def cue_before(prefix: str) -> str | None:
     """Relation of an own cue ending the prefix ("… Căn cứ", "Thực hiện các", "theo")."""
-    p = _norm(prefix)
+    p = strip_article_ref(_norm(prefix))
     p = re.sub(r"\b(các|những|tại|nội dung|tinh thần|kết luận tại)$", lambda m: m.group(0) if m.group(0) == "tại" else "", p).strip()
     for cue, rel in _cue_list("own"):
         if p == cue or p.endswith(" " + cue):
@@ -77,7 +91,8 @@ def opening_cue(p: str) -> tuple[str | None, str]:
     return None, ""
 
 
-_CAPITAL_CLAUSE = re.compile(r",\s+(?!(?:" + "|".join(["và", "các", "của"]) + r")\b)([A-ZĐÂĂÊÔƠƯ][^\s,]*)")
+_CAPITAL_CLAUSE = re.compile(r",\s+(?!(?:" + "|".join(["và", "các", "của", "Điểm", "Khoản", "Điều", "Mục", "Chương",
+                                                          "Phần", "Phụ lục"]) + r")\b)([A-ZĐÂĂÊÔƠƯ][^\s,]*)")
 
 
 def _governs(between_raw: str) -> bool:
@@ -104,11 +119,22 @@ def new_main_clause(between_raw: str) -> bool:
     return False
 
 
-def _describes_unnumbered(p: str) -> bool:
+def _describes_unnumbered(p: str, doc_type: str | None = None) -> bool:
     """"Kế hoạch triển khai thực hiện" / "ban hành Kế hoạch thực hiện": the cue ending the clause
-    follows a type word of an unnumbered document, so it describes that one, not THIS one."""
+    follows a type word of an unnumbered document, so it describes that one, not THIS one — unless
+    it is the enacting sentence naming THIS document ("Chính phủ ban hành Nghị định sửa đổi, bổ
+    sung … của Nghị định số …": the type word after "ban hành" is the document's own type)."""
+    for cue, _rel in _cue_list("own"):
+        if p == cue or p.endswith(" " + cue):
+            p = p[:len(p) - len(cue)]   # "hướng dẫn thực hiện": the cue itself is no type word
+            break
     tm = re.search(rf"(?<!\w)(?:{type_regex()})(?!\s+này)(?!\w)", p, re.IGNORECASE)
-    return bool(tm and tm.start() > 0)
+    if not (tm and tm.start() > 0):
+        return False
+    if doc_type and re.search(r"(?<!\w)ban hành\s*$", p[:tm.start()]) and \
+            canonical_type(tm.group(0)) == doc_type:
+        return False
+    return True
 
 
 def passive_cue(between: str) -> str | None:
@@ -147,6 +173,8 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
     collapsed = re.sub(r"\s+", " ", prefix).strip()
     p = _MARKER.sub("", collapsed.lower())
     raw = collapsed[len(collapsed) - len(p):]
+    p = strip_article_ref(p)
+    raw = raw[:len(p)]
     op_rel, op_cue = opening_cue(p)
     if basis_paragraph and op_rel in (None, "can_cu"):
         return "can_cu"
@@ -154,6 +182,10 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
     if rel == "kem_theo" and not _caption_like(p):
         # "thực hiện theo Quy chế … ban hành kèm theo Thông tư số …": the rules followed
         rel = "theo" if re.search(r"(?<!\w)(?:theo|tại|trên cơ sở)(?!\w)", re.sub(r"kèm theo$", "", p)) else None
+    if rel == "theo" and p.endswith("tại") and op_rel in ("can_cu", "thuc_hien") and _governs(raw[len(op_cue):-3]):
+        # "Thực hiện ý kiến chỉ đạo của Thủ tướng tại công văn số …", "Căn cứ ý kiến của Bộ Chính trị tại
+        # văn bản số …": "tại" only locates what the opening cue governs
+        return op_rel
     if rel == "theo" and p.endswith("tại"):
         rel = "theo" if (op_rel in ("theo", "can_cu", "thuc_hien") or p.startswith("trên cơ sở")) else "other"
     if rel == "thuc_hien" and op_rel != "thuc_hien":
@@ -162,7 +194,7 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
         rel = None
     if rel == "tra_loi" and not (op_rel == "tra_loi" or re.search(r"(?<!\w)nhận được$", p)):
         rel = None
-    if rel in ("thuc_hien", "sua_doi", "thay_the", "bai_bo", "huong_dan") and _describes_unnumbered(p):
+    if rel in ("thuc_hien", "sua_doi", "thay_the", "bai_bo", "huong_dan") and _describes_unnumbered(p, doc_type):
         return "other"
     if rel == "thuc_hien" or (rel is None and op_rel and _governs(raw[len(op_cue):])):
         rel = op_rel
@@ -208,8 +240,17 @@ def reported_cue(between: str) -> str | None:
     return best[1]
 
 
+# what THIS document does to the cited one (amends, replaces, repeals, guides) outranks the
+# relation of an earlier mention in the basis (a decision citing in "Căn cứ" the one it replaces)
+SPECIFIC = ("sua_doi", "thay_the", "bai_bo", "huong_dan")
+
+
 def combine(relations: list[str]) -> str:
-    """One relation per cited document: the first mention's, or the first non-`other` later."""
+    """One relation per cited document: a specific action of THIS document on it if any mention
+    states one, else the first mention's, or the first non-`other` later."""
+    for r in relations:
+        if r in SPECIFIC:
+            return r
     for r in relations:
         if r != "other":
             return r

@@ -79,3 +79,19 @@ def test_find_agencies_offsets():
 
 def test_detect_province():
     assert detect_province("UBND tỉnh Đồng Tháp; Tỉnh ủy Đồng Tháp; tỉnh An Giang") == "Đồng Tháp"
+
+
+@pytest.mark.parametrize("name,province,canon", [
+    # a centrally-run city is a "thành phố", never a "tỉnh"
+    ("Sở Giáo dục và Đào tạo", "Hồ Chí Minh", "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"),
+    ("Sở Nội vụ", "Hà Nội", "Sở Nội vụ thành phố Hà Nội"),
+    ("Sở Tài chính", "Cần Thơ", "Sở Tài chính thành phố Cần Thơ"),
+    ("Sở Nội vụ", "Nghệ An", "Sở Nội vụ tỉnh Nghệ An"),
+    ("UBND TP.Hồ Chí Minh", None, "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    # a province name is a whole word: "Thuế" is not "Huế"
+    ("Tổng cục Thuế", None, "Tổng cục Thuế"),
+    ("Cục Thuế", None, "Cục Thuế"),
+    ("UBND tỉnh Thừa Thiên Huế", None, "Ủy ban nhân dân tỉnh Thừa Thiên Huế"),
+])
+def test_canonical_city_and_word_boundary(name, province, canon):
+    assert canonical_agency(name, province) == canon

@@ -162,3 +162,39 @@ def test_cited_issuers(para, issuers):
     cs = cites(para)
     assert {c["number"]: (cf(c["issuer"]) if c["issuer"] else None) for c in cs} == \
         {k: (cf(v) if v else None) for k, v in issuers.items()}
+
+
+@pytest.mark.parametrize("paras,expected", [
+    # an editor's note / portal lead introducing the reposted document: its number is no citation
+    (["LTS: Ngày 14-11-2016, Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết số 10-NQ/TU về huy động nguồn lực. "
+      "Báo trân trọng giới thiệu toàn văn Nghị quyết.", "Căn cứ Nghị quyết số 26-NQ/TW ngày 5/8/2008;"], ["26-NQ/TW"]),
+    (["Ban Tuyên giáo Trung ương ban hành Hướng dẫn số 55-HD/BTGTW về tuyên truyền. Trang thông tin trân trọng giới "
+      "thiệu toàn văn bản Hướng dẫn.", "Thực hiện Kết luận số 12-KL/TW ngày 3/3/2022;"], ["12-KL/TW"]),
+    # the same words elsewhere are prose, and the citation stays
+    (["Ủy ban nhân dân tỉnh đã ban hành Quyết định số 15/QĐ-UBND ngày 2/1/2024 về giới thiệu sản phẩm."], ["15/QĐ-UBND"]),
+    # a later mention spaced differently is the same document
+    (["Căn cứ Thông tư số 01/2016/TT-BGDĐT ngày 15/01/2016 của Bộ GD&ĐT;",
+      "Quyết định quy định Điều 18 của Thông tư 01/2016/TT-BGD ĐT ngày 15/01/2016 của Bộ."], ["01/2016/TT-BGDĐT"]),
+    # Ư for W, glued words, lost dashes
+    (["Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư;"], ["70-TB/TW"]),
+    (["Sau 10 năm thực hiện Nghị quyết 13-NQ/TƯ của Tỉnh ủy (khóa XIV), hạ tầng phát triển."], ["13-NQ/TƯ"]),
+    (["ban hành kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn;"], ["84QĐ/TWĐTN"]),
+    # a number inside a parenthesis mid-sentence is a citation (not an annex caption)
+    (["Quy chế làm việc (ban hành kèm theo Nghị định số 08/2012/NĐ-CP ngày 16/02/2012) đã phát huy tác dụng."],
+     ["08/2012/NĐ-CP"]),
+])
+def test_general_citation_forms(paras, expected):
+    assert [c["number"] for c in cites(*paras)] == expected
+
+
+@pytest.mark.parametrize("para,number,typ", [
+    # a type word confirmed by the number's code may carry a description before "số"
+    ("Theo đề nghị của Bộ trưởng Bộ Xây dựng tại Tờ trình số 41/TTr-BXD ngày 23/5/2025, Báo cáo giải trình, tiếp thu "
+     "ý kiến thẩm định số 64/BC-BXD ngày 23/5/2025 và Văn bản số 5537/BXD-QHKT ngày 23/6/2025 của Bộ Xây dựng;",
+     "64/BC-BXD", "Báo cáo"),
+    ("Xét Tờ trình số 7/TTr-STP ngày 1/3/2024 và Báo cáo thẩm định hồ sơ số 20/BC-STP ngày 2/3/2024 của Sở Tư pháp;",
+     "20/BC-STP", "Báo cáo"),
+])
+def test_described_type_word(para, number, typ):
+    c = {x["number"]: x for x in cites(para)}[number]
+    assert c["type"] == typ and c["relation"] == "theo"

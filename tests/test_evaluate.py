@@ -60,7 +60,7 @@ def test_fixture_quality_gate(corpus_table, fmt):
     assert t["citation_f1"] >= 0.98 and t["relation_acc"] >= 0.9 and t["cited_date_acc"] >= 0.95, t
 
 
-@pytest.mark.parametrize("folder", ["real", "real2"])
+@pytest.mark.parametrize("folder", ["real", "real2", "real3"])
 def test_real_documents_quality_gate(folder):
     """Our own real documents: citation F1 and the core header fields stay above a floor."""
     t = by_format(evaluate([ROOT / "tests" / folder]))["all"]

@@ -107,3 +107,35 @@ def test_seed_headers(seed, fmt):
             assert cf(g) == cf(e), (k, g, e)
         else:
             assert g == e, (k, g, e)
+
+
+def _plain(*lines: str):
+    b = DocumentBuilder()
+    for ln in lines:
+        b.paragraph(ln)
+    return b.build("x.txt", "txt", "0" * 64)
+
+
+@pytest.mark.parametrize("lines,field,value", [
+    # trích yếu marker "Về:" and a bare "V/v" line with ": …" below; the final period dropped
+    (["SỞ Y TẾ", "Số: 12/SYT-NVY", "Về: góp ý dự thảo quy chế.", "Huế, ngày 3 tháng 4 năm 2020", "Kính gửi: Các bệnh viện"],
+     "subject", "góp ý dự thảo quy chế"),
+    (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "Số: 2728/TCT-DNL", "V/v", ": Thực hiện quy định về hóa đơn.",
+      "Hà Nội, ngày 18 tháng 07 năm 2014", "Kính gửi: Cục thuế tỉnh Đắk Nông."], "subject", "Thực hiện quy định về hóa đơn"),
+    (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "Số: 2728/TCT-DNL", "V/v", ": Thực hiện quy định về hóa đơn.",
+      "Hà Nội, ngày 18 tháng 07 năm 2014", "Kính gửi: Cục thuế tỉnh Đắk Nông."], "issuer", "Tổng cục Thuế"),
+    # the number as printed, spaces kept
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 2865/GDĐT –KT&KĐCL",
+      "Về: tham gia ý kiến.", "Tp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007"], "number", "2865/GDĐT –KT&KĐCL"),
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 2865/GDĐT –KT&KĐCL",
+      "Về: tham gia ý kiến.", "Tp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007"], "issuer",
+     "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"),
+    (["TỈNH ỦY THỪA THIÊN HUẾ", "Số: 445-KL/TƯ", "Huế, ngày 5 tháng 3 năm 2022", "KẾT LUẬN"], "number", "445-KL/TƯ"),
+    # a draft: "Số:" alone, the symbol below across the motto column
+    (["VĂN PHÒNG CHÍNH PHỦ", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/TTr-VPCP",
+      "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "number", ""),
+    (["VĂN PHÒNG CHÍNH PHỦ", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/TTr-VPCP",
+      "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "issuer", "Văn phòng Chính phủ"),
+])
+def test_plain_header_general(lines, field, value):
+    assert cf(extract_document(_plain(*lines))[field]) == cf(value)

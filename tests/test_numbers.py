@@ -111,3 +111,34 @@ def test_spaced_and_glued_numbers(text, expected):
 ])
 def test_more_non_numbers(text):
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Ư for W (OCR, old fonts) anywhere in a Party symbol
+    ("Nghị quyết 13-NQ/TƯ của Tỉnh ủy", ["13-NQ/TƯ"]),
+    ("Số: 445-KL/TƯ", ["445-KL/TƯ"]),
+    ("Chỉ thị số 05-CT/TƯ ngày 15/5/2016", ["05-CT/TƯ"]),
+    # a word glued to the symbol ends it
+    ("Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", ["70-TB/TW"]),
+    ("Quyết định số 12/QĐ-UBNDvề việc", ["12/QĐ-UBND"]),
+    ("Công văn số 45/UBND-VXcủa Ủy ban", ["45/UBND-VX"]),
+    ("Quy định số 07-QĐi/TW ngày 28/8/2018", ["07-QĐi/TW"]),
+    # Party number whose dash was lost: accepted right after "số" or a type word
+    ("Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013", ["84QĐ/TWĐTN"]),
+    ("Hướng dẫn 12 HD/BTGTU ngày 3/4/2020", ["12HD/BTGTU"]),
+    # en dash with spaces inside a state symbol
+    ("Số: 2865/GDĐT –KT&KĐCL", ["2865/GDĐT–KT&KĐCL"]),
+    ("Công văn số 118/SGDĐT – TCCB ngày", ["118/SGDĐT–TCCB"]),
+])
+def test_numbers_general_forms(text, expected):
+    assert [n.number for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "khoản 2 QĐ/TW ngày",                 # dashless form without "số": not a number
+    "năm 2013 NQ/TW",
+    "lúc 14 giờ 30, ngày 3/4",
+    "đạt 95 %/năm",
+])
+def test_general_forms_not_numbers(text):
+    assert find_numbers(text) == []

@@ -118,3 +118,68 @@ def test_passive_amendment_chain():
     assert ("05/2021/TT-BGDĐT", "sua_doi", "15/2020/TT-BGDĐT") in rep
     assert ("02/2024/TT-BGDĐT", "sua_doi", "15/2020/TT-BGDĐT") in rep
     assert not any(r[0] == "15/2020/TT-BGDĐT" for r in rep)
+
+
+@pytest.mark.parametrize("paras,expected", [
+    # numbered basis list without the word "Căn cứ" on every item (Decree 30 basis block)
+    (["1. Điều lệ trường trung học, ban hành kèm theo Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ trưởng Bộ GD&ĐT;",
+      "2. Quy chế tuyển sinh ban hành kèm theo Thông tư số 11/2014/TT-BGDĐT ngày 18/4/2014; Thông tư số "
+      "18/2014/TT-BGDĐT ngày 26/5/2014 của Bộ GD&ĐT;",
+      "3. Căn cứ Quyết định số 932/QĐ-UBND ngày 22/4/2016 của UBND tỉnh."],
+     {"32/2020/TT-BGDĐT": "can_cu", "11/2014/TT-BGDĐT": "can_cu", "18/2014/TT-BGDĐT": "can_cu", "932/QĐ-UBND": "can_cu"}),
+    (["Căn cứ:", "- Quy chế làm việc ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 3/1/2022;",
+      "- Chương trình công tác năm tại Quyết định số 40/QĐ-UBND ngày 10/1/2022;"],
+     {"15/QĐ-UBND": "can_cu", "40/QĐ-UBND": "can_cu"}),
+    # the proposal line after the basis keeps "theo"
+    (["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+      "Xét Tờ trình số 12/TTr-UBND ngày 2/3/2023 của UBND tỉnh; Báo cáo thẩm tra số 45/BC-KTNS ngày 5/3/2023;"],
+     {"12/TTr-UBND": "theo", "45/BC-KTNS": "theo"}),
+    # "Tại" + an article reference locates the rule followed
+    (["Tại điểm c, khoản 1, Điều 14 Thông tư số 153/2010/TT-BTC ngày 28/9/2010; Điểm c khoản 1 Điều 14 Thông tư số "
+      "64/2013/TT-BTC ngày 15/5/2013 của Bộ Tài chính quy định."], {"153/2010/TT-BTC": "theo", "64/2013/TT-BTC": "theo"}),
+    (["Tại Điều 5 Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 quy định thể thức văn bản."], {"30/2020/NĐ-CP": "theo"}),
+    # an opening cue governing "… tại <document>"
+    (["Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại công văn số 7567/VPCP-KTTH ngày 31/12/2007 của Văn phòng Chính phủ,"],
+     {"7567/VPCP-KTTH": "thuc_hien"}),
+    (["Căn cứ ý kiến của Bộ Chính trị tại văn bản số 1133-CV/VPTW ngày 25/6/2021 của Văn phòng Trung ương Đảng;"],
+     {"1133-CV/VPTW": "can_cu"}),
+    (["Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy tại Thông báo số 210-TB/TU ngày 4/5/2024, UBND tỉnh ban hành Kế hoạch."],
+     {"210-TB/TU": "thuc_hien"}),
+    # an article reference after the cue does not open a new main clause
+    (["Căn cứ quy định tại Điều 49 của Luật Quản lý thuế, Điều 24 của Nghị định số 85/2007/NĐ-CP ngày 25/5/2007 của Chính phủ;"],
+     {"85/2007/NĐ-CP": "can_cu"}),
+    # "Căn cứ" inside a body paragraph, then a ";" item
+    (["Nhiều địa phương còn chậm. Căn cứ Nghị quyết số 35/2023/UBTVQH15 ngày 12/7/2023 của Ủy ban Thường vụ Quốc hội; "
+      "Nghị quyết số 117/NQ-CP ngày 30/7/2023 của Chính phủ, Bộ Nội vụ đề nghị các tỉnh."],
+     {"35/2023/UBTVQH15": "can_cu", "117/NQ-CP": "can_cu"}),
+    # a mid-sentence "(ban hành kèm theo …)" names another document, not this one's caption
+    (["Quy chế làm việc hiện hành (ban hành kèm theo Nghị định số 08/2012/NĐ-CP ngày 16/02/2012) đã phát huy tác dụng."],
+     {"08/2012/NĐ-CP": "other"}),
+])
+def test_general_relation_rules(paras, expected):
+    got = rels(*paras)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("paras,doc_type,expected", [
+    # the enacting sentence names THIS document: its cue is the document's own relation, for each ";" item
+    (["Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của "
+      "Chính phủ về kiểm soát thủ tục hành chính; Nghị định số 20/2008/NĐ-CP ngày 14/02/2008 của Chính phủ về tiếp nhận."],
+     "Nghị định", {"63/2010/NĐ-CP": "sua_doi", "20/2008/NĐ-CP": "sua_doi"}),
+    (["Bộ trưởng Bộ Công an ban hành Thông tư bãi bỏ Thông tư số 17/2012/TT-BCA ngày 20/4/2012."],
+     "Thông tư", {"17/2012/TT-BCA": "bai_bo"}),
+    # "Sửa đổi, bổ sung, bãi bỏ một số điều của" amends
+    (["Điều 1. Sửa đổi, bổ sung, bãi bỏ một số điều, khoản của Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 như sau:"],
+     "Nghị định", {"63/2010/NĐ-CP": "sua_doi"}),
+    # a guide guides the document it names, though the basis cites it first
+    (["- Căn cứ Quy định số 07-QĐi/TW ngày 28/8/2018 của Bộ Chính trị;",
+      "Ủy ban Kiểm tra Trung ương hướng dẫn thực hiện một số Điều trong Quy định số 07-QĐi/TW như sau:"],
+     "Hướng dẫn", {"07-QĐi/TW": "huong_dan"}),
+    # a decision citing in its basis the decision it replaces
+    (["Căn cứ Quyết định số 1836-QĐ/TWĐTN ngày 23/6/2006 của Ban Bí thư;",
+      "Điều 2. Quyết định này thay thế Quyết định số 1836-QĐ/TWĐTN ngày 23/6/2006."],
+     "Quyết định", {"1836-QĐ/TWĐTN": "thay_the"}),
+])
+def test_own_action_relations(paras, doc_type, expected):
+    got = rels(*paras, doc_type=doc_type)
+    assert {k: got.get(k) for k in expected} == expected
