@@ -20,9 +20,11 @@ demo: $(STAMP)
 	@mkdir -p outputs
 	$(BIN)/vanban ingest corpus --db $(DB)
 	$(BIN)/vanban tasks --db $(DB) --format csv -o outputs/tasks.csv
-	$(BIN)/vanban tasks --db $(DB) --due-before 2026-03-31 --format table
-	$(BIN)/vanban graph top --db $(DB)
-	$(BIN)/vanban graph missing --db $(DB)
+	$(BIN)/vanban tasks --db $(DB) --format xlsx -o outputs/tasks.xlsx
+	$(BIN)/vanban tasks --db $(DB) --agency "Sở Khoa học và Công nghệ" --due-before 2026-03-31 --format table
+	$(BIN)/vanban graph cited-by 57-NQ/TW --db $(DB)
+	$(BIN)/vanban graph top --limit 10 --db $(DB)
+	$(BIN)/vanban graph missing --limit 10 --db $(DB)
 
 ## test: the whole suite (system tools come from .ci/run on CI)
 test: $(STAMP)

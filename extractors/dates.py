@@ -95,6 +95,22 @@ _NOT_PLACE = re.compile(r"(?i)^(?:thực hiện|căn cứ|theo|triển khai|tron
                         r"hôm nay|số)\b")
 
 
+def _place_tail(raw: str) -> str | None:
+    """Trailing place words of a run ("367 - QĐ/TWĐTN-VP ĐOÀN TNCS HỒ CHÍ MINH Hà Nội" -> "Hà Nội"):
+    up to five words, no digits or slashes, not upper-case words, the first one capitalised."""
+    toks = raw.rstrip().split(" ")
+    keep: list[str] = []
+    for w in reversed(toks[-5:]):
+        letters = [c for c in w if c.isalpha()]
+        if not w or re.search(r"[\d/]", w) or not w[0].isalpha() or \
+                (len(letters) > 1 and all(c.isupper() for c in letters) and not re.fullmatch(r"TP\.?", w)):
+            break
+        keep.append(w)
+    while keep and not keep[-1][:1].isupper():
+        keep.pop()
+    return " ".join(reversed(keep)) or None
+
+
 def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int, int] | None]:
     """The "Place, ngày … tháng … năm …" line: (place, date, span of the place)."""
     ft = fold(text)
@@ -106,6 +122,13 @@ def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int,
         if glued:
             ps, raw = ps + glued.end(), raw[glued.end():]
         place = raw.strip()
+        if len(place.split()) > 6 or re.search(r"\d", place):
+            # a flattened header glues the place to what precedes it ("… HỒ CHÍ MINH Hà Nội, ngày"):
+            # keep the trailing title-case words
+            tail = _place_tail(raw)
+            if tail:
+                ps, raw = ps + len(raw) - len(tail), tail
+                place = tail
         if len(place.split()) > 6 or not place[:1].isupper() or re.search(r"\d", place) or _NOT_PLACE.match(fold(place)):
             continue   # prose ("Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 …") is not a place line
         ps += len(raw) - len(raw.lstrip())

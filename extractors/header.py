@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extractors import agencies
 from extractors.dates import DATE_RE, DateMatch, _from_match, find_place_date
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
+from extractors.header_split import mass_motto, split_header
 from extractors.identity import make_key
 from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
 from pipeline.model import ReadDocument
@@ -76,13 +77,22 @@ def printed_number(s: str) -> str:
     return re.sub(r"[ \t]+", " ", s).strip().rstrip(".-/,;:– ")
 
 
-def _number(text: str, head_end: int) -> tuple[str | None, str | None, tuple[int, int] | None]:
-    """(number, number_symbol, span) from the "Số:" line of the header."""
+def _number(text: str, head_end: int, vlines: list[Line] | None = None
+            ) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """(number, number_symbol, span) from the "Số:" line of the header; `vlines` are the header's
+    (virtual) lines: a number opens one and ends within it."""
     ft = fold(text[:head_end])
     for m in SO_LINE_RE.finditer(ft):
         # "Số" must open a line (not "số lượng" in prose)
         ls = ft.rfind("\n", 0, m.start()) + 1
         ls = max(ls, ft.rfind("\t", 0, m.start()) + 1)
+        vl = next((v for v in vlines or [] if v.start <= m.start() < v.end), None)
+        if vl is not None and vl.start > ls:
+            ls = vl.start
+            tail = ft[m.end("num"):vl.end] if m.group("num") else ""
+            if m.group("num") and (m.end("num") > vl.end or re.fullmatch(r"(?:[-–][A-ZĐ][A-ZĐ0-9&]*)+", tail)):
+                num = printed_number(text[m.start("num"):vl.end])
+                return num, None, (m.start("num"), vl.end)
         before = ft[ls:m.start()].strip()
         if before and not (canonical_type(before) and re.match(r"(?i)số\s*:", ft[m.start():m.start() + 6])):
             continue  # "Nghị quyết số: 653/2019/UBTVQH14" opens a line; prose "Thông báo số 04…" does not
@@ -489,16 +499,16 @@ def extract_document(doc: ReadDocument) -> dict:
     out = _blank_doc()
     ft = fold(text)
     province = agencies.detect_province(text)
-    lines = lines_of(text)
     kg = re.search(r"(?im)^\s*(kính\s+gửi|căn\s+cứ)", ft)
     head_end = min(HEAD_CHARS, kg.start() if kg else HEAD_CHARS)
     head_end = max(head_end, min(len(text), 400))
+    lines = [Line(s, e, text[s:e]) for s, e in split_header(text, [(ln.start, ln.end) for ln in lines_of(text)], head_end)]
 
     # draft mark: a short line "Dự thảo" anywhere on the first pages
     out["is_draft"] = any(re.fullmatch(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?", ln.text.strip(" ()*"))
                           for ln in lines[:400])
 
-    number, symbol, nspan = _number(text, head_end)
+    number, symbol, nspan = _number(text, head_end, [ln for ln in lines if ln.start < head_end])
     place, dm, pspan = find_place_date(text[:head_end + 200])
     cap = _caption(text)
     title_type, _ = _title(lines, head_end)
@@ -582,6 +592,10 @@ def extract_document(doc: ReadDocument) -> dict:
     auth_body = None
     if authority:
         auth_body = re.sub(r"^(TM\.|T/M|T\.M\.)\s*", "", authority)
+    org = next((mass_motto(ln.text) for ln in lines if ln.start < head_end and mass_motto(ln.text)
+                and len(collapse_ws(ln.text)) <= len(mass_motto(ln.text) or "") + 2), None)
+    if issuer and org and re.search(r"(?i)trung ương$", fold(issuer)) and fold(org).split()[0].lower() not in fold(issuer).lower():
+        issuer = f"{issuer} {org}"  # a mass organisation prints its name where the motto stands
     if issuer and auth_body:
         ab = agencies.canonical_agency(auth_body)
         if re.match(r"(?i)^(ban thường vụ|thường trực|ban chấp hành)$", fold(ab)) and \

@@ -279,14 +279,18 @@ def to_ics(rows: list[dict]) -> bytes:
 def print_table(rows: list[dict], out: IO | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
-    console = Console(file=out or sys.stdout, width=None if out is None else 200)
+    stream = out or sys.stdout
+    # A terminal gets its own width; a pipe or file a wide page, so rows stay one or two lines.
+    console = Console(file=stream, width=None if stream.isatty() else 160)
     t = Table(title=f"Sổ theo dõi nhiệm vụ — {len(rows)} nhiệm vụ", show_lines=False)
-    for h in ("Hạn", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Văn bản / dòng"):
-        t.add_column(h, overflow="fold")
+    t.add_column("Hạn", min_width=10, max_width=24, overflow="fold")
+    t.add_column("Nhiệm vụ", max_width=64, overflow="ellipsis", no_wrap=True)
+    for h in ("Chủ trì", "Phối hợp", "Văn bản / dòng"):
+        t.add_column(h, max_width=28, overflow="fold")
     for r in rows:
         due = r["deadline"] or r.get("deadline_text") or "—"
         src = " ".join(x for x in (r.get("document"), r.get("appendix"), r.get("no") and f"TT {r['no']}") if x)
-        t.add_row(str(due), (r.get("name") or "")[:160], ", ".join(r.get("lead") or []),
+        t.add_row(str(due)[:40], r.get("name") or "", ", ".join(r.get("lead") or []),
                   ", ".join(r.get("support") or []), src)
     console.print(t)
 
