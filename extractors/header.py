@@ -29,6 +29,7 @@ class Line:
     start: int
     end: int
     text: str  # stripped display text
+    cont: bool = False  # a virtual line continuing the previous one on the same printed line
 
     @property
     def f(self) -> str:
@@ -107,6 +108,26 @@ def _number(text: str, head_end: int, vlines: list[Line] | None = None
         if sm:
             return "", clean_number(text[sm.start("sym"):sm.end("sym")]), (sm.start("sym"), sm.end("sym"))
     return None, None, None
+
+
+_LONE_RE = re.compile(rf"(?:{PARTY}|{STATE_WRAP})")
+_SPACED_SO = re.compile(rf"(?i)^số\s*:?\s*(?P<num>\d{{1,5}}[a-z]?[ ]+/[ ]*{PART}(?:[-/]{PART})*)")
+
+
+def _lone_number(lines: list[Line], head_end: int) -> tuple[str, tuple[int, int]] | None:
+    """A number printed alone on a line before the title (portal metadata: "76/2016/NQ-HĐND"), or
+    a "Số:" line with a space before the slash ("Số: 2917 /SGDĐT-VP")."""
+    for ln in lines[:8]:
+        if ln.start >= head_end:
+            break
+        f = fold(ln.text)
+        m = _LONE_RE.fullmatch(f.rstrip(" .")) 
+        if m and parse_number(clean_number(ln.text)):
+            return printed_number(ln.text), (ln.start, ln.start + m.end())
+        m = _SPACED_SO.match(f)
+        if m:
+            return printed_number(ln.text[m.start("num"):m.end("num")]), (ln.start + m.start("num"), ln.start + m.end("num"))
+    return None
 
 
 _CAPTION = re.compile(
@@ -216,6 +237,33 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
     return max(counts, key=lambda k: (counts[k], -len(k)))
 
 
+def _issuer_from_code(number: str, province: str | None) -> str | None:
+    """No header body: the issuer's code in the number ("76/2016/NQ-HĐND" + Lào Cai -> "Hội đồng nhân
+    dân tỉnh Lào Cai", "45-CT/TU" -> "Tỉnh ủy …", "05/BNV-VP" -> "Bộ Nội vụ"), when it is a known body."""
+    p = parse_number(number)
+    if not p:
+        return None
+    sym = re.sub(r"\s+", "", number)
+    if p.style == "party":
+        part = sym.split("/")[1] if "/" in sym else ""
+    else:
+        tail = [x for x in re.split(r"/", sym)[1:] if not re.fullmatch(r"\d{4}", x)]
+        parts = re.split(r"[-–]", tail[0]) if tail else []
+        if parts and p.code and fold(parts[0]).upper() == fold(p.code).upper():
+            parts = parts[1:]
+        part = parts[0] if parts else ""
+    if not part:
+        return None
+    full = agencies.expand_abbreviations(part)
+    entry = agencies._lookup(full)[0]
+    if full == part or entry is None:
+        return None
+    if province and entry["scoped"] == "tinh":
+        full = re.sub(r"(?i)\s+tỉnh$", "", full)
+        return agencies.canonical_agency(f"{full} {agencies.province_level_word(province)} {province}")
+    return agencies.canonical_agency(full, province)
+
+
 def _issuer_in_subject(subject: str, province: str | None) -> str | None:
     """No header: the title names its body ("Lịch tiếp công dân của UBND xã Tân Đoàn năm 2026")."""
     m = re.search(r"(?i)(?<!\w)của\s+", fold(subject))
@@ -252,6 +300,14 @@ def _joint_issuer(bodies: list[str], province: str | None) -> str | None:
 _LEVEL_START = re.compile(r"(?i)^(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|đặc khu|trung ương)\b")
 
 
+def broken_glyphs(s: str) -> bool:
+    """A line whose PDF text lost letters ("U BAN DÂN T C", "C NG HOÀ XÃ H I"): several one-letter
+    words, which Vietnamese does not have."""
+    words = re.findall(r"[^\W\d_]+", s)
+    singles = [w for w in words if len(w) == 1]
+    return len(singles) >= 2 and len(singles) >= 0.25 * len(words)
+
+
 def _header_bodies(lines: list[Line], stop: int) -> list[str]:
     """Issuing-body lines of the header's left column (above "Số"), joined where wrapped."""
     bodies: list[str] = []
@@ -259,7 +315,8 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
         if ln.start >= stop:
             break
         t = _MOTTO.sub("", fold(ln.text)).strip(" -–")
-        if not t or _RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks"):
+        if not t or _RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
+                or _LONE_RE.fullmatch(t.rstrip(" .")):
             continue
         if re.match(r"(?i)^(v/v|về việc)\b", t) or not _is_caps(t) or DATE_RE.search(fold(t)):
             break
@@ -348,6 +405,8 @@ def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[i
     parts: list[Line] = []
     for ln in lines[i + 1:i + 12]:
         t = ln.text
+        if parts and parts[0].cont and not ln.cont:
+            break  # a flattened header: the subject ends with the printed line it shares with the title
         if _RULE.match(t) or _STOP_SUBJECT.match(t.lstrip("-– ")) or _MOTTO.search(t) or DATE_RE.match(fold(t)):
             break
         if t.startswith("("):
@@ -392,6 +451,7 @@ def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int
         for nx in nxt:
             t = nx.text
             if _MOTTO.search(t) or _is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
+                    or _STOP_SUBJECT.match(t.lstrip("-– ")) or _BODY_OPENER.match(t) \
                     or re.search(r"(?i)ngày\s.*tháng\s.*năm", t):
                 break
             if nx.start - end > 3 and not (t[:1].islower() or t[:1].isdigit() or re.search(r"[^.;:]$", parts[-1])):
@@ -502,7 +562,9 @@ def extract_document(doc: ReadDocument) -> dict:
     kg = re.search(r"(?im)^\s*(kính\s+gửi|căn\s+cứ)", ft)
     head_end = min(HEAD_CHARS, kg.start() if kg else HEAD_CHARS)
     head_end = max(head_end, min(len(text), 400))
-    lines = [Line(s, e, text[s:e]) for s, e in split_header(text, [(ln.start, ln.end) for ln in lines_of(text)], head_end)]
+    vspans = split_header(text, [(ln.start, ln.end) for ln in lines_of(text)], head_end)
+    lines = [Line(s, e, text[s:e], cont=i > 0 and "\n" not in text[vspans[i - 1][1]:s] and "\t" not in text[vspans[i - 1][1]:s])
+             for i, (s, e) in enumerate(vspans)]
 
     # draft mark: a short line "Dự thảo" anywhere on the first pages
     out["is_draft"] = any(re.fullmatch(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?", ln.text.strip(" ()*"))
@@ -522,6 +584,12 @@ def extract_document(doc: ReadDocument) -> dict:
     if number is None and cap and (cap["number"] is not None):
         number, symbol = cap["number"], cap["number_symbol"]
         nspan = cap["span"]
+    if number is None:
+        lone = _lone_number(lines, head_end)
+        if lone:
+            number, nspan = lone
+    if province is None and place and province_in(place):
+        province = agencies.canonical_agency(place)  # "Yên Bái, ngày …": a provincial body's own province
     out["number"] = number
     if number == "":
         out["number_symbol"] = symbol
@@ -555,7 +623,8 @@ def extract_document(doc: ReadDocument) -> dict:
         subject, sspan = gaz["subject"], gaz["subject_span"]
     if vv and (typ is None or typ == "Công văn"):
         subject, sspan = vv, vspan
-        typ = typ or "Công văn"
+        p = parse_number(number) if number else None
+        typ = typ or (number_type(number) if p and p.code else None) or "Công văn"
     if typ is None and number is None:
         lead = _repost_lead(text)
         if lead:
@@ -614,6 +683,8 @@ def extract_document(doc: ReadDocument) -> dict:
         m = _SUBJECT_VERB.search(text[:max(head_end, 3000)])
         if m:
             issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", m.group("who")), province)
+    if issuer is None and number:
+        issuer = _issuer_from_code(number, province)
     if issuer is None and subject and number is None:
         issuer = _issuer_in_subject(subject, province)
     if issuer:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from extractors import agencies
 from extractors.dates import DATE_RE
 from extractors.doctypes import type_regex
 from extractors.numbers import SO_LINE_RE
@@ -143,6 +144,21 @@ def _is_header_line(anchors: list[tuple[int, int, str]]) -> bool:
     return len(anchors) >= 2 and bool(kinds & {"motto", "so"} or {"date", "type"} <= kinds)
 
 
+def _split_bodies(text: str, start: int, piece: tuple[int, int]) -> list[tuple[int, int]]:
+    """A left-column run holding two upper-case body lines ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH
+    SỞ GIÁO DỤC VÀ ĐÀO TẠO") is cut where the second named body begins."""
+    s, e = piece
+    seg = text[start + s:start + e]
+    if not _is_upper(seg) or len(seg.split()) < 4:
+        return [piece]
+    found = agencies.find_agencies(seg)
+    cuts = [a for a, _b, _n in found if a > 0 and seg[:a].strip()]
+    if not cuts:
+        return [piece]
+    bounds = [0] + cuts + [len(seg)]
+    return [(s + a, s + b) for a, b in zip(bounds, bounds[1:]) if seg[a:b].strip()]
+
+
 def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the virtual header lines of text[start:end] (the span itself when it is not a
     flattened header)."""
@@ -168,6 +184,8 @@ def split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if kind == "body":
             break
     pieces.append((cur, len(f)))
+    fixed = {(a[0], a[1]) for a in anchors if a[1] >= 0}
+    pieces = [q for p in pieces for q in ([p] if p in fixed else _split_bodies(text, start, p))]
     out = []
     for s, e in pieces:
         seg = text[start + s:start + e]

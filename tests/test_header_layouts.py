@@ -88,3 +88,90 @@ def test_real_layouts(lines, want):
             assert cf(d[k]) == cf(v), (k, d[k])
         else:
             assert d[k] == v, (k, d[k])
+
+
+# ---------------------------------------------------------------- text that lost its layout
+# Class 1: the two-column header flattened onto one line (or a few), left and right column items
+# interleaved in reading order.
+@pytest.mark.parametrize("lines,want", [
+    (["UBND TỈNH NINH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc "
+      "Số: 12/SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 tháng 11 năm 2010 V/v tổ chức hội thi giáo viên giỏi",
+      "Kính gửi: Các trường trung học phổ thông", "Thực hiện kế hoạch năm học, Sở hướng dẫn như sau."],
+     dict(type="Công văn", number="12/SGDĐT-VP", date="2010-11-05", place="Phan Rang-Tháp Chàm",
+          issuer="Sở Giáo dục và Đào tạo tỉnh Ninh Thuận", subject="tổ chức hội thi giáo viên giỏi")),
+    (["HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+      "Số: 76/2016/NQ-HĐND Lào Cai, ngày 15 tháng 12 năm 2016 NGHỊ QUYẾT Ban hành quy định mức chi hỗ trợ",
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"],
+     dict(type="Nghị quyết", number="76/2016/NQ-HĐND", date="2016-12-15", place="Lào Cai",
+          issuer="Hội đồng nhân dân tỉnh Lào Cai", subject="Ban hành quy định mức chi hỗ trợ")),
+    (["TỈNH ỦY BẮC NINH ĐẢNG CỘNG SẢN VIỆT NAM * Số 45-CT/TU Bắc Ninh, ngày 03 tháng 4 năm 2019 CHỈ THỊ về tăng "
+      "cường công tác phòng, chống tham nhũng", "Thời gian qua, công tác phòng, chống tham nhũng đã đạt kết quả."],
+     dict(type="Chỉ thị", number="45-CT/TU", date="2019-04-03", issuer="Tỉnh ủy Bắc Ninh",
+          subject="về tăng cường công tác phòng, chống tham nhũng")),
+    (["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ GIÁO DỤC VÀ ĐÀO TẠO Số: 2917/SGDĐT-VP V/v hướng dẫn thi nghề "
+      "phổ thông CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc TP. Hồ Chí Minh, ngày 12 tháng 9 năm 2007",
+      "Kính gửi: Hiệu trưởng các trường trung học phổ thông"],
+     dict(type="Công văn", number="2917/SGDĐT-VP", date="2007-09-12", place="TP. Hồ Chí Minh",
+          issuer="Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh", subject="hướng dẫn thi nghề phổ thông")),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 215 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 14 tháng 3 năm 2017 "
+      "QUYẾT ĐỊNHVề việc thành lập Ban Chỉ đạo--------- BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH- Căn cứ Điều lệ "
+      "Đoàn TNCS Hồ Chí Minh;"],
+     dict(type="Quyết định", number="215 - QĐ/TWĐTN-VP", date="2017-03-14", place="Hà Nội",
+          issuer="Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", subject="Về việc thành lập Ban Chỉ đạo")),
+    (["BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ TÀI CHÍNH Độc lập - Tự do - Hạnh phúc",
+      "Số: 318/STC-NS Cần Thơ, ngày 28 tháng 7 năm 2025", "V/v dự toán ngân sách năm 2026",
+      "Kính gửi: Các sở, ban, ngành thành phố"],
+     dict(type="Công văn", number="318/STC-NS", date="2025-07-28", place="Cần Thơ", subject="dự toán ngân sách năm 2026")),
+])
+def test_flattened_header(lines, want):
+    got = extract_document(text_doc(*lines))
+    for k, v in want.items():
+        assert cf(got[k] or "") == cf(v), (k, got[k])
+
+
+def test_flattened_header_offsets():
+    line = ("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+            "Số: 88/KH-UBND Hà Giang, ngày 02 tháng 3 năm 2023 KẾ HOẠCH Triển khai chuyển đổi số năm 2023")
+    doc = text_doc(line, "I. MỤC ĐÍCH, YÊU CẦU")
+    got = extract_document(doc)
+    s, e = got["spans"]["number"]
+    assert doc.text[s:e] == "88/KH-UBND"
+    s, e = got["spans"]["subject"]
+    assert doc.text[s:e] == "Triển khai chuyển đổi số năm 2023"
+    assert got["issuer"] == "Ủy ban nhân dân tỉnh Hà Giang" and got["type"] == "Kế hoạch"
+
+
+# Class 2–4: a number alone before the title, a spaced "Số:", the type from the number's code,
+# the issuer from the number's issuer code and the place line.
+@pytest.mark.parametrize("lines,want", [
+    (["76/2016/NQ-HĐND", "NGHỊ QUYẾT", "Ban hành quy định mức chi", "HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI",
+      "Căn cứ Luật Tổ chức chính quyền địa phương;"],
+     dict(number="76/2016/NQ-HĐND", type="Nghị quyết", issuer="Hội đồng nhân dân tỉnh Lào Cai")),
+    (["Số: 2917 /SGDĐT-VP", "V/v hướng dẫn thi nghề phổ thông", "Kính gửi: Hiệu trưởng các trường"],
+     dict(number="2917 /SGDĐT-VP", type="Công văn", subject="hướng dẫn thi nghề phổ thông")),
+    (["Số: 15/QĐ-UBND", "Yên Bái, ngày 05 tháng 01 năm 2020", "Về việc thành lập tổ công tác",
+      "Căn cứ Luật Tổ chức chính quyền địa phương;"],
+     dict(type="Quyết định", issuer="Ủy ban nhân dân tỉnh Yên Bái", subject="thành lập tổ công tác")),
+    (["Số: 105/UBND-KT", "Vĩnh Long, ngày 05 tháng 01 năm 2024", "Kính gửi: Sở Tài chính",
+      "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính rà soát."],
+     dict(type="Công văn", issuer="Ủy ban nhân dân tỉnh Vĩnh Long")),
+    (["Số: 41/KH-UBND", "Hải Phòng, ngày 09 tháng 02 năm 2022", "Triển khai công tác cải cách hành chính."],
+     dict(type="Kế hoạch", issuer="Ủy ban nhân dân thành phố Hải Phòng")),
+    (["Số: 07/TTr-BNV", "Hà Nội, ngày 11 tháng 4 năm 2023", "Kính gửi: Chính phủ"],
+     dict(type="Tờ trình", issuer="Bộ Nội vụ")),
+])
+def test_number_type_issuer_without_header_body(lines, want):
+    got = extract_document(text_doc(*lines))
+    for k, v in want.items():
+        assert cf(got[k] or "") == cf(v), (k, got[k])
+
+
+# Class 5: PDF text that lost letters: a header line that does not parse is skipped, no garbage.
+@pytest.mark.parametrize("lines", [
+    ["U BAN DÂN T C", "C NG HOÀ XÃ H I CH NGH A VI T NAM", "Căn cứ Nghị định số 51/2003/NĐ-CP;"],
+    ["Y BAN NHÂN DÂN T NH B C K N", "C NG HÒA XÃ H I CH NGH A VI T NAM", "Đ c l p - T do - H nh phúc",
+     "Căn cứ Luật Tổ chức chính quyền địa phương;"],
+])
+def test_broken_glyph_header_gives_no_garbage(lines):
+    got = extract_document(text_doc(*lines))
+    assert got["issuer"] is None
