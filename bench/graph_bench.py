@@ -487,8 +487,9 @@ def main() -> None:
         lines.append(f"| CLI `vanban graph {name}` | {wall:.2f} s wall, peak RSS {rss:.0f} MB ({rows:,} rows) |")
     if ingest_rate:
         lines.append(f"| `save_extraction` throughput (10 citations each, one transaction per file) | {ingest_rate:.0f} documents/s |")
-    lines += ["", "Target: lineage/descendants < 200 ms per query. Latency of big answers is mostly building "
-              "their rows (document fields from SQLite, paths); `limit`/`max_depth` bound it."]
+    lines += ["", "Target: lineage/descendants < 200 ms for every query (the max column). Latency of big answers "
+              "is mostly making their Python rows (one dict and one path list per result: fields gathered "
+              "from object arrays, paths a level at a time in NumPy); `limit`/`max_depth` bound it."]
     text = "\n".join(lines) + "\n"
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(text, encoding="utf-8")

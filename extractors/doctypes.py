@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,3 +94,32 @@ def legal_type_from_issuer(symbol_tail: str) -> str | None:
 def marks(kind: str) -> list[str]:
     """draft_marks | urgency_marks | secrecy_marks."""
     return list(_data()[kind])
+
+
+def skeleton(s: str) -> str:
+    """ASCII letters of a word, in order, marks dropped ("QUY T Đ NH" -> "QUYTDNH")."""
+    d = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in d if c.isascii() and c.isalpha()).upper()
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+@lru_cache(maxsize=None)
+def _skeletons() -> list[tuple[str, str]]:
+    return [(skeleton(n), n) for n in type_names()]
+
+
+def broken_type(line: str) -> str | None:
+    """Type of an upper-case title line whose glyphs the PDF lost ("QUY T Đ NH", "NGH QUY T",
+    "K ÉT LUẬN"): the surviving letters, in order, spell most of one type name."""
+    sk = skeleton(line)
+    if len(sk) < 5 or len(line.split()) > 6:
+        return None
+    hits = [n for k, n in _skeletons() if sk == k or (sk[0] == k[0] and len(sk) >= 0.7 * len(k) and len(sk) < len(k)
+                                                     and _subsequence(sk, k))]
+    if len(hits) != 1 and not (hits and skeleton(hits[0]) == sk):
+        return None
+    return canonical_type(hits[0])

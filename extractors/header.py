@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from extractors import agencies
 from extractors.dates import DATE_RE, DateMatch, _from_match, find_place_date
-from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
+from extractors.doctypes import broken_type, canonical_type, code_for_type, document_type, marks, type_regex
+from extractors.header_repost import body_of_official, body_verb, newspaper_province, party_committee, plain_title, repost_title, strip_term
 from extractors.header_split import mass_motto, split_header
 from extractors.identity import make_key
 from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
@@ -169,7 +170,7 @@ def _gazette_title(text: str, lines: list[Line], ti: int | None) -> dict | None:
         return None
     run = [lines[ti]]
     for ln in lines[ti + 1:ti + 10]:
-        if not _is_caps(ln.text) or _RULE.match(ln.text):
+        if not _is_caps(ln.text) or _RULE.match(ln.text) or _AUTHORITY_LINE.match(fold(ln.text)):
             break
         run.append(ln)
     lo, hi = run[0].start, run[-1].end
@@ -180,15 +181,20 @@ def _gazette_title(text: str, lines: list[Line], ti: int | None) -> dict | None:
         return None
     out = {"number": clean_number(text[lo + m.start("num"):lo + m.end("num")]),
            "span": (lo + m.start("num"), lo + m.end("num")), "date": None, "date_span": None,
-           "issuer": collapse_ws(text[lo + m.start("iss"):lo + m.end("iss")]) if m.group("iss") else None,
+           "issuer": body_of_official(text[lo + m.start("iss"):lo + m.end("iss")]) if m.group("iss") else None,
            "subject": None, "subject_span": None}
     pos = m.end()
-    dm = DATE_RE.match(seg, pos)
+    dm = DATE_RE.match(seg, pos) or re.compile(r"(?i)ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}").match(seg, pos)
     if dm:
-        d = _from_match(dm)
+        d = _from_match(dm) if dm.re is DATE_RE else _from_match(DATE_RE.search(dm.group(0))) if DATE_RE.search(dm.group(0)) else None
         if d and d.iso:
             out["date"], out["date_span"] = d.iso, (lo + dm.start(), lo + dm.end())
         pos = dm.end()
+    cm = re.compile(r"(?is)[\s,]*của\s+(?P<who>.{3,160}?)\s+(?=(?:về|v/v)\b)").match(seg, pos)
+    if cm:
+        # "… NGÀY … CỦA BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC VỀ VIỆC …": issuer from the "CỦA" part
+        out["issuer"] = out["issuer"] or body_of_official(text[lo + cm.start("who"):lo + cm.end("who")])
+        pos = cm.end()
     sm = re.match(r"(?is)[\s,.:]*([^\W\d_].*)$", seg[pos:])
     if sm:
         s0 = lo + pos + sm.start(1)
@@ -343,11 +349,20 @@ def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None
     lf = fold(low).lower()
     if parent and not re.search(r"\b(tỉnh|thành phố|xã|phường|huyện|trung ương|quốc gia|việt nam)\b", lf) \
             and not province_in(low):
+        short = _parent_short(parent)
         if lf.startswith("sở "):
             low = agencies.canonical_agency(low, province)
+        elif short and agencies._lookup(agencies.canonical_agency(f"{low} {short}"))[0] is not None:
+            low = agencies.canonical_agency(f"{low} {short}")
         else:
             low = agencies.canonical_agency(f"{low} {parent}", province)
     return low, parent
+
+
+def _parent_short(parent: str) -> str | None:
+    """The short form a child body takes of its parent (data/header_layout.json parent_short)."""
+    from extractors.header_split import _layout
+    return next((v for k, v in _layout().get("parent_short", {}).items() if fold(k).lower() == fold(parent).lower()), None)
 
 
 def province_in(name: str) -> bool:
@@ -364,6 +379,11 @@ _SUBJECT_VERB = re.compile(
 
 # ---------------------------------------------------------------- type and subject
 
+def bodies_printed(lines: list[Line], head_end: int) -> bool:
+    """The page keeps a header: a motto or a "Số:" line in the head."""
+    return any(_MOTTO.search(ln.text) or re.match(r"(?i)^số\s*:", fold(ln.text)) for ln in lines if ln.start < head_end)
+
+
 def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
     """Type from the title line (all caps, opening with a type name) and its line index."""
     for i, ln in enumerate(lines):
@@ -377,6 +397,12 @@ def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
             typ = canonical_type(" ".join(words[:n]))
             if typ:
                 return typ, i
+    for i, ln in enumerate(lines):  # a title whose glyphs the PDF lost ("QUY T Đ NH", "K ÉT LUẬN")
+        if ln.start > head_end + 400:
+            break
+        t = ln.text.strip()
+        if _is_caps(t) and not _MOTTO.search(t) and broken_type(t):
+            return broken_type(t), i
     return None, None
 
 
@@ -403,8 +429,11 @@ def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[i
     """Subject lines under the title (caps or not), up to a rule, the enacting authority line
     ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a "Căn cứ"/"Kính gửi" line or the first body paragraph."""
     parts: list[Line] = []
-    for ln in lines[i + 1:i + 12]:
+    mixed_tail = False
+    for k, ln in enumerate(lines[i + 1:i + 12], i + 1):
         t = ln.text
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        ve = re.match(r"^(?:về|v/v)\s", fold(t))  # a lower-case "về …" line ends a caps title naming a meeting/body
         if parts and parts[0].cont and not ln.cont:
             break  # a flattened header: the subject ends with the printed line it shares with the title
         if _RULE.match(t) or _STOP_SUBJECT.match(t.lstrip("-– ")) or _MOTTO.search(t) or DATE_RE.match(fold(t)):
@@ -417,15 +446,19 @@ def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[i
         if not parts and caps and re.match(r"(?i)^của\b", fold(t)):
             continue  # "CỦA BAN CHẤP HÀNH …" belongs to the title
         if parts:
-            if caps and _AUTHORITY_LINE.match(fold(t)):
+            if caps and _AUTHORITY_LINE.match(fold(t)) and not re.match(r"^(?:về|v/v)\s", fold(nxt)):
                 break
             has_letters = any(c.isalpha() for c in t)
-            if has_letters and caps != _is_caps(parts[-1].text) and not (len(parts[-1].text.split()) <= 2):
+            if has_letters and caps != _is_caps(parts[-1].text) and not (len(parts[-1].text.split()) <= 2) \
+                    and not (ve and len(parts) >= 2):
                 break
+            if mixed_tail and t[:1].isupper():
+                break  # after "về …" under a caps title, a capitalised line is the body
             if _BODY_OPENER.match(t) or len(t) > 220 or re.search(r"[.;:]$", parts[-1].text):
                 break
         elif len(t) > 400:
             break
+        mixed_tail = bool(ve and parts and _is_caps(parts[-1].text))
         parts.append(ln)
         if len(" ".join(p.text for p in parts)) > 400:
             break
@@ -625,10 +658,19 @@ def extract_document(doc: ReadDocument) -> dict:
         subject, sspan = vv, vspan
         p = parse_number(number) if number else None
         typ = typ or (number_type(number) if p and p.code else None) or "Công văn"
+    rt = repost_title(text) if typ is None and number is None else None
+    if rt:
+        typ, subject, sspan = rt.type, rt.subject, rt.subject_span
     if typ is None and number is None:
         lead = _repost_lead(text)
         if lead:
             typ, subject, sspan = lead
+    bv = body_verb(text) if number is None and not bodies_printed(lines, head_end) else None
+    if typ is None and bv and bv[0]:
+        typ = bv[0]
+        pt = plain_title(text) if subject is None else None
+        if pt:
+            subject, sspan = pt
     if typ is None and number:
         typ = number_type(number)
     if typ is None and symbol:
@@ -675,6 +717,11 @@ def extract_document(doc: ReadDocument) -> dict:
         issuer = agencies.canonical_agency(gaz["issuer"], province)
     if issuer is None and cap and cap["issuer"]:
         issuer = agencies.canonical_agency(cap["issuer"], province)
+    if issuer is None and (rt and rt.issuer or bv):
+        if province is None:
+            province = newspaper_province(text)
+        who = rt.issuer if rt and rt.issuer else bv[1]
+        issuer = agencies.canonical_agency(party_committee(strip_term(agencies.expand_abbreviations(who))), province)
     if issuer is None and auth_body:
         issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", auth_body), province)
         if not province_in(issuer) and province and re.search(r"(?i)(ủy|ủy ban nhân dân|hội đồng nhân dân)$", fold(issuer)):

@@ -9,15 +9,17 @@ path where the query has them.
 
 Each query takes `db` (a sqlite_utils.Database from `pipeline.store.open_db`) and a reference
 as people type it. Traversals run over `pipeline.graph_index` (integer CSR adjacency, cached
-beside the database and in memory, rebuilt after any ingest); document rows are read from
-SQLite only for what a query returns. `graph=` may pass a `CitationIndex` (`load_index(db)`)
+beside the database and in memory, rebuilt after any ingest), which also holds the document
+fields the rows show; SQLite is read only for `reported_by` of reported edges. `graph=` may pass a `CitationIndex` (`load_index(db)`)
 or a networkx graph from `load_graph(db)` (converted once). `load_graph` (networkx, with all
 attributes) remains for exports, pictures and callers that want networkx.
 """
 from __future__ import annotations
 
+import gc
 import json
-from typing import TYPE_CHECKING, Any, Iterable
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import numpy as np
 
@@ -186,25 +188,55 @@ def cited_by(db, ref: str, graph: CitationIndex | nx.DiGraph | None = None, repo
     return _neighbours(db, ref, graph, reported, limit, forward=False)
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic-GC passes while a query makes tens of thousands of rows (they hold no cycles).
+    Otherwise each pass re-scans the rows made so far (3x the time of a big answer), and the
+    first pass after would scan them all once more: so when many were made, they are moved
+    straight to the oldest generation (gc.freeze + gc.unfreeze: a list splice, no scan) — where
+    a collection would put these survivors anyway."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_count()[0] > _PROMOTE:
+            gc.freeze()
+            gc.unfreeze()
+        if was:
+            gc.enable()
+
+
+_PROMOTE = 20_000      # young objects above which a query's results are promoted unscanned
+
+
 def _walk_rows(db, idx: CitationIndex, start: int, r: Reached, forward: bool) -> list[dict]:
-    """Rows of a one-direction walk: document, relation of the edge it was reached by, depth, path."""
+    """Rows of a one-direction walk: document, relation of the edge it was reached by, depth, path.
+    Columns are gathered with NumPy, each row made by one dict display; only the few rows with
+    several relations or a reported edge are remade (keeping the key order) afterwards."""
+    if len(r) == 0:
+        return []
     A = idx.fwd if forward else idx.rev
+    masks, direct = A.rel[r.pos], A.direct[r.pos]
+    special = np.flatnonzero((masks & (masks - 1)) | ~direct).tolist()
     paths = idx.paths(start, r)
-    rows = idx.docs(r.ids.tolist())
-    names = idx.relation_names
-    for d, mask, direct, depth, p in zip(rows, A.rel[r.pos].tolist(), A.direct[r.pos].tolist(),
-                                         r.depth.tolist(), paths):
-        rels = names(mask)
-        d["relation"] = rels[0] if rels else "other"
+    rows = [{"key": k, "number": n, "type": t, "date": d, "issuer": s, "ingested": g, "relation": rel,
+             "depth": dep, "path": p}
+            for k, n, t, d, s, g, rel, dep, p in zip(*idx.columns(r.ids), idx.strongest(masks),
+                                                      r.depth.tolist(), paths)]
+    for j in special:
+        d, p = rows[j], paths[j]
+        new = {c: d[c] for c in ("key", "number", "type", "date", "issuer", "ingested", "relation")}
+        rels = idx.relation_names(int(masks[j]))
         if len(rels) > 1:
-            d["relations"] = list(rels)
-        if not direct:
+            new["relations"] = list(rels)
+        if not direct[j]:
             s, t = (p[-2], p[-1]) if forward else (p[-1], p[-2])
             by = _reporters(db, s, t)
             if by:
-                d["reported_by"] = by[0] if len(by) == 1 else by
-        d["depth"] = depth
-        d["path"] = p
+                new["reported_by"] = by[0] if len(by) == 1 else by
+        new["depth"], new["path"] = d["depth"], p
+        rows[j] = new
     return rows
 
 
@@ -216,9 +248,10 @@ def _traverse(db, ref: str, graph, forward: bool, max_depth: int | None, relatio
     mask = idx.relation_mask(rels) if rels else 0
     if rels and not mask:
         return []
-    r = idx.walk(start, (idx.fwd if forward else idx.rev,), max_depth=max_depth or None, rel_mask=mask,
-                 limit=limit or None)
-    return _walk_rows(db, idx, start, r, forward)
+    with _no_gc():
+        r = idx.walk(start, (idx.fwd if forward else idx.rev,), max_depth=max_depth or None, rel_mask=mask,
+                     limit=limit or None)
+        return _walk_rows(db, idx, start, r, forward)
 
 
 def lineage(db, ref: str, graph: CitationIndex | nx.DiGraph | None = None, max_depth: int | None = None,

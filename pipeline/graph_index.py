@@ -7,8 +7,11 @@ bisection). One (source, target) pair is one adjacency entry whatever its number
 says whether the source's own text cites the target (else only other documents report it).
 
 The index also keeps the fields a query shows of each document (number, type, date, issuer,
-ingested). Traversals walk level by level over whole frontiers (vectorised), so their cost is
-the edges they touch; result rows are built only for the ids a query returns (`pipeline.graph`).
+ingested), also as object arrays (`column`; repeated values as one object) so the fields of
+many ids are gathered by NumPy at once. Traversals walk level by level over whole frontiers
+(vectorised; a level's first occurrences found with `np.minimum.at`, no sort), so their cost is
+the edges they touch; `paths` builds a level's paths as one (ids x depth+1) array gathered from
+the previous level's. Result rows are made for the ids a query returns (`pipeline.graph`).
 
 Cache: `load_index(db)` keeps the index in memory for the process and in `<db>-graph.npz`
 beside the database (plain arrays, no pickle), keyed by `meta.graph_version` — a counter that
@@ -35,6 +38,7 @@ RELATION_ORDER = ("thay_the", "sua_doi", "bai_bo", "can_cu", "thuc_hien", "huong
 INDEX_FORMAT = 2
 CACHE_SUFFIX = "-graph.npz"
 FIELDS = ("number", "type", "date", "issuer")    # text fields kept per document (date: date or date_partial)
+SHARED = ("type", "date", "issuer")              # fields with few distinct values
 _NONE = "\x01"                                   # None in the cache file's text blobs
 
 
@@ -83,6 +87,37 @@ class CitationIndex:
     ingested: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     stamp: tuple = ()
     _names: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _cols: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def column(self, name: str) -> np.ndarray:
+        """'key' or a FIELDS column as an object array (made once), to gather many ids at a time."""
+        col = self._cols.get(name)
+        if col is None:
+            src = self.keys if name == "key" else self.fields[name]
+            if name in SHARED:                       # equal values as one object: fewer cache misses
+                same: dict = {}
+                src = [same.setdefault(v, v) for v in src]
+            col = np.empty(len(src), dtype=object)
+            col[:] = src
+            self._cols[name] = col
+        return col
+
+    def columns(self, ids: np.ndarray) -> tuple[list, ...]:
+        """Lists of key, number, type, date, issuer, ingested (bool) of these ids."""
+        return (self.column("key")[ids].tolist(), *(self.column(f)[ids].tolist() for f in FIELDS),
+                self.ingested[ids].tolist())
+
+    def strongest(self, masks: np.ndarray) -> list[str]:
+        """The strongest relation name of each bit mask ('other' for an empty mask)."""
+        names = self._cols.get("relation")
+        if names is None:
+            names = np.empty(len(self.relations) + 1, dtype=object)
+            names[:-1] = self.relations
+            names[-1] = "other"
+            self._cols["relation"] = names
+        m = masks.astype(np.int64)
+        bit = np.where(m == 0, len(self.relations), np.log2(np.maximum(m & -m, 1)).astype(np.int64))
+        return names[bit].tolist()
 
     def doc(self, i: int) -> dict:
         """The SPEC 'graph output' object of id i."""
@@ -91,10 +126,9 @@ class CitationIndex:
                 "issuer": f["issuer"][i], "ingested": bool(self.ingested[i])}
 
     def docs(self, ids: Iterable[int]) -> list[dict]:
-        keys, ing = self.keys, self.ingested
-        num, typ, dat, iss = (self.fields[k] for k in FIELDS)
-        return [{"key": keys[i], "number": num[i], "type": typ[i], "date": dat[i], "issuer": iss[i],
-                 "ingested": bool(ing[i])} for i in ids]
+        ids = ids if isinstance(ids, np.ndarray) else np.fromiter(ids, dtype=np.int64)
+        return [{"key": k, "number": n, "type": t, "date": d, "issuer": s, "ingested": g}
+                for k, n, t, d, s, g in zip(*self.columns(ids))]
 
     @property
     def n(self) -> int:
@@ -133,6 +167,7 @@ class CitationIndex:
         Stops at `max_depth`, after `limit` ids, or when `target` is reached."""
         seen = np.zeros(self.n, dtype=bool)
         seen[start] = True
+        slot = np.empty(self.n, dtype=np.int64)        # scratch: first position of an id in a level
         frontier = np.array([start], dtype=np.int64)
         parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]] = []
         found, depth = 0, 0
@@ -158,8 +193,10 @@ class CitationIndex:
             nb, par, pos = (np.concatenate(x) for x in (nbs, pars, poss))
             if nb.size == 0:
                 break
-            _, first = np.unique(nb, return_index=True)
-            first.sort()
+            at = np.arange(nb.size)
+            slot[nb] = nb.size
+            np.minimum.at(slot, nb, at)                        # first position of each id (no sort)
+            first = np.flatnonzero(slot[nb] == at)             # first occurrences, in order
             nb, par, pos = nb[first], par[first], pos[first]
             seen[nb] = True
             parts.append((nb, par, pos, depth))
@@ -179,14 +216,25 @@ class CitationIndex:
         return r
 
     def paths(self, start: int, reached: Reached) -> list[list[str]]:
-        """For each reached id, the keys from `start` to it along the walk."""
-        keys = self.keys
-        by_id: dict[int, list[str]] = {start: [keys[start]]}
-        out = []
-        for v, u in zip(reached.ids.tolist(), reached.parent.tolist()):
-            p = by_id[u] + [keys[v]]
-            by_id[v] = p
-            out.append(p)
+        """For each id of a one-direction walk (levels in depth order), the keys from `start` to it.
+        Built a level at a time: a level's paths are an (ids x depth+1) array gathered from the
+        previous level's, turned into key lists by NumPy (no Python loop per id)."""
+        ids, depth, parent = reached.ids, reached.depth, reached.parent
+        if ids.size == 0:
+            return []
+        keys = self.column("key")
+        where = np.zeros(self.n, dtype=np.int64)     # row of an id in its level's array
+        prev = np.array([[start]], dtype=np.int64)
+        cuts = [0, *(np.flatnonzero(np.diff(depth)) + 1).tolist(), int(ids.size)]
+        out: list[list[str]] = []
+        for lo, hi in zip(cuts[:-1], cuts[1:]):
+            level = ids[lo:hi]
+            cur = np.empty((hi - lo, prev.shape[1] + 1), dtype=np.int64)
+            cur[:, :-1] = prev[where[parent[lo:hi]]]
+            cur[:, -1] = level
+            where[level] = np.arange(hi - lo)
+            out += keys[cur].tolist()
+            prev = cur
         return out
 
 

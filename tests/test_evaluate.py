@@ -60,10 +60,17 @@ def test_fixture_quality_gate(corpus_table, fmt):
     assert t["citation_f1"] >= 0.98 and t["relation_acc"] >= 0.9 and t["cited_date_acc"] >= 0.95, t
 
 
-@pytest.mark.parametrize("folder", ["real", "real2", "real3"])
+# Floors a change must not fall below: the development sets (real, real2) at the issue's
+# targets; the held-out set (real3, never used to tune rules) a little lower, as measured.
+FLOORS = {"real": (0.97, 0.95, 0.9), "real2": (0.97, 0.95, 0.9), "real3": (0.93, 0.95, 0.85)}
+
+
+@pytest.mark.parametrize("folder", sorted(FLOORS))
 def test_real_documents_quality_gate(folder):
-    """Our own real documents: citation F1 and the core header fields stay above a floor."""
+    """Our own real documents: number, date and type, citation F1 and relations stay above floors."""
+    header_floor, f1_floor, relation_floor = FLOORS[folder]
     t = by_format(evaluate([ROOT / "tests" / folder]))["all"]
     assert t["files"] >= 24
-    assert t["citation_f1"] >= 0.93, t
-    assert min(t["number"], t["date"]) >= 0.85, t
+    for field in ("number", "date", "type"):
+        assert t[field] >= header_floor, (field, t)
+    assert t["citation_f1"] >= f1_floor and t["relation_acc"] >= relation_floor, t

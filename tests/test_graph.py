@@ -86,6 +86,31 @@ def test_descendants_of_57(gold):
     assert by["11/NQ-CP@2026"]["path"] == ["57-NQ/TW@2024", "71/NQ-CP@2025", "11/NQ-CP@2026"]
 
 
+@pytest.mark.parametrize("fn, forward", [(graph.lineage, True), (graph.descendants, False)])
+def test_walk_rows_agree_with_networkx(gold, fn, forward):
+    """Every row of every document's lineage/descendants: depth = shortest distance, path a real
+    chain from the document to the row's key, relation the strongest of the last edge's."""
+    db, _, _ = gold
+    G = graph.load_graph(db)
+    H = G if forward else G.reverse(copy=False)
+    for start in sorted(G):
+        rows = fn(db, start, graph=G)
+        dist = nx.single_source_shortest_path_length(H, start)
+        assert {r["key"] for r in rows} == set(dist) - {start}
+        assert [r["depth"] for r in rows] == sorted(r["depth"] for r in rows)      # nearest first
+        for r in rows:
+            p = r["path"]
+            assert r["depth"] == dist[r["key"]] == len(p) - 1 and p[0] == start and p[-1] == r["key"]
+            assert all(H.has_edge(a, b) for a, b in zip(p, p[1:]))
+            s, t = (p[-2], p[-1]) if forward else (p[-1], p[-2])
+            assert r["relation"] == G[s][t]["relations"][0]
+            assert r.get("relations", G[s][t]["relations"][:1]) == G[s][t]["relations"]
+            assert list(r)[:7] == ["key", "number", "type", "date", "issuer", "ingested", "relation"]
+            assert list(r)[-2:] == ["depth", "path"]
+        limited = fn(db, start, graph=G, limit=2)
+        assert limited == rows[:2]
+
+
 def test_cites(gold):
     db, _, _ = gold
     rows = graph.cites(db, "Kế hoạch 50/KH-UBND")

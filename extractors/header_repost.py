@@ -1,0 +1,173 @@
+"""Documents reposted by a portal without their header (DOMAIN.md §1–2 lost).
+
+Such a page opens with the document's title in ordinary case ("Hướng dẫn tuyên truyền …",
+"Nghị quyết của Ban Thường vụ Tỉnh ủy về …", "Thông báo lịch tiếp công dân …"), or with the
+body of the document itself, whose own sentence names its issuer and kind ("Ủy ban nhân dân
+xã X thông báo …", "Đảng ủy Khối … xây dựng Kế hoạch … như sau:"). Vocabulary:
+data/header_repost.json; type names: data/doctypes.json.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractors import agencies
+from extractors.doctypes import canonical_type, type_regex
+from pipeline.normalize import collapse_ws, fold
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=None)
+def _data() -> dict:
+    with open(DATA / "header_repost.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@dataclass
+class RepostTitle:
+    type: str
+    issuer: str | None  # the body after "của", as printed
+    subject: str | None
+    subject_span: tuple[int, int] | None
+    span: tuple[int, int]
+
+
+_TERM = re.compile(r"(?i)\s*[(,]?\s*(?:kh[oó]a\s+[IVXLC]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})\s*\)?")
+_OPENERS_STOP = re.compile(r"(?i)^(căn cứ|thực hiện|theo|để|nhằm|ngày|sáng|chiều|trong|với|sau|năm|lts|[-–•+*]|\d|[IVX]+[.\-–])")
+
+
+def strip_term(name: str) -> str:
+    """A body without its term ("Ban Chấp hành Đảng bộ tỉnh khóa XIII" -> "… tỉnh")."""
+    return collapse_ws(_TERM.sub("", name)).strip(" ,.;")
+
+
+def party_committee(name: str) -> str:
+    """The executive committee of a Party organisation named as its committee ("Ban Chấp hành
+    Đảng bộ tỉnh Ninh Thuận" -> "Tỉnh ủy Ninh Thuận"); other names unchanged."""
+    f = fold(name).lower()
+    for k, v in sorted(((fold(k), v) for k, v in _data()["party_executives"].items()), key=lambda kv: -len(kv[0])):
+        if f == k or f.startswith(k + " "):
+            return collapse_ws(f"{v} {name[len(k):].strip()}")
+    return name
+
+
+def newspaper_province(text: str) -> str | None:
+    """The province of a provincial newspaper that reposts the document ("Báo Ninh Thuận trân trọng
+    giới thiệu …")."""
+    names, _ = agencies._provinces()
+    alt = "|".join(r"\s+".join(map(re.escape, fold(n).split())) for n in names)
+    m = re.search(rf"(?<!\w)Báo\s+({alt})(?!\w)", fold(text[:3000]))
+    if not m:
+        return None
+    return next((n for n in names if fold(n).lower() == collapse_ws(m.group(1)).lower()), None)
+
+
+@lru_cache(maxsize=None)
+def _title_re() -> re.Pattern:
+    return re.compile(rf"(?P<type>{type_regex()})(?!\w)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def repost_title(text: str, max_lines: int = 2) -> RepostTitle | None:
+    """The title line a portal prints in place of the header: one of the first lines, opening
+    with a type name (capitalised), no sentence (no final period, not too long)."""
+    seen = 0
+    for m in re.finditer(r"[^\n]+", text[:2000]):
+        line = m.group(0)
+        t = line.strip()
+        if not t:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if not t[0].isupper() or len(t) > 300 or t.endswith((".", ":", ";")) or _OPENERS_STOP.match(fold(t)):
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        tm = _title_re().match(fold(t))
+        if not tm:
+            continue
+        typ = canonical_type(tm.group("type"))
+        rest = t[tm.start("rest"):]
+        if not typ or re.match(r"(?i)số\b|này\b|và\b|được\b|đã\b", fold(rest)):
+            continue
+        issuer = None
+        s0 = start + tm.start("rest")
+        cm = re.match(r"(?i)của\s+(.+?)\s+(?=(?:về|v/v)\s)", fold(rest))
+        if cm:
+            issuer = rest[cm.start(1):cm.end(1)]
+            s0 += cm.end()
+            rest = rest[cm.end():]
+        elif re.match(r"(?i)của\s", fold(rest)):
+            continue
+        subject = rest.strip() or None
+        return RepostTitle(typ, issuer, subject, (s0, start + len(t)) if subject else None, (start, start + len(t)))
+    return None
+
+
+@lru_cache(maxsize=None)
+def _who_verb_re() -> re.Pattern:
+    d = _data()
+    openers = "|".join(r"\s+".join(map(re.escape, fold(o).split())) for o in sorted(d["body_openers"], key=len, reverse=True))
+    verbs = "|".join(r"\s+".join(map(re.escape, fold(v).split())) for v in d["verb_types"])
+    issue = "|".join(r"\s+".join(map(re.escape, fold(v).split())) for v in d["issue_verbs"])
+    return re.compile(
+        rf"(?:^|(?<=[\n.;,:]))[ \t]*(?:(?:nay|vì vậy|do đó|vậy)\s*,?\s+)?"
+        rf"(?P<who>(?:{openers})(?!\w)[^.;:\n()]{{0,90}}?)\s+(?:đã\s+|sẽ\s+)?"
+        rf"(?:(?P<verb>{verbs})|(?:{issue})\s+(?P<type>{type_regex()}))(?!\w)", re.IGNORECASE)
+
+
+def _opener_ok(who: str) -> bool:
+    """The who opens with a body name, not a verb ("Ban hành …") or a common noun ("Hội nghị")."""
+    words = fold(who).lower().split()
+    if len(words) < 2 or len(words) > 16:
+        return False
+    bad = {fold(k): [fold(w) for w in v] for k, v in _data()["not_after"].items()}
+    return not (words[0] in bad and words[1] in bad[words[0]])
+
+
+def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int, int]] | None:
+    """(type or None, issuing body as printed, its span) from the document's own sentence
+    "<body> thông báo / hướng dẫn / xây dựng Kế hoạch …" in the first paragraphs."""
+    ft = fold(text[:limit])
+    for m in _who_verb_re().finditer(ft):
+        who = text[m.start("who"):m.end("who")]
+        if not _opener_ok(who):
+            continue
+        if m.group("verb"):
+            typ = {fold(k): v for k, v in _data()["verb_types"].items()}.get(collapse_ws(m.group("verb")).lower())
+        else:
+            typ = canonical_type(m.group("type"))
+        return typ, collapse_ws(who), (m.start("who"), m.end("who"))
+    return None
+
+
+def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first line when it reads as a title (capitalised, no sentence, not a body opener such
+    as "Căn cứ …" / "Thực hiện …"): the subject of a reposted notice ("Lịch tiếp công dân …")."""
+    m = re.search(r"[^\n]+", text[:1000])
+    if not m:
+        return None
+    line = m.group(0)
+    t = line.strip()
+    if not t or not t[0].isupper() or len(t) > 250 or len(t.split()) < 3 or t.endswith((".", ":", ";", ",")) \
+            or _OPENERS_STOP.match(fold(t)) or re.search(r"(?i)\s(?:đã|sẽ)\s", fold(t)):
+        return None
+    start = m.start() + (len(line) - len(line.lstrip()))
+    return t, (start, start + len(t))
+
+
+def body_of_official(who: str) -> str:
+    """The body a head's title names ("Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc" -> "Ủy ban Dân tộc",
+    "Chủ tịch Ủy ban nhân dân tỉnh An Giang" -> "Ủy ban nhân dân tỉnh An Giang"); a title that is
+    itself a known body ("Thủ tướng Chính phủ") is kept."""
+    w = collapse_ws(who).strip(" ,.;")
+    if agencies._lookup(agencies.canonical_agency(w))[0] is not None:
+        return w
+    titles = "|".join(r"\s+".join(map(re.escape, fold(t).split()))
+                      for t in sorted(_data()["official_titles"], key=len, reverse=True))
+    m = re.match(rf"(?i)(?:(?:{titles})(?!\w)\s*[,&]?\s*(?:và\s+)?)+", fold(w))
+    rest = w[m.end():].strip() if m else w
+    return rest or w

@@ -1,0 +1,167 @@
+"""Headerless portal reposts and damaged titles: type, issuer and subject by general rules
+(invented variants of other provinces, ministries, Party bodies and years)."""
+import pytest
+
+from extractors.header import extract_document
+from extractors.header_repost import body_verb, party_committee, repost_title, strip_term
+from pipeline.model import DocumentBuilder
+from pipeline.normalize import compare_form as cf
+
+LEAD_BODY = "I. MỤC ĐÍCH, YÊU CẦU"
+
+
+def _plain(*lines: str):
+    b = DocumentBuilder()
+    for ln in lines:
+        b.paragraph(ln)
+    return b.build("x.txt", "txt", "0" * 64)
+
+
+def _check(doc: dict, want: dict) -> None:
+    for k, v in want.items():
+        got = doc[k]
+        assert (cf(got) if isinstance(got, str) else got) == (cf(v) if isinstance(v, str) else v), (k, got, v)
+
+
+# rule 1: the page opens with the title in ordinary case
+@pytest.mark.parametrize("lines,want", [
+    (["Hướng dẫn tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam",
+      "Ban Tuyên giáo Tỉnh ủy Bắc Giang ban hành Hướng dẫn số 120-HD/BTGTU về tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng.",
+      LEAD_BODY],
+     dict(type="Hướng dẫn", subject="tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam", number=None)),
+    (["Nghị quyết của Ban Thường vụ Tỉnh ủy về phát triển du lịch cộng đồng giai đoạn 2021-2025",
+      "Ban Thường vụ Tỉnh ủy Hà Giang đã ban hành Nghị quyết số 12-NQ/TU về phát triển du lịch.", LEAD_BODY],
+     dict(type="Nghị quyết", issuer="Ban Thường vụ Tỉnh ủy Hà Giang",
+          subject="về phát triển du lịch cộng đồng giai đoạn 2021-2025")),
+    (["Nghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XVII về chuyển đổi số đến năm 2030",
+      "LTS: Ngày 5-3-2021, Ban Chấp hành Đảng bộ tỉnh khóa XVII đã ban hành Nghị quyết số 03-NQ/TU về chuyển đổi số. "
+      "Báo Quảng Trị trân trọng giới thiệu toàn văn Nghị quyết.", LEAD_BODY],
+     dict(type="Nghị quyết", issuer="Tỉnh ủy Quảng Trị", subject="về chuyển đổi số đến năm 2030")),
+    (["Kế hoạch thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2024",
+      "Thực hiện Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ, Ủy ban nhân dân huyện Krông Pắc "
+      "xây dựng Kế hoạch thực hiện như sau:", LEAD_BODY],
+     dict(type="Kế hoạch", subject="thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2024")),
+    (["Thông báo lịch tiếp công dân của Chủ tịch Ủy ban nhân dân phường năm 2026", "Căn cứ Luật Tiếp công dân năm 2013;",
+      "Ủy ban nhân dân phường Tân Định thông báo lịch tiếp công dân như sau:"],
+     dict(type="Thông báo", subject="lịch tiếp công dân của Chủ tịch Ủy ban nhân dân phường năm 2026",
+          issuer="Ủy ban nhân dân phường Tân Định")),
+    (["Chỉ thị của Ban Thường vụ Thành ủy về tăng cường công tác phòng cháy, chữa cháy",
+      "Thời gian qua, công tác phòng cháy được quan tâm.", LEAD_BODY],
+     dict(type="Chỉ thị", subject="về tăng cường công tác phòng cháy, chữa cháy")),
+])
+def test_repost_title(lines, want):
+    _check(extract_document(_plain(*lines)), want)
+
+
+# rule 1 (no title line): the document's own sentence names issuer and type
+@pytest.mark.parametrize("lines,want", [
+    (["Lịch tiếp công dân định kỳ của Chủ tịch UBND xã Ea Tóh năm 2025", "Căn cứ Luật Tiếp công dân số 42/2013/QH13;",
+      "Ủy Ban nhân dân xã Ea Tóh thông báo lịch tiếp công dân năm 2025 như sau:", "1. Tiếp công dân định kỳ"],
+     dict(type="Thông báo", issuer="Ủy ban nhân dân xã Ea Tóh",
+          subject="Lịch tiếp công dân định kỳ của Chủ tịch UBND xã Ea Tóh năm 2025")),
+    (["Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;",
+      "Căn cứ Kế hoạch số 12/KH-HĐND ngày 02/11/2025 của Thường trực Hội đồng nhân dân xã Phú Lộc,",
+      "Nay hội đồng nhân dân xã thông báo đến cử tri lịch tiếp xúc cử tri của Hội đồng nhân dân xã Phú Lộc./."],
+     dict(type="Thông báo", issuer="Hội đồng nhân dân xã Phú Lộc", subject=None)),
+    (["Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị, căn cứ tình hình thực tiễn, Đảng ủy Khối "
+      "Doanh nghiệp tỉnh Nghệ An xây dựng Kế hoạch tổ chức đại hội như sau:", LEAD_BODY],
+     dict(type="Kế hoạch", issuer="Đảng ủy Khối Doanh nghiệp tỉnh Nghệ An")),
+    (["Thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương, Ban Tổ chức Tỉnh ủy hướng dẫn một số nội dung như sau:",
+      LEAD_BODY],
+     dict(type="Hướng dẫn")),
+])
+def test_body_sentence(lines, want):
+    _check(extract_document(_plain(*lines)), want)
+
+
+@pytest.mark.parametrize("text", [
+    "Ban hành hướng dẫn thực hiện chế độ báo cáo.",  # a verb, not a body
+    "Hội nghị thông báo kết quả bầu cử.",  # a meeting, not a body
+    "Bộ phận một cửa thông báo lịch làm việc.",
+])
+def test_body_sentence_needs_a_body(text):
+    assert body_verb(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ Nghị quyết số 12-NQ/TU về phát triển du lịch",
+    "Thông báo này được gửi tới các đơn vị.",
+    "Kế hoạch số 155 ngày 07/7/2019 của Thành ủy Hà Nội",
+    "Sáng 12/3, Tỉnh ủy tổ chức hội nghị",
+])
+def test_no_repost_title(text):
+    assert repost_title(text) is None
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Ban Chấp hành Đảng bộ tỉnh khóa XIII", "Tỉnh ủy"),
+    ("Ban Chấp hành Đảng bộ thành phố (khóa XVII)", "Thành ủy"),
+    ("Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020-2025", "Huyện ủy"),
+    ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+])
+def test_party_committee(name, want):
+    assert party_committee(strip_term(name)) == want
+
+
+# rule 2: a title whose glyphs the PDF lost, matched by its ASCII skeleton
+@pytest.mark.parametrize("title,want", [
+    ("QUY T Đ NH", "Quyết định"), ("NGH QUY T", "Nghị quyết"), ("K ÉT LUẬN", "Kết luận"),
+    ("HƯ NG D N", "Hướng dẫn"), ("K HO CH", "Kế hoạch"), ("THÔNG B O", "Thông báo"),
+])
+def test_broken_title_type(title, want):
+    from extractors.doctypes import broken_type
+    assert broken_type(title) == want
+
+
+@pytest.mark.parametrize("line", ["TỈNH ỦY", "QUYẾT", "ỦY BAN NHÂN DÂN", "BAN CHẤP HÀNH TRUNG ƯƠNG", "CH TH"])
+def test_broken_title_needs_most_letters(line):
+    from extractors.doctypes import broken_type
+    assert broken_type(line) is None
+
+
+@pytest.mark.parametrize("lines,want", [
+    (["HUYỆN ỦY ĐỨC TRỌNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-KL/HU", "Đức Trọng, ngày 4 tháng 6 năm 2023", "K ÉT LUẬN",
+      "HỘI NGHỊ LẦN THỨ MƯỜI", "BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN (KHÓA XI)", "về phát triển nông nghiệp công nghệ cao",
+      "Hội nghị lần thứ mười Ban Chấp hành Đảng bộ huyện đã thảo luận và kết luận:"],
+     dict(type="Kết luận", subject="HỘI NGHỊ LẦN THỨ MƯỜI BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN (KHÓA XI) "
+                                   "về phát triển nông nghiệp công nghệ cao")),
+    (["ỦY BAN NHÂN DÂN", "TỈNH CÀ MAU", "Số: 45/2019/QĐ-UBND", "Cà Mau, ngày 3 tháng 9 năm 2019", "QUY T Đ NH",
+      "Ban hành Quy định quản lý chợ", "ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "Căn cứ Luật Tổ chức chính quyền địa phương;"],
+     dict(type="Quyết định", subject="Ban hành Quy định quản lý chợ", issuer="Ủy ban nhân dân tỉnh Cà Mau")),
+])
+def test_broken_title_document(lines, want):
+    _check(extract_document(_plain(*lines)), want)
+
+
+# rule 4: a body under its parent is named in full, proper names capitalised
+@pytest.mark.parametrize("left,want", [
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "ỦY BAN KIỂM TRA"], "Ủy ban Kiểm tra Trung ương"),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"], "Ban Tổ chức Trung ương"),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN NỘI CHÍNH"], "Ban Nội chính Trung ương"),
+])
+def test_party_body_under_parent(left, want):
+    lines = left + ["ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 07-HD/TW", "Hà Nội, ngày 2 tháng 3 năm 2021", "HƯỚNG DẪN",
+                    "thực hiện quy định về công tác cán bộ", "- Căn cứ Điều lệ Đảng;"]
+    assert cf(extract_document(_plain(*lines))["issuer"]) == cf(want)
+
+
+# rule 3: a Gazette title carries number, date, issuer ("CỦA <head's title> <body>") and subject ("VỀ …")
+@pytest.mark.parametrize("lines,want", [
+    (["QUYẾT ĐỊNH SỐ 291/QĐ-UBDT NGÀY 12 THÁNG 5 NĂM 2021 CỦA BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC "
+      "VỀ VIỆC BAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2021", "BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC",
+      "Căn cứ Nghị định số 13/2017/NĐ-CP;"],
+     dict(type="Quyết định", number="291/QĐ-UBDT", date="2021-05-12", issuer="Ủy ban Dân tộc",
+          subject="VỀ VIỆC BAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2021")),
+    (["THÔNG TƯ SỐ 05/2019/TT-BYT NGÀY 3 THÁNG 4 NĂM 2019 CỦA BỘ TRƯỞNG BỘ Y TẾ VỀ VIỆC HƯỚNG DẪN KHÁM SỨC KHỎE",
+      "Căn cứ Luật Khám bệnh, chữa bệnh;"],
+     dict(type="Thông tư", issuer="Bộ Y tế", date="2019-04-03", subject="VỀ VIỆC HƯỚNG DẪN KHÁM SỨC KHỎE")),
+    (["QUYẾT ĐỊNH SỐ 12/2008/QĐ-UBND NGÀY 3/4/2008 CỦA CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH AN GIANG",
+      "VỀ BAN HÀNH QUY CHẾ TIẾP CÔNG DÂN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Căn cứ Luật;"],
+     dict(type="Quyết định", issuer="Ủy ban nhân dân tỉnh An Giang", date="2008-04-03",
+          subject="VỀ BAN HÀNH QUY CHẾ TIẾP CÔNG DÂN")),
+    (["CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 20/2003/CT-TTG NGÀY 5 THÁNG 9 NĂM 2003 VỀ VIỆC PHÒNG, CHỐNG LỤT BÃO",
+      "Trong những năm qua, công tác phòng, chống lụt bão đã đạt kết quả."],
+     dict(type="Chỉ thị", issuer="Thủ tướng Chính phủ", subject="VỀ VIỆC PHÒNG, CHỐNG LỤT BÃO")),
+])
+def test_gazette_title(lines, want):
+    _check(extract_document(_plain(*lines)), want)
