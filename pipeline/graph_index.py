@@ -102,6 +102,12 @@ class CitationIndex:
             self._cols[name] = col
         return col
 
+    def warm(self) -> "CitationIndex":
+        """Make the object-array columns now (tens of ms), not in the first query."""
+        for name in ("key", *FIELDS):
+            self.column(name)
+        return self
+
     def columns(self, ids: np.ndarray) -> tuple[list, ...]:
         """Lists of key, number, type, date, issuer, ingested (bool) of these ids."""
         return (self.column("key")[ids].tolist(), *(self.column(f)[ids].tolist() for f in FIELDS),
@@ -442,5 +448,5 @@ def load_index(db, cache: bool = True) -> CitationIndex:
             save_cache(idx, path)
     finally:
         conn.execute("COMMIT")
-    _MEMO[str(path)] = idx
+    _MEMO[str(path)] = idx.warm()
     return idx
