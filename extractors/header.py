@@ -712,7 +712,7 @@ def extract_document(doc: ReadDocument) -> dict:
         if re.match(r"(?i)^(ban thường vụ|thường trực|ban chấp hành)$", fold(ab)) and \
                 not fold(issuer).lower().startswith(fold(ab).lower()):
             parent = issuer
-            issuer = f"{ab} {issuer}"
+            issuer = agencies.canonical_agency(f"{ab} {issuer}")
     if issuer is None and gaz and gaz["issuer"]:
         issuer = agencies.canonical_agency(gaz["issuer"], province)
     if issuer is None and cap and cap["issuer"]:

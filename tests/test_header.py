@@ -139,3 +139,12 @@ def _plain(*lines: str):
 ])
 def test_plain_header_general(lines, field, value):
     assert cf(extract_document(_plain(*lines))[field]) == cf(value)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_issuer_under_a_standing_board_is_written_with_its_proper_capitals(fmt):
+    """'T/M BAN THƯỜNG VỤ' under 'TỈNH ỦY ĐỒNG THÁP' -> the body's name as the vocabulary spells it."""
+    from extractors import extract
+    from pipeline.readers import read
+    from conftest import CORPUS
+    assert extract(read(CORPUS / f"seed003.{fmt}"))["document"]["issuer"] == "Ban Thường vụ Tỉnh ủy Đồng Tháp"
