@@ -20,7 +20,7 @@ from extractors.header_split import mass_motto, split_header
 from extractors.identity import make_key
 from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
 from pipeline.model import ReadDocument
-from pipeline.normalize import collapse_ws, fold
+from pipeline.normalize import strip_accents, collapse_ws, fold
 
 HEAD_CHARS = 1600
 
@@ -314,13 +314,27 @@ def broken_glyphs(s: str) -> bool:
     return len(singles) >= 2 and len(singles) >= 0.25 * len(words)
 
 
+def _respell_province(line: str) -> str:
+    """A caps header line naming a province with wrong tone marks, as OCR reads them ("TĨNH ĐÔNG
+    THÁP"), in the vocabulary's spelling ("TỈNH ĐỒNG THÁP"); any other line unchanged."""
+    plain = strip_accents(line).lower()
+    word = next((w for w in ("tinh ", "thanh pho ") if plain.startswith(w)), None)
+    if word is None or not _is_caps(line) or len(plain) != len(line):
+        return line
+    target = plain[len(word):].strip()
+    name = next((n for n in agencies._provinces()[0] if strip_accents(n).lower() == target), None)
+    if name is None:
+        return line
+    return f"{'TỈNH' if word == 'tinh ' else 'THÀNH PHỐ'} {name.upper()}"
+
+
 def _header_bodies(lines: list[Line], stop: int) -> list[str]:
     """Issuing-body lines of the header's left column (above "Số"), joined where wrapped."""
     bodies: list[str] = []
     for ln in lines:
         if ln.start >= stop:
             break
-        t = _MOTTO.sub("", fold(ln.text)).strip(" -–")
+        t = _respell_province(_MOTTO.sub("", fold(ln.text)).strip(" -–"))
         if not t or _RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
                 or _LONE_RE.fullmatch(t.rstrip(" .")):
             continue

@@ -148,3 +148,16 @@ def test_issuer_under_a_standing_board_is_written_with_its_proper_capitals(fmt):
     from pipeline.readers import read
     from conftest import CORPUS
     assert extract(read(CORPUS / f"seed003.{fmt}"))["document"]["issuer"] == "Ban Thường vụ Tỉnh ủy Đồng Tháp"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("TĨNH ĐÔNG THÁP", "TỈNH ĐỒNG THÁP"),            # OCR swaps tone marks on a scanned header
+    ("THÀNH PHÔ HÔ CHÍ MINH", "THÀNH PHỐ HỒ CHÍ MINH"),
+    ("TINH NGHE AN", "TỈNH NGHỆ AN"),
+    ("TỈNH ỦY ĐỒNG THÁP", "TỈNH ỦY ĐỒNG THÁP"),      # not a province line: unchanged
+    ("TỈNH XANADU", "TỈNH XANADU"),                  # unknown province: unchanged
+    ("Tỉnh Đồng Tháp có", "Tỉnh Đồng Tháp có"),      # not a caps header line
+])
+def test_province_header_line_is_respelled_from_the_vocabulary(line, expected):
+    from extractors.header import _respell_province
+    assert _respell_province(line) == expected
