@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Callable
 
 from pipeline.errors import UsageError, VanbanError
+from pipeline import store
 from pipeline.ingest import IngestResult, display_path, ingest_file, open_database, walk_files
 
 LOCK_NAME = ".vanban-watch.lock"
@@ -365,6 +366,8 @@ class Watcher:
                               f"-> {display_path(dest)}")
             else:
                 dest = move_file(f, unique_destination(self.cfg.processed / self._rel(f).parent, f.name))
+                if r.status == "ingested":
+                    store.file_moved(self.db, r.sha256, dest)   # the annotated view re-reads it there
                 if r.status == "duplicate":
                     self.stats.duplicate += 1
                     self.log.info(f"duplicate {rel}: already ingested (sha256 {r.sha256[:12]}) -> {display_path(dest)}")

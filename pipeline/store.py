@@ -646,6 +646,12 @@ def save_extraction(db: sqlite_utils.Database, extraction: dict, file_path: str)
     return key
 
 
+def file_moved(db: sqlite_utils.Database, sha256: str, new_path: str | Path) -> None:
+    """Record where a stored file now lives (the inbox moves it to processed/); commits."""
+    with db.conn:
+        db.conn.execute("UPDATE files SET path = ? WHERE sha256 = ?", (str(new_path), sha256))
+
+
 def document_warnings(db: sqlite_utils.Database, key: str) -> list[str]:
     """Warnings stored for a document (the extraction's, plus ambiguous citations)."""
     row = db.conn.execute("SELECT warnings FROM documents WHERE key = ?", (key,)).fetchone()

@@ -298,3 +298,18 @@ def test_name_that_is_not_utf8_is_handled_not_a_crash(box):
     assert len(os.listdir(os.fsencode(box.processed))) == 1
     assert len(os.listdir(os.fsencode(box.failed))) == 2
     assert box.sql("select count(*) from files where status = 'ingested'") == [(1,)]
+
+
+def test_processed_file_path_is_recorded_after_the_move(tmp_path):
+    """The files table points at processed/, where the annotated view re-reads the file."""
+    import sqlite3
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    src = ROOT / "corpus" / "seed000.docx"
+    (inbox / "báo cáo.docx").write_bytes(src.read_bytes())
+    db = tmp_path / "v.db"
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "watch", str(inbox), "--once", "--db", str(db),
+                        "--settle", "0"], capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    (path,) = sqlite3.connect(db).execute("SELECT path FROM files").fetchone()
+    assert Path(path).parent.name == "processed" and Path(path).is_file()

@@ -303,3 +303,14 @@ def test_deadline_calendar_feed(served):
 def test_plugins_installed(served):
     names = {p["name"] for p in served.json("-/plugins.json")}
     assert {"datasette-ics", "datasette-vega", "datasette-search-all", "vanban_ui.py"} <= names
+
+
+def test_document_page_links_to_its_annotated_view(served):
+    key, sha = served.sql("SELECT key, file FROM documents WHERE ingested = 1 AND number = '50/KH-UBND'")[0]
+    from datasette.utils import tilde_encode
+    _, _, page = served.get(f"{served.db}/documents/{tilde_encode(key)}")
+    assert f'href="/-/annotated/{sha}"' in page
+    status, ctype, html = served.get(f"/-/annotated/{sha}")
+    assert status == 200 and "text/html" in ctype
+    assert "50/KH-UBND" in html and "57-NQ/TW" in html and "<script>alert" not in html
+    assert served.get("/-/annotated/" + "0" * 64)[0] == 404

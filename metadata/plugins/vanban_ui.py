@@ -10,6 +10,8 @@
 - The document page (row page of `documents`) gets `vanban_doc`: what it cites and what cites
   it (`pipeline.graph.cites` / `cited_by`) and its tasks; metadata/templates/row.html shows them.
 - The `json` column of `documents` is folded into a <details> element.
+- `/-/annotated/<sha256>`: the annotated view of a stored file (`pipeline.annotate`), re-read
+  from where the `files` table says it lives; the document page links to it.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import json
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
-from datasette import hookimpl
+from datasette import Response, hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 from markupsafe import Markup
 
@@ -156,6 +158,40 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         ctx["relations"] = RELATIONS
         ctx["labels"] = (datasette.plugin_config("vanban_ui") or {}).get("labels") or {}
         ctx["tasks_url"] = datasette.urls.table(database, "tasks") + "?" + urlencode({"document_key": key})
+        f = await datasette.get_database(database).execute("SELECT file FROM documents WHERE key = ?", [key])
+        sha = f.first()[0] if f.rows else None
+        ctx["annotated_url"] = datasette.urls.path(f"/-/annotated/{sha}") if sha else None
         return {"vanban_doc": ctx}
 
     return inner
+
+
+def annotated_html(path: str, sha256: str) -> str | None:
+    """The annotated view of the file at `path`, or None when it is gone or its bytes changed."""
+    from pathlib import Path
+
+    from extractors import extract
+    from pipeline.annotate import render_html
+    from pipeline.readers import read
+    if not Path(path).is_file():
+        return None
+    doc = read(path)
+    return render_html(doc, extract(doc)) if doc.sha256 == sha256 else None
+
+
+async def annotated_view(request, datasette):
+    sha = request.url_vars["sha"]
+    db = datasette.get_database()
+    row = (await db.execute("SELECT path FROM files WHERE sha256 = ?", [sha])).first()
+    if row is None:
+        return Response.html("<p>Không có tệp này / no such file.</p>", status=404)
+    html = await datasette.get_database().execute_fn(lambda conn: annotated_html(row[0], sha))
+    if html is None:
+        return Response.html("<p>Tệp gốc không còn ở chỗ đã lưu hoặc đã đổi nội dung / the stored file is no "
+                             "longer where it was recorded, or its bytes changed.</p>", status=410)
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/annotated/(?P<sha>[0-9a-f]{64})$", annotated_view)]
