@@ -47,10 +47,9 @@ CHARS_PER_PAGE = 2500  # an A4 page of 13-14 pt Vietnamese prose, for .docx/.txt
 def machine() -> dict[str, str]:
     cpu = platform.processor() or "?"
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+        info = dict(l.split(":", 1) for l in Path("/proc/cpuinfo").read_text().splitlines() if ":" in l)
+        info = {k.strip(): v.strip() for k, v in info.items()}
+        cpu = f"{info.get('model name', cpu)} (family {info.get('cpu family', '?')}, model {info.get('model', '?')})"
     except OSError:
         pass
     ram = "?"
@@ -66,8 +65,7 @@ def machine() -> dict[str, str]:
     return {"CPU": cpu, "cores": f"{os.cpu_count()} ({len(os.sched_getaffinity(0))} usable)",
             "RAM": ram, "Python": platform.python_version(), "OS": platform.platform(),
             "libraries": f"python-docx {version('python-docx')}, pypdfium2 {version('pypdfium2')}, "
-                         f"pdfplumber {pdfplumber.__version__}, SQLite {__import__('sqlite3').sqlite_version}",
-            "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+                         f"pdfplumber {pdfplumber.__version__}, SQLite {__import__('sqlite3').sqlite_version}"}
 
 
 # ---------------------------------------------------------------- corpus
@@ -538,6 +536,7 @@ def main(argv: list[str] | None = None) -> None:
         if name not in only:
             continue
         t = time.perf_counter()
+        load0 = " ".join(f"{x:.2f}" for x in os.getloadavg())
         if name == "formats":
             fmt_rows, facts = formats_section(files, workdir)
             body = render_formats(a, paths, fmt_rows, facts, seed004_section())
@@ -557,16 +556,14 @@ def main(argv: list[str] | None = None) -> None:
         else:
             body = "## Profile\n\n" + "\n".join(profile_section(files))
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         body += (f"\n\n<sub>Section run {stamp} by `{cmd}` in {time.perf_counter() - t:.0f} s; "
-                 f"load average after: {load}.</sub>\n")
+                 f"load average before: {load0}, after: {load}; bench process max RSS so far {rss:.0f} MB.</sub>\n")
         (saved / f"{name}.md").write_text(body, encoding="utf-8")
         blocks[name] = body
     for name in SECTIONS:
         if name not in blocks and (saved / f"{name}.md").exists():
             blocks[name] = (saved / f"{name}.md").read_text(encoding="utf-8")
-    m["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    m["max RSS of this bench process (per-format runs, seed004, profile)"] = (
-        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     L = ["# vanban benchmark", "",
          "Not a test: figures from runs of `bench/run.py` on the machine below (a 2-core machine "
          "shared with other work: compare figures within one section, and see the load averages).",
