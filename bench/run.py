@@ -8,11 +8,11 @@
 3. per format, on the same files in the same run: the raw reader alone (python-docx
    paragraphs + tables; pypdfium2 text; pdfplumber tables; plain decode for .txt) against the
    whole pipeline (read -> extract -> store), with docs/s, pages/s, the ratio, and
-   extraction-only ms per document; PDFs both as the reader is and with pdf_fast wired in;
+   extraction-only ms per document (the PDF reader takes its table grids from pdf_fast);
 4. seed004.pdf (28 pages, 16 with tables): pypdfium2 text vs pdfplumber tables vs pdf_fast;
-5. the ingest of `--ingest-n` documents with `ingest_parallel.ingest_many` on all cores, in a
-   child process whose process-tree memory is sampled (and, `compare`, three ways to ingest
-   the --n corpus in parallel);
+5. the ingest of `--ingest-n` documents with `pipeline.ingest.ingest_paths(workers=, batch=)` on
+   all cores, in a child process whose process-tree memory is sampled (and, `compare`, one
+   transaction per file against batches of 64 on the --n corpus);
 6. the citation-graph benchmark (bench/graph_bench.py, another helper's) when it exists;
 7. `vanban --help` start-up time; 8. a cProfile of the pipeline (top costs).
 """
@@ -181,7 +181,6 @@ def pipeline_one(p: Path, db, tm: Timer) -> tuple[int, int]:
 def formats_section(files: dict[str, list[Path]], workdir: Path) -> tuple[list[str], dict]:
     """Raw reader vs whole pipeline per format, same files, same run."""
     from pipeline.store import open_db
-    from wiring import fast_pdf_tables as wired
     rows, facts = [], {}
     for fmt, paths in files.items():
         if not paths:
@@ -230,18 +229,9 @@ def formats_section(files: dict[str, list[Path]], workdir: Path) -> tuple[list[s
             q.unlink()
         if fmt == "pdf":
             facts[fmt]["tables_s"] = t_tab
-            db = open_db(workdir / "formats-pdf-fast.db")
-            tm2 = Timer()
-            with wired() as st:
-                for p in paths:
-                    pipeline_one(p, db, tm2)
-            db.conn.close()
-            for q in workdir.glob("formats-pdf-fast.db*"):
-                q.unlink()
-            fast_t = sum(tm2.t.values())
-            rows.append(_row("pdf — whole pipeline, pdf_fast wired in", n, pages, fast_t, raw_t, raw_t + t_tab))
-            facts["pdf_fast"] = {"n": n, "pages": pages, "pipe_s": fast_t, "fast_pages": st.pages,
-                                 "fallbacks": st.fallbacks, **tm2.t}
+            answered = [fast_pdf_tables(p) for p in paths]
+            facts["pdf_fast"] = {"n": n, "tables": sum(t for t, _ in answered),
+                                 "fallbacks": sum(f for _, f in answered)}
     return rows, facts
 
 
@@ -256,7 +246,6 @@ def _row(name: str, n: int, pages: int, secs: float, raw: float | None, raw2: fl
 
 def seed004_section() -> list[str]:
     from pipeline.readers import read
-    from wiring import fast_pdf_tables as wired
     p = ROOT / "corpus" / "seed004.pdf"
 
     def best(fn, k: int = 3) -> float:
@@ -281,19 +270,8 @@ def seed004_section() -> list[str]:
     fast_tables = best(lambda: fast_pdf_tables(p))
     plumb = best(lambda: raw_pdf_tables(p), 1)
 
-    def fast_pipeline() -> None:
-        with wired():
-            extract(read(p))
-    fast_pipe = best(fast_pipeline, 3)
-
-    def fast_chars_pipeline() -> None:
-        with wired(chars=True):
-            extract(read(p))
-    fast_chars = best(fast_chars_pipeline, 3)
-    t_read = best(lambda: read(p), 1)
-    with wired(chars=True):
-        t_read_fast = best(lambda: read(p), 3)
-    slow_pipe = best(lambda: extract(read(p)), 1)
+    pipe = best(lambda: extract(read(p)), 3)
+    t_read = best(lambda: read(p), 3)
     n_tables, fb = fast_pdf_tables(p)
     return [
         "| step on corpus/seed004.pdf (28 pages, 16 with tables) | best time | × pypdfium2 text |",
@@ -302,30 +280,22 @@ def seed004_section() -> list[str]:
         f"| pdfplumber `extract_tables()`, all pages | {plumb * 1000:.0f} ms | {plumb / text:.1f}× |",
         f"| pdf_fast `find_tables()`, all pages ({n_tables} tables, {fb} fallbacks) | {fast_tables * 1000:.0f} ms | {fast_tables / text:.1f}× |",
         f"| pdf_fast `table_finder()` (cell boxes only, what the reader needs), all pages | {grid_t * 1000:.0f} ms | {grid_t / text:.1f}× |",
-        f"| whole read + extract, reader as it is (pdfplumber grids) | {slow_pipe * 1000:.0f} ms | {slow_pipe / text:.1f}× |",
-        f"| whole read + extract, pdf_fast grids wired in | {fast_pipe * 1000:.0f} ms | {fast_pipe / text:.1f}× |",
-        f"| whole read + extract, pdf_fast grids + `loose_chars` wired in | {fast_chars * 1000:.0f} ms | {fast_chars / text:.1f}× |",
-        f"| of which read only: reader as it is / both wired in | {t_read * 1000:.0f} / {t_read_fast * 1000:.0f} ms | "
-        f"{t_read / text:.1f}× / {t_read_fast / text:.1f}× |",
+        f"| whole read + extract (the reader: pdf_fast grids) | {pipe * 1000:.0f} ms | {pipe / text:.1f}× |",
+        f"| of which read only | {t_read * 1000:.0f} ms | {t_read / text:.1f}× |",
     ]
 
 
 # ---------------------------------------------------------------- parallel ingest (child process)
 
-def ingest_child(db: str, folder: str, workers: int, how: str) -> None:
-    """In a child process: ingest a folder; print a JSON summary. `how`: "many" (ingest_many),
-    "many-fast" (ingest_many, pdf_fast grids wired in), "paths" (ingest.ingest_paths(workers=))."""
-    from contextlib import nullcontext
+BATCHES = {"file": 1, "batch": 64}   # --ingest-how: one transaction per file, or per 64 files
 
+
+def ingest_child(db: str, folder: str, workers: int, how: str) -> None:
+    """In a child process: ingest a folder with `ingest_paths(workers=, batch=BATCHES[how])`;
+    print a JSON summary."""
     from pipeline.ingest import ingest_paths
-    from pipeline.ingest_parallel import ingest_many
-    from wiring import fast_pdf_tables as wired
     t = time.perf_counter()
-    with (wired() if how.endswith("fast") else nullcontext()):
-        if how == "paths":
-            res = ingest_paths(db, [folder], workers=workers)
-        else:
-            res = ingest_many(db, [folder], workers=workers)
+    res = ingest_paths(db, [folder], workers=workers, batch=BATCHES[how])
     wall = time.perf_counter() - t
     counts: dict[str, int] = {}
     for r in res:
@@ -386,9 +356,7 @@ def ingest_section(paths: list[Path], workers: int, workdir: Path, how: str) -> 
     s = json.loads(out.strip().splitlines()[-1])
     size = sum(q.stat().st_size for q in workdir.glob("ingest.db*")) / 2**20
     n, wall = s["files"], s["wall_s"]
-    label = {"many": "`ingest_parallel.ingest_many`, PDF reader as it is (pdfplumber grids)",
-             "many-fast": "`ingest_parallel.ingest_many`, pdf_fast grids wired in",
-             "paths": "`ingest.ingest_paths(workers=)` (the ingest helper's pool)"}[how]
+    label = f"`ingest.ingest_paths(workers={workers}, batch={BATCHES[how]})`"
     lines = [
         f"| how | {label} |",
         f"| documents | {n:,} ({json.dumps(s['status'])}) |",
@@ -454,23 +422,21 @@ def startup_section() -> list[str]:
 
 
 def profile_section(files: dict[str, list[Path]], k: int = 10) -> list[str]:
-    """cProfile over read -> extract -> store for a few files of each format, pdf_fast grids
-    wired in: top functions by own time, and the project's functions by cumulative time."""
+    """cProfile over read -> extract -> store for a few files of each format: top functions by
+    own time, and the project's functions by cumulative time."""
     from extractors import extract
     from pipeline import store
     from pipeline.readers import read
-    from wiring import fast_pdf_tables as wired
     sample = [p for paths in files.values() for p in paths[:k]]
     with tempfile.TemporaryDirectory() as tmp:
         db = store.open_db(Path(tmp) / "p.db")
         pr = cProfile.Profile()
-        with wired():
-            pr.enable()
-            for p in sample:
-                ex = extract(read(p))
-                with db.conn:
-                    store.save_extraction(db, ex, str(p))
-            pr.disable()
+        pr.enable()
+        for p in sample:
+            ex = extract(read(p))
+            with db.conn:
+                store.save_extraction(db, ex, str(p))
+        pr.disable()
         db.conn.close()
     st = pstats.Stats(pr, stream=io.StringIO())
     total = sum(v[2] for v in st.stats.values())
@@ -479,8 +445,8 @@ def profile_section(files: dict[str, list[Path]], k: int = 10) -> list[str]:
         f = fn.replace(str(ROOT) + "/", "").split("site-packages/")[-1]
         return f"`{f}:{line}({name})`"
 
-    out = [f"cProfile of read -> extract -> store on {len(sample)} files ({k} per format), pdf_fast "
-           f"grids wired in; total own time {total:.2f} s.", "",
+    out = [f"cProfile of read -> extract -> store on {len(sample)} files ({k} per format); "
+           f"total own time {total:.2f} s.", "",
            "Top functions by own time:", "",
            "| function | own time | share | cumulative | calls |", "|---|---|---|---|---|"]
     for (fn, line, name), (cc, nc, tt, ct, _) in sorted(st.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:15]:
@@ -509,8 +475,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--templates", type=int, default=24)
     ap.add_argument("--graph-docs", type=int, default=100_000)
     ap.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench.md")
-    ap.add_argument("--ingest-how", default="many-fast", choices=["many", "many-fast", "paths"],
-                    help="what the big ingest runs (default: ingest_many with pdf_fast grids)")
+    ap.add_argument("--ingest-how", default="batch", choices=sorted(BATCHES),
+                    help="the big ingest: one transaction per file (file) or per 64 files (batch, default)")
     ap.add_argument("--only", default=",".join(SECTIONS),
                     help=f"sections to run now, of {','.join(SECTIONS)}; the others are taken from "
                          "their last run (outputs/bench/sections/)")
@@ -519,7 +485,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.ingest_child:
         ingest_child(a.ingest_child[0], a.ingest_child[1], int(a.ingest_child[2]), a.ingest_child[3])
         return
-    from pipeline.ingest_parallel import default_workers
+    from pipeline.ingest import default_workers
     workers = a.workers or default_workers()
     workdir = ROOT / "outputs" / "bench"
     saved = workdir / "sections"
@@ -542,7 +508,7 @@ def main(argv: list[str] | None = None) -> None:
             body = render_formats(a, paths, fmt_rows, facts, seed004_section())
             facts_all["formats"] = facts
         elif name == "compare":
-            compare = [(how, ingest_section(paths, workers, workdir, how)[1]) for how in ("many", "many-fast", "paths")]
+            compare = [(how, ingest_section(paths, workers, workdir, how)[1]) for how in ("file", "batch")]
             body = render_compare(a, workers, compare)
         elif name == "ingest":
             ing_paths = paths if not a.ingest_n or a.ingest_n == a.n else corpus(a.ingest_n, a.seed, a.templates)
@@ -601,19 +567,19 @@ def render_formats(a, paths: list[Path], fmt_rows: list[str], facts: dict, s004:
     L += [f"| {f} | {v['read']:.1f} | {v['extract']:.1f} | {v['store']:.1f} |" for f, v in stage.items()]
     if "pdf_fast" in facts:
         pf = facts["pdf_fast"]
-        L += ["", f"pdf_fast on the sample: {pf['fast_pages']} ruled pages answered, "
-                  f"{pf['fallbacks']} fallbacks to pdfplumber."]
+        L += ["", f"pdf_fast on the sample: {pf['tables']} tables found, "
+                  f"{pf['fallbacks']} pages left to pdfplumber."]
     L += ["", "## PDF tables: seed004.pdf", ""] + s004
     return "\n".join(L)
 
 
 def render_compare(a, workers: int, compare: list) -> str:
-    L = ["## Three ways to ingest in parallel", "",
-         f"Same {a.n}-document corpus, {workers} workers each: `ingest_parallel.ingest_many` with the PDF "
-         "reader as it is (many) and with pdf_fast grids (many-fast), and the ingest helper's "
-         "`ingest.ingest_paths(workers=)` (paths, PDF reader as it is).", "",
+    L = ["## Parallel ingest: one transaction per file vs batches", "",
+         f"Same {a.n}-document corpus, `ingest.ingest_paths(workers={workers}, batch=)`: one "
+         "transaction per file (file, batch=1, the default and what the inbox does) and 64 files "
+         "per transaction, a SAVEPOINT each (batch, batch=64).", "",
          "| how | wall | docs/s | CPU ms per document | peak tree RSS |", "|---|---|---|---|---|"]
-    L += [f"| {how} | {f['wall_s']:.1f} s | {f['files'] / f['wall_s']:.1f} | "
+    L += [f"| {how} (batch={BATCHES[how]}) | {f['wall_s']:.1f} s | {f['files'] / f['wall_s']:.1f} | "
           f"{1000 * f['cpu_s'] / f['files']:.0f} | {f['peak_tree_mb']:.0f} MB |" for how, f in compare]
     return "\n".join(L)
 

@@ -39,8 +39,10 @@ def _load(name: str) -> dict:
         return json.load(f)
 
 
+@lru_cache(maxsize=65536)
 def _fk(s: str) -> str:
-    """Comparison key: cleaned, tone-folded, lower case, single spaces."""
+    """Comparison key: cleaned, tone-folded, lower case, single spaces (cached: a pure function
+    of a string, asked for the same vocabulary names hundreds of times per document)."""
     return collapse_ws(fold(clean_text(s))).lower()
 
 

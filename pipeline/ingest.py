@@ -1,9 +1,17 @@
 """Ingest files into the database: hash -> (duplicate?) -> guard -> read -> extract -> save.
 
-One file is one transaction: a document is either wholly in the database or not at all, so a
-crash at any instant leaves nothing half-written and redoing the file is safe (the sha256 of
-the bytes is unique in `files`). Every failure becomes an `IngestResult` with a reason in
-Vietnamese and English; a batch never stops on one bad file.
+One file is one transaction by default: a document is either wholly in the database or not at
+all, so a crash at any instant leaves nothing half-written and redoing the file is safe (the
+sha256 of the bytes is unique in `files`). `ingest_paths(..., batch=N)` commits N files per
+transaction instead, each inside a SAVEPOINT so a file that fails to save rolls back alone; a
+crash then loses at most the open batch, which is redone on the next run. Every failure becomes
+an `IngestResult` with a reason in Vietnamese and English; a run never stops on one bad file.
+
+`ingest_paths(..., workers=N)`: N worker processes read and extract (at most
+IN_FLIGHT_PER_WORKER files each in flight, so memory does not grow with the corpus), this
+process stays the one SQLite writer and saves in input order. A file whose reader kills its
+worker (a crash in a C library) fails alone: the files that were in flight are redone one by
+one in fresh processes.
 
 The pre-read guard (size limit, zip-bomb check) lives in `pipeline.readers.guards` and runs
 inside `read()`, before any reader touches the bytes.
@@ -13,9 +21,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import zipfile
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from pipeline.errors import ReadError, TooLarge, UsageError
 from pipeline.readers.guards import check_zip_container, guard_file, max_bytes  # noqa: F401 (re-exported)
@@ -94,14 +103,40 @@ def _clean(error: dict) -> dict:
     return {k: display_path(v) if isinstance(v, str) else v for k, v in error.items()}
 
 
-def _record_failure(db, path: Path, sha: str | None, error: dict) -> None:
+Transaction = Callable[[], AbstractContextManager]
+
+
+def _own_transaction(db) -> Transaction:
+    """One transaction per use: `with conn:` commits, or rolls back on an exception."""
+    return lambda: db.conn
+
+
+def _savepoint(db) -> Transaction:
+    """A SAVEPOINT per use inside the caller's open transaction: an exception rolls back only
+    what was written inside it."""
+    conn = db.conn
+
+    @contextmanager
+    def sp() -> Iterator[None]:
+        conn.execute("SAVEPOINT vanban_file")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK TO vanban_file")
+            conn.execute("RELEASE vanban_file")
+            raise
+        conn.execute("RELEASE vanban_file")
+    return sp
+
+
+def _record_failure(db, path: Path, sha: str | None, error: dict, tx: Transaction | None = None) -> None:
     """Best effort: a failure row in the database; never raises."""
     if sha is None:
         return
     error = _clean(error)
     try:
         from pipeline import store
-        with db.conn:
+        with (tx or _own_transaction(db))():
             store.record_failure(db, display_path(path), sha, error)
     except Exception:  # noqa: BLE001 - recording a failure must not hide the failure itself
         pass
@@ -150,11 +185,14 @@ def prepare(path: str | Path) -> tuple[dict | None, dict | None]:
         return None, _clean(_unexpected(e, path, stage))
 
 
-def save(db, path: Path, sha: str, extraction: dict | None, error: dict | None) -> IngestResult:
-    """Phase 3: record the failure, or save the extraction in ONE transaction."""
+def save(db, path: Path, sha: str, extraction: dict | None, error: dict | None,
+         tx: Transaction | None = None) -> IngestResult:
+    """Phase 3: record the failure, or save the extraction; all of it inside one `tx()` (by
+    default its own transaction; `_savepoint(db)` inside a batch)."""
     from pipeline import store
+    tx = tx or _own_transaction(db)
     if error is not None:
-        _record_failure(db, path, sha, error)
+        _record_failure(db, path, sha, error, tx)
         return _failed(path, sha, error)
     if store.file_known(db, sha):        # the same bytes were saved meanwhile (same batch, other writer)
         return IngestResult(display_path(path), sha, "duplicate", message="already ingested")
@@ -164,14 +202,14 @@ def save(db, path: Path, sha: str, extraction: dict | None, error: dict | None) 
                                    "reason_vi": f"{path.name}: tệp bị thay đổi trong khi đang đọc"},
                        retryable=True)
     try:
-        with db.conn:
+        with tx():
             key = store.save_extraction(db, extraction, display_path(path))
     except sqlite3.OperationalError as e:
         # locked / busy / disk full while saving: not the file's fault, try it again later
         return _failed(path, sha, _unexpected(e, path, "saving"), retryable=True)
     except Exception as e:  # noqa: BLE001
         err = _unexpected(e, path, "saving")
-        _record_failure(db, path, sha, err)
+        _record_failure(db, path, sha, err, tx)
         return _failed(path, sha, err)
     row = db.conn.execute("SELECT status FROM files WHERE sha256 = ?", (sha,)).fetchone()
     if row and row[0] == "duplicate":   # other bytes of a document already stored (its PDF and its .docx)
@@ -250,14 +288,32 @@ def open_database(db_path: str | Path):
     return db
 
 
-def ingest_paths(db_path: str | Path, paths: Iterable[str | Path],
-                 progress: Progress | None = None, workers: int = 1) -> list[IngestResult]:
-    """Ingest files and folders (recursively) into the database at `db_path`, in sorted order.
-    `progress(i, total, result)` is called after each file. Identical bytes are one document.
+IN_FLIGHT_PER_WORKER = 4   # files handed to each worker ahead of the writer: bounds memory
 
-    With `workers > 1`, reading and extraction run in a process pool while this process stays
-    the one SQLite writer; results are saved in the same sorted order."""
+
+def default_workers() -> int:
+    """Worker processes for `workers=0`: env VANBAN_WORKERS, else the CPUs this process may use."""
+    env = os.environ.get("VANBAN_WORKERS")
+    if env:
+        return max(1, int(env))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ingest_paths(db_path: str | Path, paths: Iterable[str | Path], progress: Progress | None = None,
+                 workers: int = 1, batch: int = 1) -> list[IngestResult]:
+    """Ingest files and folders (recursively) into the database at `db_path`, in sorted order.
+    `progress(i, total, result)` is called for each file once its transaction is committed.
+    Identical bytes are one document.
+
+    `workers > 1` (0 = default_workers()): reading and extraction run in worker processes while
+    this process stays the one SQLite writer; results are saved in the same sorted order.
+    `batch > 1`: commit every `batch` files (one SAVEPOINT each) instead of one transaction per
+    file — faster on slow disks; an interruption loses at most the open batch."""
     files = collect_files(paths)
+    workers = default_workers() if workers == 0 else max(1, workers)
     db = open_database(db_path)
     results: list[IngestResult] = []
 
@@ -265,58 +321,165 @@ def ingest_paths(db_path: str | Path, paths: Iterable[str | Path],
         results.append(r)
         if progress:
             progress(len(results), len(files), r)
+    writer = _Writer(db, max(1, batch), done)
     try:
-        if workers > 1 and len(files) > 1:
-            _ingest_pooled(db, files, workers, done)
-        else:
-            for f in files:
-                done(ingest_file(db, f))
+        for f, outcome in _outcomes(db, files, workers):
+            writer.add(f, outcome)
+        writer.flush()
+    except BaseException:
+        writer.abort()
+        raise
     finally:
         db.conn.close()
     return results
 
 
-def _ingest_pooled(db, files: list[Path], workers: int, done: Callable[[IngestResult], None]) -> None:
-    """Hash and de-duplicate here, read+extract in worker processes, save here in order. If the
-    pool breaks (a reader crashed a worker), the rest is done one by one in this process."""
+# An outcome is a final IngestResult (missing file, bytes already stored), ("prepared", sha,
+# extraction, error) from `prepare`, or ("repeat", sha) for bytes met earlier in the same run.
+Outcome = IngestResult | tuple
+
+
+def _outcomes(db, files: list[Path], workers: int) -> Iterator[tuple[Path, Outcome]]:
+    """Each file with its outcome, in input order; reading and extraction pooled when workers > 1."""
+    if workers <= 1 or len(files) <= 1:
+        for f in files:
+            known = check_known(db, f)
+            yield f, known if isinstance(known, IngestResult) else ("prepared", known, *prepare(f))
+        return
+    plan: list[tuple[Path, IngestResult | str]] = [(f, check_known(db, f)) for f in files]
+    seen: set[str] = set()
+    owners: set[int] = set()
+    for i, (f, known) in enumerate(plan):
+        if isinstance(known, str) and known not in seen:
+            seen.add(known)
+            owners.add(i)
+    prepared = _pooled([plan[i][0] for i in sorted(owners)], workers)
+    for i, (f, known) in enumerate(plan):
+        if isinstance(known, IngestResult):
+            yield f, known
+        elif i in owners:
+            yield f, ("prepared", known, *next(prepared))
+        else:
+            yield f, ("repeat", known)
+
+
+def _fork_context():
+    from multiprocessing import get_context
+    return get_context("fork") if hasattr(os, "fork") else get_context()
+
+
+def _crashed(path: Path) -> dict:
+    return {"code": "reader_crashed", "error_class": "BrokenProcessPool",
+            "reason_en": f"{path.name}: the reader crashed on this file",
+            "reason_vi": f"{path.name}: chương trình đọc bị lỗi nghiêm trọng với tệp này"}
+
+
+def _isolated(path: Path, ctx) -> tuple[dict | None, dict | None]:
+    """`prepare(path)` alone in a fresh process: a file that kills its worker fails by itself."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    with ProcessPoolExecutor(1, mp_context=ctx) as one:
+        try:
+            return one.submit(prepare, path).result()
+        except BrokenProcessPool:
+            return None, _crashed(path)
+
+
+def _pooled(paths: list[Path], workers: int) -> Iterator[tuple[dict | None, dict | None]]:
+    """`prepare(p)` for each path in worker processes, yielded in input order, with at most
+    IN_FLIGHT_PER_WORKER × workers files in flight. When a reader kills its worker, every file
+    then in flight (and not finished) is redone alone in a fresh process, and a new pool goes on."""
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pending: list[tuple[Path, str]] = []
-    finals: dict[Path, IngestResult] = {}
-    for f in files:
-        k = check_known(db, f)
-        if isinstance(k, IngestResult):
-            finals[f] = k
-        else:
-            pending.append((f, k))
-    reported: set[Path] = set()
-    current: Path | None = None
-
-    def report(f: Path, r: IngestResult) -> None:
-        reported.add(f)
-        done(r)
+    import extractors  # noqa: F401 - imported before the fork, shared by the workers
+    import pipeline.readers  # noqa: F401
+    ctx = _fork_context()
+    todo = deque(paths)
+    window: deque = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=ctx)
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {f: pool.submit(prepare, f) for f, _ in pending}
-            shas = dict(pending)
-            for f in files:
-                current = f
-                if f in finals:
-                    report(f, finals[f])
-                else:
-                    report(f, save(db, f, shas[f], *futures[f].result()))
-    except BrokenProcessPool:
-        for f in files:
-            if f in reported:
+        while todo or window:
+            while todo and len(window) < IN_FLIGHT_PER_WORKER * workers:
+                p = todo.popleft()
+                window.append((p, pool.submit(prepare, p)))
+            p, fut = window.popleft()
+            try:
+                yield fut.result()
                 continue
-            if f == current:   # its reader killed the worker: do not retry it in this process
-                err = {"code": "reader_crashed", "error_class": "BrokenProcessPool",
-                       "reason_en": f"{f.name}: the reader crashed on this file",
-                       "reason_vi": f"{f.name}: chương trình đọc bị lỗi nghiêm trọng với tệp này"}
-                report(f, save(db, f, dict(pending)[f], None, err))
-            else:
-                report(f, finals[f] if f in finals else ingest_file(db, f))
+            except BrokenProcessPool:
+                pass
+            suspects = [(p, fut)] + list(window)
+            window.clear()
+            pool.shutdown(wait=False, cancel_futures=True)
+            for q, f in suspects:
+                ok = f.done() and not f.cancelled() and f.exception() is None
+                yield f.result() if ok else _isolated(q, ctx)
+            pool = ProcessPoolExecutor(workers, mp_context=ctx)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Writer:
+    """The one SQLite writer: one transaction per file (batch=1), or per `batch` files with a
+    SAVEPOINT per file. Results are passed to `done` in input order once committed."""
+
+    def __init__(self, db, batch: int, done: Callable[[IngestResult], None]) -> None:
+        self.db, self.batch, self.done = db, batch, done
+        self.tx = _own_transaction(db) if batch == 1 else _savepoint(db)
+        self.pending: list[tuple[IngestResult, bool]] = []   # (result, written in the open transaction)
+
+    def add(self, f: Path, outcome: Outcome) -> None:
+        if isinstance(outcome, IngestResult):
+            self.pending.append((outcome, False))
+        else:
+            conn = self.db.conn
+            if self.batch > 1 and not conn.in_transaction:
+                conn.execute("BEGIN")
+            self.pending.append((self._save(f, outcome), self.batch > 1))
+            if self.batch > 1 and not conn.in_transaction:   # SQLite aborted the whole batch (disk full…)
+                err = sqlite3.OperationalError("the transaction was rolled back")
+                self.pending = [(self._lost(r, err), False) if w and r.status != "failed" else (r, False)
+                                for r, w in self.pending]
+        if len(self.pending) >= self.batch:
+            self.flush()
+
+    def _save(self, f: Path, outcome: tuple) -> IngestResult:
+        from pipeline import store
+        if outcome[0] == "repeat":
+            sha = outcome[1]
+            if store.file_known(self.db, sha):
+                return IngestResult(display_path(f), sha, "duplicate", message="already ingested")
+            return save(self.db, f, sha, *prepare(f), tx=self.tx)   # its first copy failed: try this one
+        _, sha, extraction, error = outcome
+        return save(self.db, f, sha, extraction, error, tx=self.tx)
+
+    def flush(self) -> None:
+        """Commit the open batch, then report its results."""
+        conn = self.db.conn
+        pending, self.pending = self.pending, []
+        if conn.in_transaction:
+            try:
+                conn.commit()
+            except sqlite3.OperationalError as e:   # disk full / I/O error at commit: the batch is lost
+                conn.rollback()
+                pending = [(self._lost(r, e), w) if w and r.status != "failed" else (r, w) for r, w in pending]
+        for r, _ in pending:
+            self.done(r)
+
+    def _lost(self, r: IngestResult, e: Exception) -> IngestResult:
+        p = Path(r.path)
+        return _failed(p, r.sha256, _unexpected(e, p, "saving"), retryable=True)
+
+    def abort(self) -> None:
+        """Interrupted: roll back the open batch (nothing of it is reported)."""
+        self.pending = []
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+        except sqlite3.Error:
+            pass
 
 
 def db_summary(db) -> dict[str, int]:

@@ -39,12 +39,19 @@ class Table:
     pages: list[int] = field(default_factory=list)
 
     def rows(self) -> list[list[Cell]]:
-        """Cells grouped by row, in column order (a merged cell appears once, at its origin)."""
+        """Cells grouped by row, in column order (a merged cell appears once, at its origin).
+        Built once and cached: a Table is not changed after DocumentBuilder made it (the cache
+        is rebuilt should the number of cells or rows change); treat the lists as read-only."""
+        key = (len(self.cells), self.n_rows)
+        cached = self.__dict__.get("_rows")
+        if cached is not None and cached[0] == key:
+            return cached[1]
         out: list[list[Cell]] = [[] for _ in range(self.n_rows)]
         for c in self.cells:
             out[c.row].append(c)
         for r in out:
             r.sort(key=lambda c: c.col)
+        self.__dict__["_rows"] = (key, out)
         return out
 
     def grid(self) -> list[list[str]]:

@@ -13,9 +13,10 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402
 
+import pipeline.ingest as ingest  # noqa: E402
 from pipeline.ingest import ingest_paths  # noqa: E402
-from pipeline.ingest_parallel import _work as REAL_WORK  # noqa: E402
-from pipeline.ingest_parallel import ingest_many  # noqa: E402
+
+REAL_PREPARE = ingest.prepare
 
 
 @pytest.fixture(scope="module")
@@ -68,14 +69,14 @@ def _dump(db_path: Path) -> dict:
 def test_generated_documents_ingest_in_parallel_as_one_by_one(small_corpus, tmp_path):
     folder = small_corpus[0].parent
     serial = ingest_paths(tmp_path / "serial.db", [folder])
-    parallel = ingest_many(tmp_path / "parallel.db", [folder], workers=2, batch=5)
+    parallel = ingest_paths(tmp_path / "parallel.db", [folder], workers=2, batch=5)
     assert [r.status for r in parallel] == [r.status for r in serial]
     assert all(r.status == "ingested" for r in parallel), [r.message for r in parallel if r.status != "ingested"]
     a, b = _dump(tmp_path / "serial.db"), _dump(tmp_path / "parallel.db")
     assert a == b
     assert sum(1 for d in b["documents"] if d[1] == 1) == 12
     assert b["edges"], "citations among the documents and to central documents become edges"
-    again = ingest_many(tmp_path / "parallel.db", [folder], workers=2)
+    again = ingest_paths(tmp_path / "parallel.db", [folder], workers=2)
     assert {r.status for r in again} == {"duplicate"}
 
 
@@ -84,28 +85,54 @@ def test_bad_file_fails_alone(small_corpus, tmp_path):
     bad.mkdir()
     (bad / "ok.docx").write_bytes(small_corpus[0].read_bytes())
     (bad / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage")
-    res = {Path(r.path).name: r for r in ingest_many(tmp_path / "x.db", [bad], workers=2)}
+    res = {Path(r.path).name: r for r in ingest_paths(tmp_path / "x.db", [bad], workers=2, batch=8)}
     assert res["ok.docx"].status == "ingested"
     assert res["broken.pdf"].status == "failed" and res["broken.pdf"].error
 
 
-def crashing_work(job):
+def crashing_prepare(path):
     """A reader that kills its process on one file (as a segfault in a C library would)."""
     import os
-    if job[0].endswith("boom.txt"):
+    if str(path).endswith("boom.txt"):
         os._exit(3)
-    return REAL_WORK(job)
+    return REAL_PREPARE(path)
 
 
 def test_a_file_that_kills_its_worker_fails_alone(small_corpus, tmp_path, monkeypatch):
-    import pipeline.ingest_parallel as ip
     folder = tmp_path / "in"
     folder.mkdir()
     for p in small_corpus[:5]:
         (folder / p.name).write_bytes(p.read_bytes())
     (folder / "boom.txt").write_text("Số: 1/KH-UBND\n", encoding="utf-8")
-    monkeypatch.setattr(ip, "_work", crashing_work)
-    res = {Path(r.path).name: r for r in ip.ingest_many(tmp_path / "x.db", [folder], workers=2)}
+    monkeypatch.setattr(ingest, "prepare", crashing_prepare)
+    res = {Path(r.path).name: r for r in ingest_paths(tmp_path / "x.db", [folder], workers=2, batch=4)}
     assert res["boom.txt"].status == "failed"
     assert res["boom.txt"].error["code"] == "reader_crashed"
     assert all(r.status == "ingested" for n, r in res.items() if n != "boom.txt")
+
+
+def test_a_file_that_fails_to_save_rolls_back_alone_in_a_batch(small_corpus, tmp_path, monkeypatch):
+    """batch > 1: one transaction for many files, a SAVEPOINT each; a file whose save raises
+    after writing part of itself leaves nothing of it, and the rest of the batch is committed."""
+    from pipeline import store
+    real_save = store.save_extraction
+    victim = small_corpus[2].name
+
+    def save_then_fail(db, extraction, file_path):
+        key = real_save(db, extraction, file_path)
+        if file_path.endswith(victim):
+            raise ValueError("simulated failure after a partial write")
+        return key
+    monkeypatch.setattr(store, "save_extraction", save_then_fail)
+    folder = small_corpus[0].parent
+    res = {Path(r.path).name: r for r in ingest_paths(tmp_path / "b.db", [folder], batch=5)}
+    assert res[victim].status == "failed" and res[victim].error["stage"] == "saving"
+    assert all(r.status == "ingested" for n, r in res.items() if n != victim)
+    con = sqlite3.connect(tmp_path / "b.db")
+    try:
+        sha = res[victim].sha256
+        assert con.execute("select status from files where sha256 = ?", (sha,)).fetchall() == [("failed",)]
+        assert con.execute("select count(*) from documents where file = ?", (sha,)).fetchone()[0] == 0
+        assert con.execute("select count(*) from documents where ingested = 1").fetchone()[0] == 11
+    finally:
+        con.close()

@@ -90,6 +90,13 @@ def test_office_formats_read_like_docx(tmp_path, corpus, fmt):
     (t,) = [t for t in doc.tables() if t.n_cols == 5]
     assert t.grid() == [t2 for t2 in [t3 for t3 in orig.tables() if t3.n_cols == 5][0].grid()]
     check_offsets(doc)
+    # the same extraction as the .docx, but for the file's own facts
+    from extractors import extract
+    mine, theirs = extract(doc), extract(orig)
+    for ex in (mine, theirs):
+        for k in ("file", "sha256", "format", "warnings"):
+            ex.pop(k)
+    assert mine == theirs
 
 
 def test_missing_soffice_is_reported(tmp_path, monkeypatch):

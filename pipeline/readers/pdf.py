@@ -4,7 +4,8 @@ Per page: characters (top-based boxes) -> table cells take theirs -> the rest be
 page numbers go to part="header"/"footer" -> two-column bands (header block, signature
 block) become one block per column -> the remaining lines are joined into paragraphs across
 pages. A table part that continues on the next page is merged into one Table. Pages without
-a text layer are sent to OCR (pipeline.readers.ocr).
+a text layer are sent to OCR (pipeline.readers.ocr), unless they are blank (`is_blank`: no image,
+no more than a few paths).
 """
 from __future__ import annotations
 
@@ -84,6 +85,24 @@ def has_rulings(page) -> bool:
         if n >= 4:
             return True
     return False
+
+
+BLANK_MAX_PATHS = 8   # a rule or a border; text drawn as glyph outlines is hundreds of paths
+
+
+def is_blank(page) -> bool:
+    """A page that OCR could not help: no image object (a scan is one), no text object, and at
+    most a few path objects. Form XObjects are looked into."""
+    import pypdfium2.raw as raw
+    paths = 0
+    kinds = (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT)
+    for obj in page.get_objects(filter=kinds, max_depth=5):
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            return False
+        paths += 1
+        if paths > BLANK_MAX_PATHS:
+            return False
+    return True
 
 
 def is_page_furniture(l: Line, height: float) -> str | None:
@@ -181,6 +200,8 @@ def _read_pages(path: Path, data: bytes, sha256: str, pdf, n: int) -> ReadDocume
                 width, height = page.get_size()
                 chars = page_chars(page)
                 if not any(not c.ch.isspace() for c in chars):
+                    if is_blank(page):        # nothing drawn that could hold text: no OCR run
+                        continue
                     scanned.append(p + 1)
                     from pipeline.readers.ocr import ocr_pdf_page
                     items.extend(page_items_from_lines(ocr_pdf_page(page, p + 1), height, furniture))
