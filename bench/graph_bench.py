@@ -45,7 +45,6 @@ import argparse
 import bisect
 import gc
 import json
-import os
 import random
 import resource
 import statistics

@@ -21,22 +21,13 @@ not on agency names, and is slow to load.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from pipeline.normalize import clean_text, collapse_ws, fold
 
-DATA = Path(__file__).parent / "data"
-
 LEVELS = ("central", "province", "commune", "party", "mass", "collective", "unknown")
-
-
-@lru_cache(maxsize=None)
-def _load(name: str) -> dict:
-    with open(DATA / name, encoding="utf-8") as f:
-        return json.load(f)
 
 
 @lru_cache(maxsize=65536)
@@ -55,7 +46,7 @@ def _ws(phrase: str) -> str:
 
 @lru_cache(maxsize=None)
 def _abbr_regex() -> tuple[re.Pattern, dict[str, str]]:
-    ab = _load("abbreviations.json")
+    ab = vocab.load("abbreviations.json")
     table: dict[str, str] = {}
     fields = ab["fields"]
     short = set(ab["short_fields"])
@@ -81,7 +72,7 @@ def expand_abbreviations(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _provinces() -> tuple[list[str], dict[str, str]]:
-    p = _load("provinces.json")
+    p = vocab.load("provinces.json")
     names = list(p["current"]) + list(p["merged"])
     return sorted(names, key=len, reverse=True), dict(p["merged"])
 
@@ -89,7 +80,7 @@ def _provinces() -> tuple[list[str], dict[str, str]]:
 @lru_cache(maxsize=None)
 def _entries() -> list[dict]:
     """All bodies: {name, level, branch, scoped, successor, aliases} (Sở/Bộ from sectors)."""
-    d = _load("agencies.json")
+    d = vocab.load("agencies.json")
     out: list[dict] = []
     for group in ("central", "province", "commune"):
         for e in d[group]:
@@ -153,7 +144,7 @@ def _strip(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _collective_res() -> list[re.Pattern]:
-    return [re.compile(p, re.IGNORECASE) for p in _load("agencies.json")["collective_patterns"]]
+    return [re.compile(p, re.IGNORECASE) for p in vocab.load("agencies.json")["collective_patterns"]]
 
 
 def is_collective(name: str) -> bool:
@@ -205,7 +196,7 @@ def _lookup(base: str) -> tuple[dict | None, str]:
 def province_level_word(prov: str) -> str:
     """"thành phố" for a city directly under the centre (Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng,
     Cần Thơ, Huế — provinces.json "cities"), else "tỉnh"."""
-    cities = {_fk(c) for c in _load("provinces.json").get("cities", [])}
+    cities = {_fk(c) for c in vocab.load("provinces.json").get("cities", [])}
     return "thành phố" if _fk(prov) in cities else "tỉnh"
 
 
@@ -313,7 +304,7 @@ def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
     for e in _entries():
         for a in [e["name"]] + e["aliases"]:
             (abbrs if re.fullmatch(r"[A-ZĐ&.]{2,}(?: [A-ZĐ&.]+)?", a) else names).add(fold(a))
-    ab = _load("abbreviations.json")
+    ab = vocab.load("abbreviations.json")
     for k, v in ab["fields"].items():
         names.add("Sở " + k)
         names.add("Bộ " + k)

@@ -12,20 +12,18 @@ name of at least two words that is not a collective.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from pipeline.normalize import clean_text, collapse_ws, fold
 
-_DATA = Path(__file__).parent / "data" / "agency_heads.json"
 _EMPTY = re.compile(r"[-–—_.\s/x]*")
 
 
 @lru_cache(maxsize=1)
 def _extra() -> tuple[re.Pattern, re.Pattern]:
-    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    d = vocab.load("agency_heads.json")
     mid = sorted({fold(h) for h in d["midline_heads"]}, key=len, reverse=True)
     inc = sorted({fold(h) for h in d["incomplete_end"]}, key=len, reverse=True)
     mid_rx = re.compile(r"(?<=\S )(?:" + "|".join(map(re.escape, mid)) + r")(?![^\W\d_])")
@@ -45,7 +43,7 @@ def midline_starts(line: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, dict[str, str]]:
-    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    d = vocab.load("agency_heads.json")
     heads = sorted({fold(h) for h in d["heads"]}, key=len, reverse=True)
     rx = re.compile(r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
     prefixes = {fold(k): v for k, v in d["list_prefixes"].items() if not k.startswith("_")}

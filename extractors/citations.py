@@ -8,12 +8,11 @@ done elsewhere from the `span` fields.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from extractors import agencies
 from extractors.dates import date_after
 from extractors.doctypes import canonical_type, type_regex
@@ -27,7 +26,6 @@ from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
 QUOTE_MAX = 160
-DATA = Path(__file__).parent / "data"
 
 
 @dataclass
@@ -202,8 +200,7 @@ def _resolved(doc: ReadDocument, document: dict) -> list[Mention]:
 
 @lru_cache(maxsize=None)
 def _editor_note_re() -> re.Pattern:
-    with open(DATA / "editor_notes.json", encoding="utf-8") as f:
-        d = json.load(f)
+    d = vocab.load("editor_notes.json")
     alt = lambda xs: "|".join(r"\s+".join(map(re.escape, fold(x).split())) for x in xs)  # noqa: E731
     return re.compile(rf"(?is)^\s*(?:{alt(d['openers'])})\s*[:.\-–]|(?<!\w)(?:{alt(d['phrases'])})(?!\w)")
 

@@ -21,15 +21,13 @@ conditional words elsewhere only apply when there is no period at all.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from pipeline.normalize import clean_text, collapse_ws, fold
 
-_DATA = Path(__file__).parent / "data" / "deadline_markers.json"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d\d)"
 _SEP = r"\s*[/.\-]\s*"
@@ -54,7 +52,7 @@ _BEFORE = re.compile(r"(?:trước|chậm nhất trước)\s*(?:ngày\s*)?$")
 
 @lru_cache(maxsize=1)
 def _markers() -> tuple[list[tuple[re.Pattern, str]], list[str]]:
-    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    d = vocab.load("deadline_markers.json")
     rec = [(re.compile(fold(m["pattern"])), m["rule"]) for m in d["recurring"]]
     return rec, [fold(c) for c in d["conditional"]]
 

@@ -5,21 +5,16 @@ types; codes are compared after tone folding and upper-casing ("CTR", "Ctr", "QY
 """
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-from pipeline.normalize import fold
-
-DATA = Path(__file__).parent / "data"
+from extractors import vocab
+from pipeline.normalize import fold, strip_accents
 
 
-@lru_cache(maxsize=None)
+
 def _data() -> dict:
-    with open(DATA / "doctypes.json", encoding="utf-8") as f:
-        return json.load(f)
+    return vocab.load("doctypes.json")
 
 
 def type_names() -> list[str]:
@@ -98,8 +93,7 @@ def marks(kind: str) -> list[str]:
 
 def skeleton(s: str) -> str:
     """ASCII letters of a word, in order, marks dropped ("QUY T Đ NH" -> "QUYTDNH")."""
-    d = unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in d if c.isascii() and c.isalpha()).upper()
+    return "".join(c for c in strip_accents(s) if c.isascii() and c.isalpha()).upper()
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -8,23 +8,19 @@ data/header_repost.json; type names: data/doctypes.json.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from extractors import agencies
 from extractors.doctypes import canonical_type, type_regex
 from pipeline.normalize import collapse_ws, fold
 
-DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
 def _data() -> dict:
-    with open(DATA / "header_repost.json", encoding="utf-8") as f:
-        return json.load(f)
+    return vocab.load("header_repost.json")
 
 
 @dataclass

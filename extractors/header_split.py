@@ -10,18 +10,16 @@ left-column item (an issuing-body line). Only spans are produced, so offsets sta
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from extractors import agencies
 from extractors.dates import DATE_RE
 from extractors.doctypes import type_regex
 from extractors.numbers import SO_LINE_RE
 from pipeline.normalize import fold
 
-DATA = Path(__file__).parent / "data"
 
 _MOTTO = re.compile(r"c[ộô]ng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*"
                     r"hạnh\s+phúc|đảng\s+cộng\s+sản\s+việt\s+nam", re.IGNORECASE)
@@ -33,10 +31,8 @@ _KG = re.compile(r"(?<!\w)Kính gửi")
 _BODY = re.compile(r"(?<![\w/])(?:[-–]\s*)?(?:Căn cứ|CĂN CỨ)(?!\w)")
 
 
-@lru_cache(maxsize=None)
 def _layout() -> dict:
-    with open(DATA / "header_layout.json", encoding="utf-8") as f:
-        return json.load(f)
+    return vocab.load("header_layout.json")
 
 
 @lru_cache(maxsize=None)

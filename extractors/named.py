@@ -14,11 +14,10 @@ holding a number, generic phrases ("Kế hoạch này").
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from extractors.dates import find_dates
 from extractors.doctypes import canonical_type, type_regex
 from extractors.numbers import find_numbers
@@ -26,14 +25,11 @@ from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
-DATA = Path(__file__).parent / "data"
 QUOTE_MAX = 160
 
 
-@lru_cache(maxsize=None)
 def _data() -> dict:
-    with open(DATA / "named.json", encoding="utf-8") as f:
-        return json.load(f)
+    return vocab.load("named.json")
 
 
 def _alt(words: list[str]) -> str:

@@ -14,22 +14,17 @@ text from the last clause boundary (unit start, ";", ". ", ":", "(") up to the t
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from extractors.doctypes import canonical_type, type_regex
 
-DATA = Path(__file__).parent / "data"
 RELATIONS = ("can_cu", "thuc_hien", "tra_loi", "sua_doi", "thay_the", "bai_bo", "huong_dan",
              "kem_theo", "theo", "other")
 
 
-@lru_cache(maxsize=None)
 def _cues() -> dict:
-    with open(DATA / "relations.json", encoding="utf-8") as f:
-        return json.load(f)
+    return vocab.load("relations.json")
 
 
 def _cue_list(kind: str) -> list[tuple[str, str]]:

@@ -16,19 +16,17 @@ The lead is the body that carries the work out: "A chỉ đạo B chỉ đạo C
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from extractors.agency_lists import split_agencies, starts_body
 from extractors.deadlines import parse_deadline
 from extractors.task_common import make_task
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
-_DATA = Path(__file__).parent / "data" / "task_verbs.json"
 _ROMAN_H = re.compile(r"^\s*([IVX]{1,5})\s*[.\-–/]\s*(\S.*)$")
 _NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*[)\]]\s*(\S.*)$")
@@ -38,7 +36,7 @@ _STOP = re.compile(r"^\s*(?:nơi nhận|t/m|tm\.|kt\.|tl\.|tuq\.)", re.I)
 
 @lru_cache(maxsize=1)
 def _grammar() -> dict:
-    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    d = dict(vocab.load("task_verbs.json"))  # a copy: verb_rx is added below
     verbs = sorted((fold(v) for v in d["verbs"]), key=len, reverse=True)
     d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )\s?(?:" + "|".join(map(re.escape, verbs)) + r")(?![^\W\d_])")
     return d
@@ -244,7 +242,6 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
     num: str | None = None
     letter: str | None = None
     ctx: dict[int, tuple[list[str], list[str], bool]] = {}  # level -> (lead, support, open list)
-    last_level = 0
     heading_pending = False
     for p in paras[lo:hi]:
         t = p.text.strip()
@@ -261,23 +258,19 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
                 section = num
             if _is_title(body):
                 heading_pending = True
-                last_level = 1
                 continue
             heading_pending = False
             if body.rstrip().endswith(":"):
                 ld, sp = _chain_lead(body.rstrip(" :"))
                 ctx[1] = (ld or _inherit(ctx, 1)[0], sp, True)
-                last_level = 1
                 continue
             items.append(_Item([num], body, span, p.page, *_inherit(ctx, 1), section, (num,), True))
-            last_level = 1
             continue
         m = _LETTER.match(t)
         if m:
             letter, body = m.group(1), m.group(2)
             ctx = {k: v for k, v in ctx.items() if k < 2}
             heading_pending = False
-            last_level = 2
             if body.rstrip().endswith(":"):
                 head = body.rstrip(" :")
                 ld, sp = _chain_lead(head)
@@ -313,7 +306,6 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
                 continue
         parent = (num, letter) if letter else (num,)
         items.append(_Item(list(parent), body, span, p.page, *_inherit(ctx, level), section, parent, False))
-        last_level = level
     return _number_and_build(items, ref)
 
 

@@ -10,16 +10,14 @@ A table without a header that has the same width as the previous task table cont
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from extractors import vocab
 from extractors.task_common import agencies, join_cell, make_task
 from pipeline.model import Block, ReadDocument, Table
 from pipeline.normalize import collapse_ws, fold
 
-_DATA = Path(__file__).parent / "data" / "task_columns.json"
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3})(IX|IV|V?I{0,3})\.?$", re.I)
 _TASK_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*$")
 _COLNUM = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?[a-z]\)?$", re.I)
@@ -28,7 +26,7 @@ _APPENDIX = re.compile(r"^\s*phụ\s*lục\s*(?:số\s*)?([IVXLC]+|\d+[a-z]?)?\b
 
 @lru_cache(maxsize=1)
 def _fields() -> list[tuple[str, list[re.Pattern]]]:
-    d = json.loads(_DATA.read_text(encoding="utf-8"))
+    d = vocab.load("task_columns.json")
     return [(f, [re.compile(fold(p)) for p in pats]) for f, pats in d["fields"]]
 
 

@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Optional
 
 import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="vanban: Vietnamese administrative documents -> facts, tasks and a citation graph in SQLite.")
-
-DEFAULT_DB = Path("outputs/vanban.db")
-DbOption = typer.Option(DEFAULT_DB, "--db", help="SQLite database path.")
 
 
 def _register_subcommands() -> None:

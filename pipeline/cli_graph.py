@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import typer
 
-DEFAULT_DB = Path("outputs/vanban.db")   # as pipeline.cli (not imported: `python -m pipeline.cli` would import it twice)
+from pipeline.defaults import DEFAULT_DB
 
 graph_app = typer.Typer(add_completion=False, no_args_is_help=True,
                         help="Citation-graph queries. REF as people write it: 57-NQ/TW, 'Kế hoạch 50/KH-UBND', '04-TB/BCĐ 2026'.")

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-DEFAULT_DB = Path("outputs/vanban.db")   # as pipeline.cli (not imported: `python -m pipeline.cli` would import it twice)
+from pipeline.defaults import DEFAULT_DB
 
 
 def _reason(r) -> str:

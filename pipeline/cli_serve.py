@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 # Not imported from pipeline.cli: `python -m pipeline.cli` would import that module twice.
-DEFAULT_DB = Path("outputs/vanban.db")
+from pipeline.defaults import DEFAULT_DB
 
 
 def serve_cmd(

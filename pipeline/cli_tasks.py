@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-DEFAULT_DB = Path("outputs/vanban.db")  # as pipeline.cli (not imported, to avoid a cycle)
+from pipeline.defaults import DEFAULT_DB
 
 
 class TaskFmt(str, Enum):

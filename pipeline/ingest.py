@@ -20,14 +20,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import zipfile
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pipeline.errors import ReadError, TooLarge, UsageError
-from pipeline.readers.guards import check_zip_container, guard_file, max_bytes  # noqa: F401 (re-exported)
 TEMP_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download", ".swp", "~")
 
 

@@ -16,7 +16,8 @@ sys.path.insert(0, str(DATA / "bad"))
 import badfiles  # noqa: E402
 
 from pipeline.errors import CorruptFile, TooLarge, UsageError  # noqa: E402
-from pipeline.ingest import (check_zip_container, collect_files, db_summary, ingest_file,  # noqa: E402
+from pipeline.readers.guards import check_zip_container  # noqa: E402
+from pipeline.ingest import (collect_files, db_summary, ingest_file,  # noqa: E402
                              ingest_paths, is_skipped_name, open_database)
 
 
