@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from pipeline.model import DocumentBuilder, ReadDocument
 
@@ -84,34 +85,51 @@ def _vni_pairs() -> re.Pattern[str]:
 def score(text: str, encoding: str) -> float:
     """Share of words that carry evidence of `encoding`: a VNI vowel+mark pair, or a TCVN3
     character that Unicode Vietnamese never uses and that is not part of such a pair."""
-    words = re.findall(r"\S+", text[:200000])
+    return _score(text[:200000].split(), encoding)
+
+
+def _score(words: list[str], encoding: str) -> float:
     if not words:
         return 0.0
+    # every legacy table key holds a non-ASCII character, so ASCII words carry no evidence
+    candidates = [w for w in words if not w.isascii()]
     pairs = _vni_pairs()
     if encoding == "vni":
-        hits = sum(1 for w in words if pairs.search(w))
+        hits = sum(1 for w in candidates if pairs.search(w))
     else:
         marks = _marker_chars(encoding)
-        hits = sum(1 for w in words if any(c in marks for c in pairs.sub("", w)))
+        hits = sum(1 for w in candidates if not marks.isdisjoint(pairs.sub("", w)))
     return hits / len(words)
 
 
-def detect(text: str, fonts: set[str] | None = None) -> str | None:
-    """'tcvn3', 'vni' or None. Fonts named .Vn* / VNI-* lower the bar for the text evidence."""
-    if not text.strip():
+def detect(text: str, fonts: set[str] | Callable[[], set[str]] | None = None) -> str | None:
+    """'tcvn3', 'vni' or None. Fonts named .Vn* / VNI-* lower the bar for the text evidence;
+    `fonts` may be a function, called only when the fonts can change the answer."""
+    sample = text[:200000]
+    words = sample.split()  # the same words as re.findall(r"\S+"): both split on str.isspace
+    if not words:
         return None
-    fonts = fonts or set()
-    hint = {"tcvn3": any(f.lower().startswith(".vn") for f in fonts),
-            "vni": any(f.lower().startswith("vni") for f in fonts)}
-    uni = len(_UNICODE_VIET.findall(text[:200000]))
-    words = max(1, len(re.findall(r"\S+", text[:200000])))
+    uni = len(_UNICODE_VIET.findall(sample))
+    if uni * 4 >= len(words):
+        return None  # a verdict needs score / 4 > uni / words, and a score is at most 1
+    hint: dict[str, bool] | None = None
     best, best_score = None, 0.0
     for enc in ENCODINGS:
-        s = score(text, enc)
-        need = 0.03 if hint[enc] else 0.12
-        if s >= need and uni / words < s / 4 and s > best_score:
-            best, best_score = enc, s
+        s = _score(words, enc)
+        if s < 0.03 or not uni / len(words) < s / 4 or s <= best_score:
+            continue
+        if s < 0.12:  # only a font hint lets this little evidence count
+            hint = hint if hint is not None else _font_hints(fonts)
+            if not hint[enc]:
+                continue
+        best, best_score = enc, s
     return best
+
+
+def _font_hints(fonts: set[str] | Callable[[], set[str]] | None) -> dict[str, bool]:
+    names = (fonts() if callable(fonts) else fonts) or set()
+    return {"tcvn3": any(f.lower().startswith(".vn") for f in names),
+            "vni": any(f.lower().startswith("vni") for f in names)}
 
 
 def fix_text(text: str, fonts: set[str] | None = None) -> tuple[str, str | None]:

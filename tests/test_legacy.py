@@ -89,3 +89,35 @@ def test_docx_in_vntime_fonts(tmp_path):
     assert texts[0] == "UỶ BAN NHÂN DÂN TỈNH"  # the capitals font restores case
     assert texts[1] == "Độc lập - Tự do - Hạnh phúc"
     assert "thực hiện nhiệm vụ được giao" in texts[3]
+
+
+WEAK_TCVN3 = from_unicode("Cộng hoà xã hội chủ nghĩa Việt Nam", "tcvn3") + " plain words" * 30
+
+
+@pytest.mark.parametrize("text, fonts_asked, with_font, without_font", [
+    (SENTENCES[2], False, None, None),  # plainly Unicode Vietnamese: settled before any scoring
+    ("Plain English text with no accents at all.", False, None, None),
+    (from_unicode(SENTENCES[2], "tcvn3"), False, "tcvn3", "tcvn3"),  # strong evidence needs no font
+    (WEAK_TCVN3, True, "tcvn3", None),  # weak evidence: the .Vn font decides
+])
+def test_fonts_are_looked_up_only_when_they_decide(text, fonts_asked, with_font, without_font):
+    asked = []
+    assert detect(text, lambda: asked.append(1) or {".VnTime"}) == with_font
+    assert bool(asked) == fonts_asked
+    assert detect(text, set()) == without_font
+
+
+@pytest.mark.parametrize("style_font, warned", [(".VnTime", True), (None, False)])
+def test_docx_weak_evidence_and_style_font(tmp_path, style_font, warned):
+    import docx
+    d = docx.Document()
+    if style_font:
+        d.styles["Normal"].font.name = style_font
+    d.add_paragraph(from_unicode("Cộng hoà xã hội chủ nghĩa", "tcvn3"))
+    for i in range(8):
+        d.add_paragraph(f"Plain text {i} no accents")
+    p = tmp_path / "weak.docx"
+    d.save(p)
+    doc = read(p)
+    assert ("converted from TCVN3" in doc.warnings) == warned
+    assert (doc.blocks[0].text == "Cộng hoà xã hội chủ nghĩa") == warned

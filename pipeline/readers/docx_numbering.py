@@ -4,11 +4,17 @@ but does not store in the text, so list items keep their labels. python-docx has
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable
 
 from lxml import etree
 
 from pipeline.readers.docx import q
 
+if TYPE_CHECKING:
+    from pipeline.readers.docx_styles import Styles
+
+_PPR, _NUM_PR, _NUM_ID, _ILVL, _PSTYLE, _VAL = q("pPr"), q("numPr"), q("numId"), q("ilvl"), q("pStyle"), q("val")
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -53,35 +59,16 @@ class Level:
 
 @dataclass
 class Numbering:
-    """Level definitions per numId, and running counters while the body is walked in order."""
+    """Level definitions per numId, read from numbering.xml when a numbered paragraph first
+    needs them, and running counters while the body is walked in order."""
 
-    levels: dict[str, dict[int, Level]]
-    style_num: dict[str, tuple[str, int]]
+    load: Callable[[], etree._Element]  # the parsed numbering part (w:numbering)
+    styles: Styles  # paragraph styles may carry their own numbering (e.g. 'List Number')
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
-    @classmethod
-    def from_document(cls, doc) -> "Numbering | None":
-        try:
-            part = doc.part.numbering_part
-        except (KeyError, NotImplementedError, AttributeError):
-            return None
-        root = part.element
-        abstract: dict[str, dict[int, Level]] = {}
-        for an in root.findall(q("abstractNum")):
-            abstract[an.get(q("abstractNumId"))] = {int(l.get(q("ilvl"), "0")): _level(l) for l in an.findall(q("lvl"))}
-        levels: dict[str, dict[int, Level]] = {}
-        for num in root.findall(q("num")):
-            ref = num.find(q("abstractNumId"))
-            lv = dict(abstract.get(ref.get(q("val")) if ref is not None else "", {}))
-            for ov in num.findall(q("lvlOverride")):
-                ilvl = int(ov.get(q("ilvl"), "0"))
-                if ov.find(q("lvl")) is not None:
-                    lv[ilvl] = _level(ov.find(q("lvl")))
-                so = ov.find(q("startOverride"))
-                if so is not None and ilvl in lv:
-                    lv[ilvl] = Level(int(so.get(q("val"), "1")), lv[ilvl].fmt, lv[ilvl].text, lv[ilvl].suffix)
-            levels[num.get(q("numId"))] = lv
-        return cls(levels, _style_numbering(doc))
+    @cached_property
+    def levels(self) -> dict[str, dict[int, Level]]:
+        return _levels(self.load())
 
     def label(self, p: etree._Element) -> str:
         """The rendered label of paragraph `p` ('' when it is not numbered); advances counters."""
@@ -108,17 +95,38 @@ class Numbering:
         return text + level.suffix if text else ""
 
     def _num_of(self, p: etree._Element) -> tuple[str | None, int]:
-        ppr = p.find(q("pPr"))
-        num_pr = ppr.find(q("numPr")) if ppr is not None else None
+        ppr = p.find(_PPR)
+        if ppr is None:
+            return None, 0
+        num_pr = ppr.find(_NUM_PR)
         if num_pr is not None:
-            nid = num_pr.find(q("numId"))
-            il = num_pr.find(q("ilvl"))
-            return (nid.get(q("val")) if nid is not None else None,
-                    int(il.get(q("val"), "0")) if il is not None else 0)
-        ps = ppr.find(q("pStyle")) if ppr is not None else None
-        if ps is not None and ps.get(q("val")) in self.style_num:
-            return self.style_num[ps.get(q("val"))]
-        return None, 0
+            nid = num_pr.find(_NUM_ID)
+            il = num_pr.find(_ILVL)
+            return (nid.get(_VAL) if nid is not None else None,
+                    int(il.get(_VAL, "0")) if il is not None else 0)
+        ps = ppr.find(_PSTYLE)
+        found = self.styles.numbering(ps.get(_VAL)) if ps is not None else None
+        return found if found is not None else (None, 0)
+
+
+def _levels(root: etree._Element) -> dict[str, dict[int, Level]]:
+    """numId -> ilvl -> Level, abstract definitions resolved and overrides applied."""
+    abstract: dict[str, dict[int, Level]] = {}
+    for an in root.findall(q("abstractNum")):
+        abstract[an.get(q("abstractNumId"))] = {int(l.get(q("ilvl"), "0")): _level(l) for l in an.findall(q("lvl"))}
+    levels: dict[str, dict[int, Level]] = {}
+    for num in root.findall(q("num")):
+        ref = num.find(q("abstractNumId"))
+        lv = dict(abstract.get(ref.get(q("val")) if ref is not None else "", {}))
+        for ov in num.findall(q("lvlOverride")):
+            ilvl = int(ov.get(q("ilvl"), "0"))
+            if ov.find(q("lvl")) is not None:
+                lv[ilvl] = _level(ov.find(q("lvl")))
+            so = ov.find(q("startOverride"))
+            if so is not None and ilvl in lv:
+                lv[ilvl] = Level(int(so.get(q("val"), "1")), lv[ilvl].fmt, lv[ilvl].text, lv[ilvl].suffix)
+        levels[num.get(q("numId"))] = lv
+    return levels
 
 
 def _level(l: etree._Element) -> Level:
@@ -128,17 +136,3 @@ def _level(l: etree._Element) -> Level:
     suff = val("suff", "tab")
     return Level(int(val("start", "1") or 1), val("numFmt", "decimal"), val("lvlText", ""),
                  "" if suff == "nothing" else " ")
-
-
-def _style_numbering(doc) -> dict[str, tuple[str, int]]:
-    """Paragraph styles that carry their own numbering (e.g. 'List Number')."""
-    out: dict[str, tuple[str, int]] = {}
-    for st in doc.styles.element.findall(q("style")):
-        num_pr = st.find(f"{q('pPr')}/{q('numPr')}")
-        if num_pr is None:
-            continue
-        nid = num_pr.find(q("numId"))
-        il = num_pr.find(q("ilvl"))
-        if nid is not None:
-            out[st.get(q("styleId"))] = (nid.get(q("val")), int(il.get(q("val"), "0")) if il is not None else 0)
-    return out

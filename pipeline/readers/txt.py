@@ -1,6 +1,7 @@
 """Plain text: encoding detection, then one paragraph block per line."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline.errors import CorruptFile, EmptyFile
@@ -35,12 +36,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below 32, less tab, newline, form feed, CR
+
+
 def looks_binary(text: str) -> bool:
     """Binary junk decoded as text: many control characters."""
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    bad = len(_CONTROL.findall(sample))
     return bad / len(sample) > 0.02
 
 
