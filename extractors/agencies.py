@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from extractors import vocab
+from extractors.phrases import first_letters, phrase_alternation
 from pipeline.normalize import clean_text, collapse_ws, fold
 
 LEVELS = ("central", "province", "commune", "party", "mass", "collective", "unknown")
@@ -147,6 +148,7 @@ def _collective_res() -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in vocab.load("agencies.json")["collective_patterns"]]
 
 
+@lru_cache(maxsize=16384)
 def is_collective(name: str) -> bool:
     """A phrase naming no single body ("Các sở, ban, ngành, địa phương", "… liên quan")."""
     s = _fk(expand_abbreviations(_strip(name)))
@@ -219,6 +221,7 @@ def _compose(entry: dict | None, base: str, prov: str | None) -> str:
     return base
 
 
+@lru_cache(maxsize=16384)
 def canonical_agency(name: str, province: str | None = None) -> str:
     """One canonical name per body (see module docstring)."""
     s = _strip(name)
@@ -315,7 +318,7 @@ def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
             abbrs.add(k)
     provs = "|".join(_ws(fold(p)) for p in _provinces()[0])
     scope = rf"(?:\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?:{provs})|\s+(?:tỉnh|Tỉnh)(?!\s+ủy)\b)?"
-    name_alt = "|".join(_ws(n) for n in sorted(names, key=len, reverse=True))
+    name_alt = phrase_alternation(names)
     level_words = r"(?:\s+(?:tỉnh|xã|phường|huyện|thành phố|cấp tỉnh|cấp xã|Trung ương))?"
     bcd = r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+[^\t;:.()“”]+?(?=\s*(?:[\t;:.()“”]|(?-i:,\s+[A-ZĐ])|\s+của\b|\s+về\b|\s+tại\b|\s+ban\s+hành\b|$)))?"
     ubnd_local = rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:xã|phường|đặc\s+khu|thị\s+trấn)\s+(?-i:{_UPPER}[\w]*(?:[ \t]+{_UPPER}[\w]*|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)"
@@ -324,22 +327,29 @@ def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
                   r"(?:(?:,\s+|\s+và\s+|,\s+và\s+)(?:các\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|cá\s+nhân|"
                   r"phòng|trung\s+tâm|xã|phường|đoàn\s+thể|hội))*"
                   r"(?:\s+(?:có\s+)?liên\s+quan)?")
+    name_first = first_letters(names | {"các", "toàn", "ủy", "ubnd", "hội", "hđnd", "đảng", "ban"})
     pat_names = re.compile(
-        rf"(?<![\w&])(?:{collective}|{ubnd_local}|{bcd}|(?:{name_alt}){level_words}{scope})(?![\w&])",
+        rf"{name_first}(?<![\w&])(?:{collective}|{ubnd_local}|{bcd}|(?:{name_alt}){level_words}{scope})(?![\w&])",
         re.IGNORECASE)
-    abbr_alt = "|".join(_ws(a) for a in sorted(abbrs, key=len, reverse=True))
-    pat_abbr = re.compile(rf"(?<![\w&./-])(?:{abbr_alt})(?:\s+(?:tỉnh|Tỉnh|xã|phường|Trung\s+ương))?{scope}(?![\w&/-])")
+    abbr_alt = phrase_alternation(abbrs)
+    pat_abbr = re.compile(rf"{first_letters(abbrs)}(?<![\w&./-])(?:{abbr_alt})"
+                          rf"(?:\s+(?:tỉnh|Tỉnh|xã|phường|Trung\s+ương))?{scope}(?![\w&/-])")
     return pat_names, pat_abbr
 
 
+@lru_cache(maxsize=None)
+def _province_mention() -> re.Pattern:
+    names, _ = _provinces()
+    return re.compile(r"(?=t)(?:tỉnh|Tỉnh\s+ủy|Tỉnh\s+uỷ|TỈNH|TỈNH\s+ỦY|thành phố|Thành ủy)\s+(" +
+                      "|".join(_ws(fold(n)) for n in names) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
 def detect_province(text: str) -> str | None:
     """The province most often named after "tỉnh"/"Tỉnh ủy"/"UBND tỉnh" in the text."""
     names, _ = _provinces()
-    ft = fold(text)
     counts: dict[str, int] = {}
-    pat = re.compile(r"(?:tỉnh|Tỉnh\s+ủy|Tỉnh\s+uỷ|TỈNH|TỈNH\s+ỦY|thành phố|Thành ủy)\s+(" +
-                     "|".join(_ws(fold(n)) for n in names) + r")(?!\w)", re.IGNORECASE)
-    for m in pat.finditer(ft):
+    for m in _province_mention().finditer(fold(text)):
         k = _fk(m.group(1))
         counts[k] = counts.get(k, 0) + 1
     if not counts:
@@ -350,6 +360,12 @@ def detect_province(text: str) -> str | None:
 
 def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int, str]]:
     """Bodies named in `text`: (start, end, canonical name), leftmost-longest, no overlaps."""
+    return list(_find_agencies(text, province))
+
+
+@lru_cache(maxsize=8)
+def _find_agencies(text: str, province: str | None) -> tuple[tuple[int, int, str], ...]:
+    """find_agencies, cached: the header, the signature and the citations ask about the same text."""
     if province is None:
         province = detect_province(text)
     ft = fold(text)
@@ -372,4 +388,4 @@ def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int
         if canon:
             out.append((s, e, canon))
             last = e
-    return out
+    return tuple(out)

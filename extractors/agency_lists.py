@@ -63,9 +63,12 @@ def is_collective(name: str) -> bool:
     return f.startswith("các ") or bool(re.match(r"^(?:cơ quan|đơn vị|tổ chức)\b.*liên quan", f))
 
 
+_BULLET = re.compile(r"^[-–+•*]\s*")
+
+
 def _strip_item(s: str) -> str:
     s = collapse_ws(s).strip(" ,;.:")
-    s = re.sub(r"^[-–+•*]\s*", "", s)
+    s = _BULLET.sub("", s)
     return s.strip(" ,;.:")
 
 
@@ -148,17 +151,23 @@ def split_agencies(cell_text: str | None, wrapped: bool = False) -> list[str]:
 
     `wrapped=True` when newlines in the text are line wraps (PDF), not paragraph breaks.
     """
+    return list(_split_agencies(cell_text, wrapped))
+
+
+@lru_cache(maxsize=16384)
+def _split_agencies(cell_text: str | None, wrapped: bool) -> tuple[str, ...]:
+    """split_agencies, cached: the same agency cells come back row after row, file after file."""
     if not cell_text:
-        return []
+        return ()
     text = clean_text(cell_text)
     if wrapped:
         text = _unwrap(text)
     text = re.sub(r":\s*\n\s*", ": ", text)
     if _EMPTY.fullmatch(text):
-        return []
+        return ()
     expanded = _expand_list_prefix(text)
     if expanded is not None:
-        return expanded
+        return tuple(expanded)
     out: list[str] = []
     for para in re.split(r"\n+", text):
         for seg in para.split(";"):
@@ -167,4 +176,4 @@ def split_agencies(cell_text: str | None, wrapped: bool = False) -> list[str]:
                 continue
             for name in _split_commas(seg):
                 out.extend(_strip_item(n) for n in _split_va(name) if _strip_item(n))
-    return out
+    return tuple(out)

@@ -186,6 +186,12 @@ def parse_deadline(text: str | None, ref_date: date | None = None, ref_year: int
     `ref_year` (else `ref_date.year`) resolves periods printed without a year ("Tháng 02").
     `deadline_text` is the input with whitespace collapsed (None when blank).
     """
+    return dict(_parse_deadline(text, ref_date, ref_year))
+
+
+@lru_cache(maxsize=16384)
+def _parse_deadline(text: str | None, ref_date: date | None, ref_year: int | None) -> dict:
+    """parse_deadline, cached (a table repeats its deadline phrases); callers get a copy."""
     shown = collapse_ws(clean_text(text)) if text else ""
     if not shown or re.fullmatch(r"[-–—.\s/x]*", shown):
         return _result(None, None, "none", None)

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from extractors import vocab
+from extractors.phrases import phrase_alternation
 from pipeline.normalize import fold, strip_accents
 
 
@@ -53,6 +54,7 @@ def _name_index() -> dict[str, str]:
     return {fold(n).lower(): n for n in _data()["names"]}
 
 
+@lru_cache(maxsize=16384)
 def canonical_type(word: str | None) -> str | None:
     """Type name as the rules spell it, from a printed type word ("KẾ HOẠCH", "Thông báo kết luận")."""
     if not word:
@@ -67,7 +69,7 @@ def canonical_type(word: str | None) -> str | None:
 @lru_cache(maxsize=None)
 def type_regex() -> str:
     """Regex alternation of type names (spaces match any whitespace), for use with IGNORECASE."""
-    return "|".join(r"\s+".join(map(re.escape, fold(n).split())) for n in type_names())
+    return phrase_alternation(fold(n) for n in type_names())
 
 
 def document_type(type_name: str | None) -> str | None:

@@ -37,11 +37,14 @@ class Line:
         return fold(self.text)
 
 
+_LINE = re.compile(r"[^\n\t]+")
+
+
 def lines_of(text: str, lo: int = 0, hi: int | None = None) -> list[Line]:
     """Non-empty lines of text[lo:hi] split at newlines and tabs, with offsets."""
     hi = len(text) if hi is None else hi
     out = []
-    for m in re.finditer(r"[^\n\t]+", text[lo:hi]):
+    for m in _LINE.finditer(text[lo:hi]):
         s = m.group(0)
         if not s.strip():
             continue
@@ -59,8 +62,8 @@ _STOP_SUBJECT = re.compile(r"(?i)^(căn cứ|kính gửi|nơi nhận|thực hi�
 
 
 def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = "".join(filter(str.isalpha, s))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
 
 
 def _blank_doc() -> dict:
@@ -535,9 +538,14 @@ def _items(lines: list[Line], start: int, first_text: str = "") -> list[str]:
     return [re.sub(r"[\s,;.]+$", "", collapse_ws(x)) for x in items if x.strip()]
 
 
+_DRAFT = re.compile(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?")
+_KINH_GUI = re.compile(r"(?i)^kính\s+gửi\s*:?\s*(.*)$")
+_NOI_NHAN = re.compile(r"(?i)^nơi\s+nhận\s*:?")
+
+
 def _kinh_gui(lines: list[Line]) -> list[str]:
     for i, ln in enumerate(lines):
-        m = re.match(r"(?i)^kính\s+gửi\s*:?\s*(.*)$", fold(ln.text))
+        m = _KINH_GUI.match(fold(ln.text))
         if m:
             first = ln.text[len(ln.text) - len(m.group(1)):] if m.group(1) else ""
             if first.startswith(("-", "–")):
@@ -550,7 +558,7 @@ def _kinh_gui(lines: list[Line]) -> list[str]:
 
 def _distribution(lines: list[Line]) -> list[str] | None:
     for i in range(len(lines) - 1, -1, -1):
-        if re.match(r"(?i)^nơi\s+nhận\s*:?", lines[i].text):
+        if _NOI_NHAN.match(lines[i].text):
             rest = re.sub(r"(?i)^nơi\s+nhận\s*:?\s*", "", lines[i].text)
             items = _items(lines, i + 1, rest)
             return items or None
@@ -614,8 +622,7 @@ def extract_document(doc: ReadDocument) -> dict:
              for i, (s, e) in enumerate(vspans)]
 
     # draft mark: a short line "Dự thảo" anywhere on the first pages
-    out["is_draft"] = any(re.fullmatch(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?", ln.text.strip(" ()*"))
-                          for ln in lines[:400])
+    out["is_draft"] = any(_DRAFT.fullmatch(ln.text.strip(" ()*")) for ln in lines[:400])
 
     number, symbol, nspan = _number(text, head_end, [ln for ln in lines if ln.start < head_end])
     place, dm, pspan = find_place_date(text[:head_end + 200])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pipeline.normalize import clean_text, compare_form, fold
 
@@ -16,6 +17,7 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": 
 _YEAR_IN_NUMBER = re.compile(r"(?:^|/)(19[4-9]\d|20\d\d)(?:/|$)")
 
 
+@lru_cache(maxsize=16384)
 def normalize_number(number: str) -> str:
     """Identity form of a number-symbol: NFC, one tone convention, Đ, no spaces, upper case."""
     s = fold(clean_text(number)).translate(_DASHES)

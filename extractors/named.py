@@ -21,6 +21,7 @@ from extractors import vocab
 from extractors.dates import find_dates
 from extractors.doctypes import canonical_type, type_regex
 from extractors.numbers import find_numbers
+from extractors.phrases import first_letters, phrase_alternation
 from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
@@ -33,7 +34,13 @@ def _data() -> dict:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, fold(w).split())) for w in sorted(words, key=len, reverse=True))
+    """Alternation of folded phrases, longest first (cached per word list)."""
+    return _alt_of(tuple(words))
+
+
+@lru_cache(maxsize=None)
+def _alt_of(words: tuple[str, ...]) -> str:
+    return phrase_alternation(fold(w) for w in words)
 
 
 _UP = "[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]"
@@ -44,7 +51,7 @@ _DATE_WORDS = r"ngày\s*\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s*\d{1,2
 def _law_re() -> re.Pattern:
     heads = _alt(_data()["legal_heads"])
     return re.compile(
-        rf"(?<!\w)(?P<head>{heads})\s+(?P<name>[^\W\d_][^;:()\t]{{1,200}}?)"
+        rf"{first_letters(fold(h) for h in _data()['legal_heads'])}(?<!\w)(?P<head>{heads})\s+(?P<name>[^\W\d_][^;:()\t]{{1,200}}?)"
         rf"(?:\s*(?P<date>{_DATE_WORDS})|\s+(?P<year>năm\s+\d{{4}})|(?=\s*(?:[;:()\t]|\.(?:\s|$)|,\s+(?-i:{_UP})|,?\s*\Z))"
         rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w))))")
 
@@ -86,14 +93,14 @@ def _inside_numbered_description(ft: str, pos: int, us: list[Unit], numbered: li
 
 
 _CONGRESS = re.compile(
-    r"(?<!\w)Nghị\s+quyết\s+(?:(?:của\s+)?(?:Đại\s+hội|Ban\s+Chấp\s+hành)\s[^;:()\t]{3,160}?"
+    r"(?=n)(?<!\w)Nghị\s+quyết\s+(?:(?:của\s+)?(?:Đại\s+hội|Ban\s+Chấp\s+hành)\s[^;:()\t]{3,160}?"
     r"(?:lần\s+thứ\s+[IVXLC\d]+|lần\s+[IVXLC\d]+|khóa\s+[IVXLC]+)(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?)",
     re.IGNORECASE)
 
 
 def _party(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -> list[dict]:
     out: list[dict] = []
-    for m in re.finditer(r"(?<!\w)Điều\s+lệ\s+Đảng(?!\w)", ft):
+    for m in re.finditer(r"(?=Đ)(?<!\w)Điều\s+lệ\s+Đảng(?!\w)", ft):
         out.append({"type": "Điều lệ", "name": collapse_ws(text[m.start():m.end()]), "date": None,
                     "quote": _quote(text, us, m.start()), "span": [m.start(), m.end()]})
     for m in _CONGRESS.finditer(ft):
@@ -102,7 +109,7 @@ def _party(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) 
         out.append({"type": "Nghị quyết", "name": collapse_ws(text[m.start():m.end()]), "date": None,
                     "quote": _quote(text, us, m.start()), "span": [m.start(), m.end()],
                     "_key": _congress_key(ft[m.start():m.end()])})
-    for m in re.finditer(r"(?<!\w)Quy\s+chế\s+làm\s+việc\s+của\s+(?:Ban\s+Chấp\s+hành|Bộ\s+Chính\s+trị|Ban\s+Thường\s+vụ|"
+    for m in re.finditer(r"(?=Q)(?<!\w)Quy\s+chế\s+làm\s+việc\s+của\s+(?:Ban\s+Chấp\s+hành|Bộ\s+Chính\s+trị|Ban\s+Thường\s+vụ|"
                          r"Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy)[^;:()\t\n]{0,160}?(?:khóa\s+[IVXLC]+|nhiệm\s+kỳ\s+"
                          r"\d{4}\s*[-–]\s*\d{4})", ft):
         out.append({"type": "Quy chế", "name": collapse_ws(text[m.start():m.end()]), "date": None,
@@ -120,7 +127,7 @@ def _congress_key(f: str) -> str:
 @lru_cache(maxsize=None)
 def _titled_re() -> re.Pattern:
     d = _data()
-    return re.compile(rf"(?<!\w)(?P<cue>{_alt(d['cues'])})\s+(?:các\s+|những\s+)?(?P<head>{_alt(d['titled_heads'])})\s+"
+    return re.compile(rf"{first_letters(fold(c) for c in d['cues'])}(?<!\w)(?P<cue>{_alt(d['cues'])})\s+(?:các\s+|những\s+)?(?P<head>{_alt(d['titled_heads'])})\s+"
                       r"(?=\S)", re.IGNORECASE)
 
 

@@ -15,6 +15,7 @@ text from the last clause boundary (unit start, ";", ". ", ":", "(") up to the t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors import vocab
 from extractors.doctypes import canonical_type, type_regex
@@ -27,6 +28,7 @@ def _cues() -> dict:
     return vocab.load("relations.json")
 
 
+@lru_cache(maxsize=None)
 def _cue_list(kind: str) -> list[tuple[str, str]]:
     pairs = [(c, rel) for rel, cs in _cues()[kind].items() for c in cs]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
@@ -80,10 +82,18 @@ def cue_before(prefix: str) -> str | None:
 def opening_cue(p: str) -> tuple[str | None, str]:
     """Relation and cue word of an opening cue at the start of a normalised clause ("thực hiện",
     "để triển khai thực hiện", "căn cứ", "xét", "bổ sung"); (None, "") if none."""
+    rx, rels = _opening_re()
+    m = rx.match(p)
+    return (rels[m.group(0)], m.group(0)) if m else (None, "")
+
+
+@lru_cache(maxsize=None)
+def _opening_re() -> tuple[re.Pattern, dict[str, str]]:
+    """The longest opening cue that is the whole clause or is followed by a space or a comma."""
+    rels: dict[str, str] = {}
     for cue, rel in _cue_list("opening"):
-        if p == cue or p.startswith(cue + " ") or p.startswith(cue + ","):
-            return rel, cue
-    return None, ""
+        rels.setdefault(cue, rel)
+    return re.compile("(?:" + "|".join(map(re.escape, rels)) + r")(?=[ ,]|\Z)"), rels
 
 
 _CAPITAL_CLAUSE = re.compile(r",\s+(?!(?:" + "|".join(["và", "các", "của", "Điểm", "Khoản", "Điều", "Mục", "Chương",
@@ -95,13 +105,16 @@ def _governs(between_raw: str) -> bool:
     ("quyết liệt, hiệu quả"), article references ("Điều 2"), other documents of the same list
     ("Luật Hộ tịch năm 2014,") — but no verb of its own ("triển khai", "sửa đổi" …, except
     "kèm theo") and no new main clause (", Ủy ban nhân dân tỉnh …")."""
-    b = _norm(between_raw)
-    for cue, rel in _cue_list("reported"):
-        if rel == "kem_theo":
-            continue
-        if re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", b):
-            return False
+    if _own_verb().search(_norm(between_raw)):
+        return False
     return not new_main_clause(between_raw)
+
+
+@lru_cache(maxsize=None)
+def _own_verb() -> re.Pattern:
+    """Any reported cue but "kèm theo", as a whole word."""
+    cues = [re.escape(c) for c, rel in _cue_list("reported") if rel != "kem_theo"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(cues) + r")(?!\w)")
 
 
 def new_main_clause(between_raw: str) -> bool:

@@ -70,8 +70,12 @@ def _find_header(t: Table) -> tuple[dict[str, int], int, list[str]] | None:
     return None
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
+@lru_cache(maxsize=16384)
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", "", fold(s).lower())
+    return _NON_WORD.sub("", fold(s).lower())
 
 
 def _is_repeat_header(row: list[str], header: list[str]) -> bool:

@@ -90,8 +90,19 @@ def _continues(prev: str, nxt: str, median_len: float) -> bool:
     return median_len > 30 and len(prev) >= 0.7 * median_len
 
 
+_last: tuple[ReadDocument, list[Unit]] | None = None
+
+
 def units(doc: ReadDocument) -> list[Unit]:
-    """Paragraph and cell units in document order (txt lines joined into paragraphs)."""
+    """Paragraph and cell units in document order (txt lines joined into paragraphs). The list
+    of the last document asked about is kept (citations and named citations both ask): read-only."""
+    global _last
+    if _last is None or _last[0] is not doc:
+        _last = (doc, _units(doc))
+    return _last[1]
+
+
+def _units(doc: ReadDocument) -> list[Unit]:
     if doc.format == "txt":
         return _line_units(doc)
     out: list[Unit] = []

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -518,18 +519,28 @@ def _reresolve(conn, number_norm: str) -> None:
 
 def agency_id(conn, name: str) -> int | None:
     """Id of an agency (created on first sight) under its canonical name (extractors.agencies)."""
-    from extractors.agencies import agency_level, canonical_agency
-    name = collapse_ws(clean_text(name or ""))
-    if not name or name == "-":
+    row = _agency_row(name or "")
+    if row is None:
         return None
-    canon = canonical_agency(name) or name
-    nk = casefold_key(canon)
-    row = conn.execute("SELECT id FROM agencies WHERE name_key = ?", (nk,)).fetchone()
-    if row:
-        return row[0]
+    canon, nk = row
+    found = conn.execute("SELECT id FROM agencies WHERE name_key = ?", (nk,)).fetchone()
+    if found:
+        return found[0]
+    from extractors.agencies import agency_level
     cur = conn.execute("INSERT INTO agencies (name, name_key, level) VALUES (?, ?, ?)",
                        (canon, nk, agency_level(canon)))
     return cur.lastrowid
+
+
+@lru_cache(maxsize=16384)
+def _agency_row(name: str) -> tuple[str, str] | None:
+    """(canonical name, name key) of an agency as printed; None for a blank or "-"."""
+    from extractors.agencies import canonical_agency
+    name = collapse_ws(clean_text(name))
+    if not name or name == "-":
+        return None
+    canon = canonical_agency(name) or name
+    return canon, casefold_key(canon)
 
 
 _TASK_KNOWN = {"appendix", "section", "no", "name", "lead", "support", "product", "deadline_text", "deadline",
@@ -537,6 +548,7 @@ _TASK_KNOWN = {"appendix", "section", "no", "name", "lead", "support", "product"
 
 
 def _insert_tasks(conn, key: str, tasks: Iterable[dict]) -> None:
+    ids: dict[str, int | None] = {}     # agency ids met in this document
     for seq, t in enumerate(tasks or []):
         s0, s1 = _span(t)
         extra = {k: v for k, v in t.items() if k not in _TASK_KNOWN}
@@ -549,13 +561,14 @@ def _insert_tasks(conn, key: str, tasks: Iterable[dict]) -> None:
              t.get("notes"), _j(t.get("source_refs") or []), s0, s1, t.get("page"),
              _j(extra) if extra else None, _search_text(t.get("name"), t.get("product"))))
         tid = cur.lastrowid
+        rows = []
         for role in ("lead", "support"):
             for i, name in enumerate(t.get(role) or []):
-                aid = agency_id(conn, name)
-                if aid is None:
-                    continue
-                conn.execute("INSERT INTO task_agencies (task_id, agency_id, name, role, seq) VALUES (?,?,?,?,?)",
-                             (tid, aid, name, role, i))
+                if name not in ids:
+                    ids[name] = agency_id(conn, name)
+                if ids[name] is not None:
+                    rows.append((tid, ids[name], name, role, i))
+        conn.executemany("INSERT INTO task_agencies (task_id, agency_id, name, role, seq) VALUES (?,?,?,?,?)", rows)
 
 
 # ---------------------------------------------------------------- files
