@@ -250,7 +250,7 @@ def test_v1_database_is_migrated_to_the_task_register_view_and_graph_version(tmp
     db.executescript(store._SCHEMA_V1 + "PRAGMA user_version = 1;")
     db.close()
     db = open_db(p)
-    assert row(db, "PRAGMA user_version")[0] == SCHEMA_VERSION == 2
+    assert row(db, "PRAGMA user_version")[0] == SCHEMA_VERSION == 3
     assert row(db, "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'task_register'")[0] == 1
     v0 = store.graph_version(db)
     save(db, synthetic("c" * 64, "3/KH-UBND", "2026-03-01", [{"number": "57-NQ/TW", "date": "2024-12-22"}],
@@ -265,3 +265,28 @@ def test_unnumbered_keys_are_not_bare_numbers():
     for key in ("vb:0123456789abcdef", "sha256:0123456789abcdef"):
         assert not is_bare(key) and key_year(key) is None and number_of_key(key) is None
     assert is_bare("57-NQ/TW") and number_of_key("57-NQ/TW@2024") == "57-NQ/TW"
+
+
+def _task_hits(db, words: str) -> list[str]:
+    return [r[0] for r in db.conn.execute(
+        "SELECT t.name FROM tasks_fts f JOIN tasks t ON t.id = f.rowid WHERE tasks_fts MATCH ? ORDER BY t.name",
+        (f'"{words}"',))]
+
+
+@pytest.mark.parametrize("steps, query, expected", [
+    # (sha, number, task names) saved in order; then a full-text query over the tasks
+    ([("a", "1/KH-UBND", ["Rà soát hồ sơ"])], "ra soat", ["Rà soát hồ sơ"]),
+    ([("a", "1/KH-UBND", ["Rà soát hồ sơ"]), ("a", "1/KH-UBND", ["Rà soát hồ sơ"])], "ra soat", ["Rà soát hồ sơ"]),
+    ([("a", "1/KH-UBND", ["Rà soát hồ sơ"]), ("a", "1/KH-UBND", ["Tổng hợp báo cáo"])], "ra soat", []),
+    ([("a", "1/KH-UBND", ["Rà soát hồ sơ"]), ("a", "2/KH-UBND", ["Tổng hợp báo cáo"])], "tong hop", ["Tổng hợp báo cáo"]),
+    ([("a", "1/KH-UBND", ["Rà soát hồ sơ"]), ("a", "2/KH-UBND", ["Tổng hợp báo cáo"])], "ra soat", []),
+    ([("a", "1/KH-UBND", ["Rà soát hồ sơ"]), ("b", "3/KH-UBND", ["Rà soát đất"])], "ra soat", ["Rà soát hồ sơ", "Rà soát đất"]),
+])
+def test_task_search_index_follows_resaves_and_retractions(tmp_path, steps, query, expected):
+    """Tasks are indexed a document at a time; a re-extraction or a key change leaves no stale entry."""
+    db = open_db(tmp_path / "v.db")
+    for sha, number, names in steps:
+        save(db, synthetic(sha * 64, number, "2026-01-05", [],
+                           tasks=[{"name": n, "lead": ["Sở Nội vụ"], "support": []} for n in names]))
+    assert _task_hits(db, query) == expected
+    db.conn.execute("INSERT INTO tasks_fts (tasks_fts) VALUES ('integrity-check')")   # raises when out of step
