@@ -229,7 +229,7 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
     is completed with the body the text names in full and that begins with it."""
     f = fold(issuer).lower().strip()
     cut = re.search(r"(?:\s(?:và|&)|,|\s[-–])$", f)
-    unknown = agencies._lookup(agencies.expand_abbreviations(issuer))[0] is None
+    unknown = agencies._lookup(agencies._split_province(agencies.expand_abbreviations(issuer))[0])[0] is None
     if not cut and not _BARE_LEVEL.search(f) and not unknown:
         return issuer
     head = re.sub(r"(?:\s(?:và|&)|,|\s[-–])$", "", f).strip()
