@@ -18,6 +18,7 @@ from extractors.dates import date_after
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
 from extractors.numbers import find_numbers, list_numbers_before, number_type
+from extractors.phrases import first_letters, phrase_alternation
 from extractors.relations import (_MARKER, _norm, clause_start, combine, coordinated, list_continues, new_main_clause,
                                   opening_cue, own_relation, strip_article_ref,
                                   passive_cue, reported_cue)
@@ -201,8 +202,9 @@ def _resolved(doc: ReadDocument, document: dict) -> list[Mention]:
 @lru_cache(maxsize=None)
 def _editor_note_re() -> re.Pattern:
     d = vocab.load("editor_notes.json")
-    alt = lambda xs: "|".join(r"\s+".join(map(re.escape, fold(x).split())) for x in xs)  # noqa: E731
-    return re.compile(rf"(?is)^\s*(?:{alt(d['openers'])})\s*[:.\-–]|(?<!\w)(?:{alt(d['phrases'])})(?!\w)")
+    openers = phrase_alternation(fold(x) for x in d["openers"])
+    phrases = [fold(x) for x in d["phrases"]]
+    return re.compile(rf"(?is)^\s*{openers}\s*[:.\-–]|{first_letters(phrases)}(?<!\w){phrase_alternation(phrases)}(?!\w)")
 
 
 def _in_editor_note(ft: str, u: Unit | None) -> bool:
