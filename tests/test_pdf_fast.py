@@ -16,9 +16,10 @@ import pypdfium2 as pdfium
 import pytest
 
 from conftest import CORPUS
-from pipeline.readers.pdf_fast import find_tables, table_finder
+from pipeline.readers.pdf_fast import char_columns, find_tables, page_objects, table_finder, text_sizes
 
 PDFS = sorted(CORPUS.glob("seed00*.pdf"))
+DATA = Path(__file__).parent / "data"
 READER_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
                    "join_tolerance": 3, "intersection_tolerance": 3, "edge_min_length": 5}
 
@@ -97,19 +98,45 @@ def test_page_without_rulings_has_no_tables():
         pdf.close()
 
 
-@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_loose_chars_equal_the_readers_page_chars(path: Path):
-    """`loose_chars` is a drop-in for pipeline/readers/pdf.py's `page_chars` (same chars, boxes, sizes)."""
-    reader = pytest.importorskip("pipeline.readers.pdf")
-    from pipeline.readers.pdf_fast import loose_chars
+def reference_chars(page) -> list[tuple[str, float, float, float, float, float]]:
+    """The reader's characters asked of pdfium one call per fact per char: every non-generated
+    char, pdfium's hyphen mark (2) as '-', no control char but tab, loose box top-based, font
+    size (or the box height where that is 0)."""
+    import pypdfium2.raw as raw
+    mb_top = page.get_mediabox()[3]
+    tp = page.get_textpage()
+    out = []
+    try:
+        for i in range(tp.count_chars()):
+            if raw.FPDFText_IsGenerated(tp.raw, i) == 1:
+                continue
+            code = raw.FPDFText_GetUnicode(tp.raw, i)
+            code = ord("-") if code == 2 else code
+            if code < 32 and code != 9:
+                continue
+            left, bottom, right, top = tp.get_charbox(i, loose=True)
+            size = raw.FPDFText_GetFontSize(tp.raw, i) or (top - bottom)
+            out.append((chr(code), left, mb_top - top, right, mb_top - bottom, size))
+    finally:
+        tp.close()
+    return out
+
+
+@pytest.mark.parametrize("path", PDFS + [DATA / "seed004-scan.pdf"], ids=lambda p: p.name)
+def test_char_columns_equal_per_char_calls(path: Path):
+    """`char_columns` (bulk calls, font size once per run or from the page's one text size)
+    gives the per-char answer exactly."""
     pdf = pdfium.PdfDocument(path)
     try:
         for i in range(len(pdf)):
             page = pdf[i]
-            want = [(c.ch, c.x0, c.top, c.x1, c.bottom, c.size) for c in reader.page_chars(page)]
+            want = reference_chars(page)
             tp = page.get_textpage()
-            got = loose_chars(tp.raw, page.get_mediabox()[3])
+            for sizes in (None, text_sizes(page_objects(page.raw))):   # sizes asked per run, or known
+                c = char_columns(tp.raw, page.get_mediabox()[3], sizes)
+                got = list(zip(map(chr, c.code.tolist()), c.x0.tolist(), c.top.tolist(), c.x1.tolist(),
+                               c.bottom.tolist(), c.size.tolist()))
+                assert got == want, f"page {i + 1}, sizes {sizes}"
             tp.close()
-            assert got == want, f"page {i + 1}"
     finally:
         pdf.close()

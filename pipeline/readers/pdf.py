@@ -16,10 +16,11 @@ from pathlib import Path
 
 from pipeline.errors import CorruptFile, EmptyFile, EncryptedFile, TooLarge
 from pipeline.model import DocumentBuilder, ReadDocument
-from pipeline.readers.pdf_fast import plumber_like_page
-from pipeline.readers.pdf_layout import Char, Line, group_lines, paragraphs, text_edges
-from pipeline.readers.pdf_tables import (TABLE_SETTINGS, PTable, fill_text, find_tables, merge_continuation,
-                                         same_columns)
+from pipeline.readers.pdf_fast import (PageObjects, char_columns, count_paths, page_objects, plumber_like_page,
+                                       text_sizes)
+from pipeline.readers.pdf_layout import Chars, Line, group_lines_by, paragraphs, text_edges
+from pipeline.readers.pdf_tables import (TABLE_SETTINGS, PTable, cell_groups, fill_cells, find_tables,
+                                         merge_continuation, same_columns)
 
 MARGIN_ZONE = 0.08  # top/bottom fraction of the page where page numbers live
 _PAGE_NO = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
@@ -53,38 +54,19 @@ def open_pdf(path: Path, data: bytes):
         raise CorruptFile(f"{path.name}: damaged PDF ({e})", f"{path.name}: tệp PDF bị hỏng ({e})") from e
 
 
-def page_chars(page) -> list[Char]:
+def page_chars(page, objects: PageObjects | None = None) -> Chars:
     """Non-generated characters of a pdfium page with loose (font-height) boxes, top-based."""
-    import pypdfium2.raw as raw
-    _, _, _, mb_top = page.get_mediabox()
     tp = page.get_textpage()
-    out: list[Char] = []
+    objects = objects if objects is not None else page_objects(page.raw)
     try:
-        for i in range(tp.count_chars()):
-            if raw.FPDFText_IsGenerated(tp.raw, i) == 1:
-                continue
-            code = raw.FPDFText_GetUnicode(tp.raw, i)
-            if code == 2:  # pdfium's mark for a hyphen at the end of a line
-                code = ord("-")
-            if code < 32 and code not in (9,):
-                continue
-            left, bottom, right, top = tp.get_charbox(i, loose=True)
-            size = raw.FPDFText_GetFontSize(tp.raw, i) or (top - bottom)
-            out.append(Char(chr(code), left, mb_top - top, right, mb_top - bottom, size))
+        return char_columns(tp.raw, page.get_mediabox()[3], text_sizes(objects))
     finally:
         tp.close()
-    return out
 
 
-def has_rulings(page) -> bool:
-    """Cheap test before asking pdfplumber for tables: does the page draw any paths?"""
-    import pypdfium2.raw as raw
-    n = 0
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        n += 1
-        if n >= 4:
-            return True
-    return False
+def has_rulings(objects: PageObjects) -> bool:
+    """Cheap test before asking for tables: does the page draw any paths (at most one form deep)?"""
+    return count_paths(objects, max_depth=2, stop=4) >= 4
 
 
 BLANK_MAX_PATHS = 8   # a rule or a border; text drawn as glyph outlines is hundreds of paths
@@ -198,8 +180,9 @@ def _read_pages(path: Path, data: bytes, sha256: str, pdf, n: int) -> ReadDocume
             page = pdf[p]
             try:
                 width, height = page.get_size()
-                chars = page_chars(page)
-                if not any(not c.ch.isspace() for c in chars):
+                objects = page_objects(page.raw)
+                chars = page_chars(page, objects)
+                if not chars.glyphs().any():
                     if is_blank(page):        # nothing drawn that could hold text: no OCR run
                         continue
                     scanned.append(p + 1)
@@ -207,10 +190,10 @@ def _read_pages(path: Path, data: bytes, sha256: str, pdf, n: int) -> ReadDocume
                     items.extend(page_items_from_lines(ocr_pdf_page(page, p + 1), height, furniture))
                     continue
                 tables: list[PTable] = []
-                if has_rulings(page):
+                if has_rulings(objects):
                     # Cell outlines from pdfium's own path objects (pdf_fast, tested equal to
                     # pdfplumber on every corpus page); pdfplumber only where that cannot say.
-                    fast = plumber_like_page(page, TABLE_SETTINGS)
+                    fast = plumber_like_page(page, TABLE_SETTINGS, objects)
                     if fast is not None:
                         tables = find_tables(fast, p + 1)
                     else:
@@ -222,9 +205,9 @@ def _read_pages(path: Path, data: bytes, sha256: str, pdf, n: int) -> ReadDocume
                         ppage = plumber.pages[p]
                         tables = find_tables(ppage, p + 1)
                         ppage.flush_cache()
-                for t in tables:
-                    chars = fill_text(t, chars)
-                page_items = page_items_from_lines(group_lines(chars, p + 1), height, furniture)
+                lines = group_lines_by(chars, cell_groups(tables, chars), p + 1)
+                fill_cells(tables, lines)
+                page_items = page_items_from_lines(lines.get(0, []), height, furniture)
                 for t in tables:
                     kind = "box" if t.n_rows == 1 and t.n_cols == 1 else "table"
                     if kind == "box" and not t.cells[0].text.strip():

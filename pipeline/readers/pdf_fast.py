@@ -12,7 +12,8 @@ Entry points:
   whitespace collapse: pdfium honours /ActualText, pdfminer does not);
 - `table_finder(page, edge_min_length)` / `plumber_like_page(page, settings)`: only the cell
   and table boxes, as `debug_tablefinder()` — what pipeline/readers/pdf_tables.py asks for;
-- `loose_chars(textpage, mb_top)`: pdf.py's per-page characters, with fewer pdfium calls.
+- `char_columns(textpage, mb_top)`: pdf.py's per-page characters as numpy columns, with
+  about one pdfium call per char, made from C (`map`) rather than Python bytecode.
 
 They return None when the fast path cannot promise pdfplumber's answer — a rotated or offset
 page, ruling drawn inside a form XObject, turned text or unmapped glyphs in a table, or a
@@ -26,9 +27,12 @@ import bisect
 import ctypes
 import itertools
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
+import numpy as np
 import pypdfium2.raw as pdfium_c
+
+from pipeline.readers.pdf_layout import Chars
 
 SNAP = 3.0          # snap_tolerance
 JOIN = 3.0          # join_tolerance
@@ -52,18 +56,69 @@ class _Unsupported(Exception):
 
 # ---------------------------------------------------------------- edges from path objects
 
-def _iter_objects(page_raw: Any) -> Iterable[Any]:
-    for i in range(pdfium_c.FPDFPage_CountObjects(page_raw)):
-        yield pdfium_c.FPDFPage_GetObject(page_raw, i)
+def _bare(fn: Any, restype: Any = ctypes.c_int) -> Any:
+    """`fn` without argument conversion: about half the cost of a call, for per-char loops
+    whose arguments are already ctypes values (a handle, an int, a pointer)."""
+    f = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    f.restype = restype
+    return f
+
+
+_GET_OBJECT = _bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDF_PAGEOBJECT)
+_GET_FORM_OBJECT = _bare(pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDF_PAGEOBJECT)
+_OBJECT_TYPE = _bare(pdfium_c.FPDFPageObj_GetType)
+
+
+@dataclass
+class PageObjects:
+    """A page's top-level objects and their types, read once for every question asked of them."""
+
+    objs: list[Any]
+    types: list[int]
+
+
+def page_objects(page_raw: Any) -> PageObjects:
+    objs = _children(page_raw, None)
+    return PageObjects(objs, list(map(_OBJECT_TYPE, objs)))
+
+
+def count_paths(page: PageObjects, max_depth: int, stop: int) -> int:
+    """Path objects of a page, looking `max_depth - 1` form XObjects deep (as pypdfium2's
+    `get_objects(max_depth=)`), counted up to `stop`."""
+    return _count_paths(page.objs, page.types, 0, max_depth, stop)
+
+
+def _children(page_raw: Any, form: Any) -> list[Any]:
+    if form is None:
+        n = pdfium_c.FPDFPage_CountObjects(page_raw)
+        return list(map(_GET_OBJECT, itertools.repeat(ctypes.cast(page_raw, ctypes.c_void_p), n), range(n)))
+    n = pdfium_c.FPDFFormObj_CountObjects(form)
+    return list(map(_GET_FORM_OBJECT, itertools.repeat(form, n), range(n)))
+
+
+def _count_paths(objs: list[Any], types: list[int], level: int, max_depth: int, stop: int) -> int:
+    n = types.count(pdfium_c.FPDF_PAGEOBJ_PATH)
+    if level < max_depth - 1:
+        for obj, t in zip(objs, types):
+            if n >= stop:
+                break
+            if t == pdfium_c.FPDF_PAGEOBJ_FORM:
+                kids = _children(None, obj)
+                n += _count_paths(kids, list(map(_OBJECT_TYPE, kids)), level + 1, max_depth, stop)
+    return n
 
 
 def _form_has_paths(form: Any) -> bool:
-    for i in range(pdfium_c.FPDFFormObj_CountObjects(form)):
-        obj = pdfium_c.FPDFFormObj_GetObject(form, i)
-        t = pdfium_c.FPDFPageObj_GetType(obj)
-        if t == pdfium_c.FPDF_PAGEOBJ_PATH or (t == pdfium_c.FPDF_PAGEOBJ_FORM and _form_has_paths(obj)):
-            return True
-    return False
+    objs = _children(None, form)
+    return any(t == pdfium_c.FPDF_PAGEOBJ_PATH or (t == pdfium_c.FPDF_PAGEOBJ_FORM and _form_has_paths(obj))
+               for obj, t in zip(objs, map(_OBJECT_TYPE, objs)))
+
+
+_COUNT_SEGMENTS = _bare(pdfium_c.FPDFPath_CountSegments)
+_GET_SEGMENT = _bare(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDF_PATHSEGMENT)
+_SEGMENT_TYPE = _bare(pdfium_c.FPDFPathSegment_GetType)
+_SEGMENT_POINT = _bare(pdfium_c.FPDFPathSegment_GetPoint)
+_SEGMENT_CLOSE = _bare(pdfium_c.FPDFPathSegment_GetClose)
 
 
 def _subpaths(obj: Any) -> list[tuple[str, list[tuple[float, float]]]]:
@@ -72,16 +127,17 @@ def _subpaths(obj: Any) -> list[tuple[str, list[tuple[float, float]]]]:
     m = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFPageObj_GetMatrix(obj, m)
     a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
-    x, y = ctypes.c_float(), ctypes.c_float()
+    n = _COUNT_SEGMENTS(obj)
+    segs = list(map(_GET_SEGMENT, itertools.repeat(obj, n), range(n)))
+    xy = (ctypes.c_float * (2 * n))()
+    for _ in map(_SEGMENT_POINT, segs, map(ctypes.byref, itertools.repeat(xy, n), range(0, 8 * n, 8)),
+                 map(ctypes.byref, itertools.repeat(xy, n), range(4, 8 * n, 8))):
+        pass
     subs: list[tuple[str, list[tuple[float, float]]]] = []
     shape: list[str] = []
     pts: list[tuple[float, float]] = []
     bez = 0
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        typ = pdfium_c.FPDFPathSegment_GetType(seg)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        px, py = x.value, y.value
+    for typ, close, px, py in zip(map(_SEGMENT_TYPE, segs), map(_SEGMENT_CLOSE, segs), xy[0::2], xy[1::2]):
         pt = (a * px + c * py + e, b * px + d * py + f)
         if typ == pdfium_c.FPDF_SEGMENT_MOVETO:
             if shape:
@@ -97,7 +153,7 @@ def _subpaths(obj: Any) -> list[tuple[str, list[tuple[float, float]]]]:
                 pts.append(pt)
         else:
             raise _Unsupported("unknown path segment")
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and shape:
+        if close and shape:
             shape.append("h")
             pts.append(pts[0])
     if shape:
@@ -140,19 +196,16 @@ def _shape_edges(shape: str, pts: list[tuple[float, float]], height: float) -> l
     return out
 
 
-def page_edges(page_raw: Any, height: float) -> list[Edge]:
+def page_edges(page: PageObjects, height: float) -> list[Edge]:
     """All edges of the page's painted paths (pdfplumber's `page.edges`), prefiltered."""
     edges: list[Edge] = []
-    for obj in _iter_objects(page_raw):
-        t = pdfium_c.FPDFPageObj_GetType(obj)
+    for obj, t in zip(page.objs, page.types):
         if t == pdfium_c.FPDF_PAGEOBJ_FORM:
             if _form_has_paths(obj):
                 raise _Unsupported("ruling inside a form XObject")
-            continue
-        if t != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
-        for shape, pts in _subpaths(obj):
-            edges.extend(_shape_edges(shape, pts, height))
+        elif t == pdfium_c.FPDF_PAGEOBJ_PATH:
+            for shape, pts in _subpaths(obj):
+                edges.extend(_shape_edges(shape, pts, height))
     return [e for e in edges if _length(e) >= MIN_PREFILTER]
 
 
@@ -322,14 +375,23 @@ class _Char:
 _SUSPECT = range(0xE000, 0xF900)  # private use: a glyph pdfium could not map
 
 
-def _page_codes(tp: Any, n: int) -> array.array:
-    """All UTF-16 code units of the text page in one call (one unit per char index)."""
+def _page_units(tp: Any, n: int) -> np.ndarray | None:
+    """All UTF-16 code units of the text page in one call, or None unless that is one unit
+    per char index (n units and no surrogate: no char gave two units, so none gave zero)."""
     buf = (ctypes.c_ushort * (n + 1))()
     got = pdfium_c.FPDFText_GetText(tp, 0, n, buf)
-    codes = array.array("H", bytes(buf)[: 2 * n])
-    if got - 1 != n:
-        codes = array.array("H", (pdfium_c.FPDFText_GetUnicode(tp, i) & 0xFFFF for i in range(n)))
-    return codes
+    units = np.frombuffer(buf, np.uint16)[:n]
+    if got - 1 != n or ((units >= 0xD800) & (units < 0xE000)).any():
+        return None
+    return units
+
+
+def _page_codes(tp: Any, n: int) -> array.array:
+    """All UTF-16 code units of the text page (one unit per char index)."""
+    units = _page_units(tp, n)
+    if units is None:
+        return array.array("H", (pdfium_c.FPDFText_GetUnicode(tp, i) & 0xFFFF for i in range(n)))
+    return array.array("H", units.tobytes())
 
 
 def _run_metrics(tp: Any, i: int, height: float, m: Any, pm: Any) -> tuple[float, float, float]:
@@ -390,34 +452,84 @@ def page_chars(textpage_raw: Any, height: float, area: Cell | None = None) -> li
     return out
 
 
-def loose_chars(textpage_raw: Any, mb_top: float) -> list[tuple[str, float, float, float, float, float]]:
-    """(char, x0, top, x1, bottom, size) of every non-generated char, top-based loose boxes —
-    what pipeline/readers/pdf.py's `page_chars` builds with four ctypes calls per char, here
-    with one: the text comes in one call, `IsGenerated` is asked of whitespace only, and the
-    font size once per run (chars sharing a loose-box bottom: one font on one baseline)."""
-    tp = textpage_raw
-    n = pdfium_c.FPDFText_CountChars(tp)
-    codes = _page_codes(tp, n)
-    box = pdfium_c.FS_RECTF()
-    pbox = ctypes.byref(box)
-    is_gen, get_box, get_size = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
-    sizes: dict[float, float] = {}
-    out = []
-    for i in range(n):
-        code = codes[i]
-        if code in (0x20, 0x0D, 0x0A) and is_gen(tp, i) == 1:
-            continue
-        if code == 2 or code == 0xFFFE:  # pdfium's mark for a hyphen at the end of a line
-            code = 0x2D
-        if code < 32 and code != 9:
-            continue
-        get_box(tp, i, pbox)
-        bottom, top = box.bottom, box.top
-        size = sizes.get(bottom)
-        if size is None:
-            size = sizes[bottom] = get_size(tp, i)
-        out.append((chr(code), box.left, mb_top - top, box.right, mb_top - bottom, size or (top - bottom)))
-    return out
+_LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox)
+_IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated)
+_FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_MAY_BE_GENERATED = np.zeros(256, bool)   # pdfium generates spaces and line breaks only
+_MAY_BE_GENERATED[[0x09, 0x0A, 0x0D, 0x20, 0xA0]] = True
+
+
+_TEXT_FONT = _bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_TEXT_SIZE = _bare(pdfium_c.FPDFTextObj_GetFontSize)
+
+
+def text_sizes(page: PageObjects) -> set[float]:
+    """What `FPDFText_GetFontSize` can say of the page's chars: the font size of every text
+    object at any form depth (the text page reads them all; a char's size is its object's),
+    and 1 for an object without a font."""
+    sizes: set[float] = set()
+    stack = [(page.objs, page.types)]
+    while stack:
+        objs, types = stack.pop()
+        text = [o for o, t in zip(objs, types) if t == pdfium_c.FPDF_PAGEOBJ_TEXT]
+        buf = (ctypes.c_float * len(text))()
+        for _ in map(_TEXT_SIZE, text, map(ctypes.byref, itertools.repeat(buf, len(text)), range(0, 4 * len(text), 4))):
+            pass
+        sizes.update(buf)
+        if not all(map(_TEXT_FONT, text)):
+            sizes.add(1.0)
+        for form in (o for o, t in zip(objs, types) if t == pdfium_c.FPDF_PAGEOBJ_FORM):
+            kids = _children(None, form)
+            stack.append((kids, list(map(_OBJECT_TYPE, kids))))
+    return sizes
+
+
+def char_columns(textpage_raw: Any, mb_top: float, sizes: set[float] | None = None) -> Chars:
+    """Every non-generated char of a text page with its loose (font-height) box, top-based,
+    and its font size (the box height where pdfium says 0); pdfium's end-of-line hyphen mark
+    becomes '-' and other control characters but tab are left out.
+
+    The per-char pdfium calls run inside `map` (no Python bytecode per char) and write into
+    one buffer read by numpy: the text comes in one call, `IsGenerated` is asked of white
+    space only, boxes of the chars kept only, and the font size once per distinct loose-box
+    (top, bottom): one font of one size on one baseline. `sizes` (`text_sizes` of the page) of one value is every char's size."""
+    tp = ctypes.cast(textpage_raw, ctypes.c_void_p)
+    n = pdfium_c.FPDFText_CountChars(textpage_raw)
+    code = _codes(textpage_raw, tp, n)
+    code[code == 2] = 0x2D   # pdfium's mark for a hyphen at the end of a line
+    wanted = (code >= 32) | (code == 9)
+    ws = np.flatnonzero(wanted & _MAY_BE_GENERATED[np.minimum(code, 255)]).tolist()
+    wanted[ws] &= np.fromiter(map(_IS_GENERATED, itertools.repeat(tp, len(ws)), ws), np.int64, len(ws)) != 1
+    keep = np.flatnonzero(wanted)
+    m = len(keep)
+    buf = (ctypes.c_float * (4 * m))()
+    for _ in map(_LOOSE_BOX, itertools.repeat(tp, m), keep.tolist(),
+                 map(ctypes.byref, itertools.repeat(buf, m), range(0, 16 * m, 16))):
+        pass
+    left, top, right, bottom = np.frombuffer(buf, np.float32).reshape(m, 4).T.astype(np.float64)
+    if sizes is not None and len(sizes) == 1:
+        size = np.full(m, float(next(iter(sizes))))
+    else:
+        bits = np.frombuffer(buf, np.uint32).reshape(m, 4).astype(np.uint64)
+        run = (bits[:, 1] << np.uint64(32)) | bits[:, 3]   # the loose box's (top, bottom), bit for bit
+        _, first, inv = np.unique(run, return_index=True, return_inverse=True)
+        first = keep[first].tolist()
+        size = np.fromiter(map(_FONT_SIZE, itertools.repeat(tp, len(first)), first), np.float64, len(first))[inv]
+    size = np.where(size == 0, top - bottom, size)
+    return Chars(code[keep], left, mb_top - top, right, mb_top - bottom, size)
+
+
+def _codes(textpage_raw: Any, tp: Any, n: int) -> np.ndarray:
+    """Code points of all chars (as `FPDFText_GetUnicode`), from one `GetText` call where it
+    gives one UTF-16 unit per char."""
+    units = _page_units(textpage_raw, n)
+    if units is None:
+        return np.fromiter(map(_UNICODE, itertools.repeat(tp, n), range(n)), np.int64, n)
+    code = units.astype(np.int64)
+    odd = np.flatnonzero(code == 0xFFFE).tolist()  # GetText's form of pdfium's hyphen mark (2)
+    code[odd] = np.fromiter(map(_UNICODE, itertools.repeat(tp, len(odd)), odd), np.int64, len(odd))
+    return code
 
 
 def _check_borders(cells: list[Cell], chars: list[_Char]) -> None:
@@ -510,11 +622,12 @@ class FastFinder:
     tables: list[FastTable]
 
 
-def table_finder(pdf_page: Any, edge_min_length: float = MIN_LENGTH) -> FastFinder | None:
+def table_finder(pdf_page: Any, edge_min_length: float = MIN_LENGTH,
+                 objects: PageObjects | None = None) -> FastFinder | None:
     """Ruled cells and tables of a pypdfium2 page from its path objects alone (no text), as
     pdfplumber's "lines" strategy with snap/join/intersection tolerance 3; None = use pdfplumber."""
     try:
-        _, cells, tables = _geometry(pdf_page, edge_min_length)
+        _, cells, tables = _geometry(pdf_page, edge_min_length, objects)
     except _Unsupported:
         return None
     return FastFinder(cells, [FastTable(t) for t in tables])
@@ -539,14 +652,15 @@ _SUPPORTED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "sna
               "join_tolerance": JOIN, "intersection_tolerance": ISECT}
 
 
-def plumber_like_page(pdf_page: Any, settings: dict | None = None) -> PlumberLikePage | None:
+def plumber_like_page(pdf_page: Any, settings: dict | None = None,
+                      objects: PageObjects | None = None) -> PlumberLikePage | None:
     """A `PlumberLikePage` for these table settings, or None when the settings are not the
     ones ported here or the page needs pdfplumber (then open the page with pdfplumber)."""
     settings = settings or {}
     for k, v in settings.items():
         if k != "edge_min_length" and _SUPPORTED.get(k, object()) != v:
             return None
-    finder = table_finder(pdf_page, float(settings.get("edge_min_length", MIN_LENGTH)))
+    finder = table_finder(pdf_page, float(settings.get("edge_min_length", MIN_LENGTH)), objects)
     return None if finder is None else PlumberLikePage(pdf_page, finder)
 
 
@@ -560,14 +674,15 @@ def find_tables(pdf_page: Any, textpage: Any = None) -> list[Grid] | None:
         return None
 
 
-def _geometry(pdf_page: Any, min_length: float) -> tuple[float, list[Cell], list[list[Cell]]]:
+def _geometry(pdf_page: Any, min_length: float,
+              objects: PageObjects | None = None) -> tuple[float, list[Cell], list[list[Cell]]]:
     if pdf_page.get_rotation() % 360:
         raise _Unsupported("rotated page")
     mb = pdf_page.get_mediabox()
     if abs(mb[0]) > 1e-6 or abs(mb[1]) > 1e-6:
         raise _Unsupported("mediabox not at the origin")
     height = mb[3] - mb[1]
-    edges = page_edges(pdf_page.raw, height)
+    edges = page_edges(objects if objects is not None else page_objects(pdf_page.raw), height)
     if not edges:
         return height, [], []
     cells = _cells(_intersections(merge_edges(edges, min_length)))

@@ -2,10 +2,12 @@
 and one Table for a table that continues across pages."""
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass, field
 
-from pipeline.readers.pdf_layout import Char, group_lines, join_lines, paragraphs
+import numpy as np
+
+from pipeline.readers.pdf_layout import Chars, Line, join_lines, paragraphs
 
 TABLE_SETTINGS = {
     "vertical_strategy": "lines",
@@ -43,14 +45,44 @@ class PTable:
     def row(self, r: int) -> list[PCell]:
         return sorted((c for c in self.cells if c.row == r), key=lambda c: c.col)
 
+    def rows(self) -> list[list[PCell]]:
+        """`row(r)` for every row, in one pass over the cells."""
+        out: list[list[PCell]] = [[] for _ in range(self.n_rows)]
+        for c in sorted(self.cells, key=lambda c: c.col):
+            if 0 <= c.row < self.n_rows:
+                out[c.row].append(c)
+        return out
+
     def rows_for_builder(self) -> tuple[list[list[tuple[str, int, int]]], list[list[int | None]]]:
-        rows = [self.row(r) for r in range(self.n_rows)]
+        rows = self.rows()
         return ([[(c.text, c.rowspan, c.colspan) for c in r] for r in rows],
                 [[c.page for c in r] for r in rows])
 
 
-def _index(bounds: list[float], v: float, tol: float = 1.5) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v)) if bounds else 0
+def _index(bounds: list[float], v: float) -> int:
+    """Index of the first of the ascending `bounds` nearest to v."""
+    if not bounds:
+        return 0
+    i = bisect.bisect_left(bounds, v)
+    best = i if i < len(bounds) else i - 1
+    if 0 < i < len(bounds) and abs(bounds[i - 1] - v) <= abs(bounds[i] - v):
+        best = i - 1
+    while best > 0 and abs(bounds[best - 1] - v) == abs(bounds[best] - v):
+        best -= 1
+    return best
+
+
+def _indices(bounds: list[float], vs: tuple[float, ...]) -> list[int]:
+    """`_index(bounds, v)` for every v, for strictly ascending `bounds` (where a tie can only be
+    between two neighbours); the loop where a value is not finite."""
+    v = np.array(vs, np.float64)
+    if not bounds or not np.isfinite(v).all():
+        return [_index(bounds, x) for x in vs]
+    b = np.array(bounds, np.float64)
+    i = np.searchsorted(b, v)
+    lo, hi = np.maximum(i - 1, 0), np.minimum(i, len(b) - 1)
+    take_lo = (i > 0) & ((i == len(b)) | (np.abs(b[lo] - v) <= np.abs(b[hi] - v)))
+    return np.where(take_lo, lo, hi).tolist()
 
 
 def find_tables(plumber_page, page_no: int) -> list[PTable]:
@@ -68,13 +100,13 @@ def find_tables(plumber_page, page_no: int) -> list[PTable]:
         xs = sorted({round(c[0], 1) for c in cells} | {round(max(c[2] for c in cells), 1)})
         ys = sorted({round(c[1], 1) for c in cells} | {round(max(c[3] for c in cells), 1)})
         xs, ys = _dedupe(xs), _dedupe(ys)
+        x0s, tops, x1s, bottoms = zip(*cells)
         pcells = []
-        for (x0, top, x1, bottom) in cells:
-            c0, c1 = _index(xs, x0), _index(xs, x1)
-            r0, r1 = _index(ys, top), _index(ys, bottom)
+        for cell, c0, c1, r0, r1 in zip(cells, _indices(xs, x0s), _indices(xs, x1s), _indices(ys, tops),
+                                        _indices(ys, bottoms)):
             if c1 <= c0 or r1 <= r0:
                 continue
-            pcells.append(PCell("", r0, c0, r1 - r0, c1 - c0, (x0, top, x1, bottom), page_no))
+            pcells.append(PCell("", r0, c0, r1 - r0, c1 - c0, tuple(cell), page_no))
         if pcells:
             bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
             out.append(PTable(pcells, len(ys) - 1, len(xs) - 1, xs, bbox, page_no, [page_no]))
@@ -89,31 +121,54 @@ def _dedupe(v: list[float], tol: float = 2.0) -> list[float]:
     return out
 
 
-def fill_text(table: PTable, chars: list[Char]) -> list[Char]:
-    """Put the text of `chars` into the table's cells; return the chars outside the table."""
-    x0, top, x1, bottom = table.bbox
-    outside: list[Char] = []
-    per_cell: dict[int, list[Char]] = {}
-    for c in chars:
-        cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        if not (x0 <= cx <= x1 and top <= cy <= bottom):
-            outside.append(c)
-            continue
-        for i, cell in enumerate(table.cells):
-            bx0, btop, bx1, bbot = cell.bbox
-            if bx0 <= cx < bx1 and btop <= cy < bbot:
-                per_cell.setdefault(i, []).append(c)
-                break
-    for i, cell in enumerate(table.cells):
-        cell.text = cell_text(per_cell.get(i, []), cell.bbox)
-    return outside
+def cell_groups(tables: list[PTable], chars: Chars) -> np.ndarray:
+    """Per char: 0 outside every table, -1 inside a table's box but in none of its cells, else
+    1 + the index of its cell among all cells of `tables` in order. A char belongs to the first
+    table whose box holds its centre, and to that table's first cell that holds it (half-open)."""
+    cx, cy = (chars.x0 + chars.x1) / 2, (chars.top + chars.bottom) / 2
+    group = np.zeros(len(chars), np.int64)
+    free = np.ones(len(chars), bool)
+    base = 1
+    for t in tables:
+        x0, top, x1, bottom = t.bbox
+        idx = np.flatnonzero(free & (x0 <= cx) & (cx <= x1) & (top <= cy) & (cy <= bottom))
+        group[idx] = _slot_cells(t, base)(cx[idx], cy[idx])
+        free[idx] = False
+        base += len(t.cells)
+    return group
 
 
-def cell_text(chars: list[Char], bbox: tuple[float, float, float, float]) -> str:
+def _slot_cells(t: PTable, base: int):
+    """A lookup of (x, y) -> `base` + index of the first cell of `t` holding the point, or -1.
+    Every cell edge is a line of the grid made of all edges, so each slot of that grid lies
+    wholly inside or outside each cell: the cell of a point is the cell of its slot."""
+    x0, top, x1, bottom = np.array([c.bbox for c in t.cells], np.float64).T
+    xs, ys = np.unique(np.concatenate((x0, x1))), np.unique(np.concatenate((top, bottom)))
+    slots = np.full((len(ys) + 1, len(xs) + 1), -1, np.int64)   # outer row/column: off the grid
+    spans = zip(*(np.searchsorted(e, v).tolist() for e, v in ((ys, top), (ys, bottom), (xs, x0), (xs, x1))))
+    for k, (j0, j1, i0, i1) in reversed(list(enumerate(spans))):   # the first cell paints last
+        slots[j0 + 1:j1 + 1, i0 + 1:i1 + 1] = base + k
+
+    def lookup(px: np.ndarray, py: np.ndarray) -> np.ndarray:
+        return slots[np.searchsorted(ys, py, "right"), np.searchsorted(xs, px, "right")]
+    return lookup
+
+
+def fill_cells(tables: list[PTable], lines: dict[int, list[Line]]) -> None:
+    """Set every cell's text from the lines of its group (numbered as `cell_groups`)."""
+    k = 1
+    for t in tables:
+        for cell in t.cells:
+            cell.text = cell_text(lines.get(k, []), cell.bbox)
+            k += 1
+
+
+def cell_text(lines: list[Line], bbox: tuple[float, float, float, float]) -> str:
     """Text of one cell: wrapped lines joined, paragraphs (and short lines) on separate lines."""
-    lines = group_lines(chars)
     if not lines:
         return ""
+    if len(lines) == 1:
+        return lines[0].text
     pad = max(0.0, min(l.x0 for l in lines) - bbox[0])
     pad = min(pad, 6.0)
     paras = paragraphs(lines, bbox[0] + pad, bbox[2] - pad)
@@ -121,7 +176,7 @@ def cell_text(chars: list[Char], bbox: tuple[float, float, float, float]) -> str
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().lower()
+    return " ".join(s.split()).lower()
 
 
 def _row_texts(t: PTable, r: int) -> list[str]:
