@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from pipeline.model import DocumentBuilder, ReadDocument
 
 DATA = Path(__file__).parent / "data"
 ENCODINGS = ("tcvn3", "vni")
@@ -148,19 +147,3 @@ def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
         if detect(raw) == enc:
             return to_unicode(raw, enc), enc
     return None
-
-
-def fix_document_if_legacy(doc: ReadDocument, fonts: set[str] | None = None) -> ReadDocument:
-    """The document converted to Unicode when its text is TCVN3/VNI mojibake, else unchanged."""
-    enc = detect(doc.text, fonts)
-    if not enc:
-        return doc
-    b = DocumentBuilder()
-    for blk in doc.blocks:
-        if blk.table is not None:
-            rows = [[(to_unicode(c.text, enc), c.rowspan, c.colspan) for c in r] for r in blk.table.rows()]
-            b.table(rows, page=blk.page, pages=blk.table.pages, part=blk.part)
-        else:
-            b.paragraph(to_unicode(blk.text, enc), page=blk.page, part=blk.part, style=blk.style)
-    return b.build(doc.path, doc.format, doc.sha256, pages=doc.pages, ocr=doc.ocr,
-                   warnings=doc.warnings + [f"converted from {enc.upper()}"])
