@@ -540,7 +540,7 @@ def _items(lines: list[Line], start: int, first_text: str = "") -> list[str]:
 
 _DRAFT = re.compile(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?")
 _KINH_GUI = re.compile(r"(?i)^kính\s+gửi\s*:?\s*(.*)$")
-_NOI_NHAN = re.compile(r"(?i)^nơi\s+nhận\s*:?")
+_NOI_NHAN = re.compile(r"(?i)^nơi\s+nhận\s*:?\s*")
 
 
 def _kinh_gui(lines: list[Line]) -> list[str]:
@@ -558,8 +558,9 @@ def _kinh_gui(lines: list[Line]) -> list[str]:
 
 def _distribution(lines: list[Line]) -> list[str] | None:
     for i in range(len(lines) - 1, -1, -1):
-        if _NOI_NHAN.match(lines[i].text):
-            rest = re.sub(r"(?i)^nơi\s+nhận\s*:?\s*", "", lines[i].text)
+        m = _NOI_NHAN.match(lines[i].text)
+        if m:
+            rest = lines[i].text[m.end():]
             items = _items(lines, i + 1, rest)
             return items or None
     return None

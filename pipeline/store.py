@@ -122,11 +122,14 @@ CREATE INDEX IF NOT EXISTS task_agencies_agency ON task_agencies(agency_id);
 """
 
 
+_TASK_FTS = ("name", "product", "search_ascii")   # the task columns searched in full text
+
+
 def _migrate_v1(db: sqlite_utils.Database) -> None:
     db.conn.executescript(_SCHEMA_V1)
     db["documents"].enable_fts(["subject", "number", "issuer", "search_ascii"], create_triggers=True,
                                replace=True)
-    db["tasks"].enable_fts(["name", "product", "search_ascii"], create_triggers=True, replace=True)
+    db["tasks"].enable_fts(list(_TASK_FTS), create_triggers=True, replace=True)
 
 
 TASK_REGISTER_VIEW = """
@@ -166,7 +169,7 @@ def _migrate_v3(db: sqlite_utils.Database) -> None:
     with a hundred tasks."""
     for name in ("tasks_ai", "tasks_ad", "tasks_au"):
         db.conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
-    db["tasks"].enable_fts(["name", "product", "search_ascii"], create_triggers=False, replace=True)
+    db["tasks"].enable_fts(list(_TASK_FTS), create_triggers=False, replace=True)
 
 
 MIGRATIONS = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3}
@@ -558,14 +561,15 @@ _TASK_KNOWN = {"appendix", "section", "no", "name", "lead", "support", "product"
 
 def _delete_tasks(conn, key: str) -> None:
     """Remove a document's tasks and their full-text entries (FTS5 'delete' needs the old values)."""
-    conn.execute("INSERT INTO tasks_fts (tasks_fts, rowid, name, product, search_ascii)"
-                 " SELECT 'delete', id, name, product, search_ascii FROM tasks WHERE document_key = ?", (key,))
+    cols = ", ".join(_TASK_FTS)
+    conn.execute(f"INSERT INTO tasks_fts (tasks_fts, rowid, {cols})"
+                 f" SELECT 'delete', id, {cols} FROM tasks WHERE document_key = ?", (key,))
     conn.execute("DELETE FROM tasks WHERE document_key = ?", (key,))
 
 
 def _index_tasks(conn, key: str) -> None:
-    conn.execute("INSERT INTO tasks_fts (rowid, name, product, search_ascii)"
-                 " SELECT id, name, product, search_ascii FROM tasks WHERE document_key = ?", (key,))
+    cols = ", ".join(_TASK_FTS)
+    conn.execute(f"INSERT INTO tasks_fts (rowid, {cols}) SELECT id, {cols} FROM tasks WHERE document_key = ?", (key,))
 
 
 def _insert_tasks(conn, key: str, tasks: Iterable[dict]) -> None:
