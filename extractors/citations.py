@@ -332,6 +332,15 @@ def _opening_of(ft: str, u: Unit | None) -> str | None:
     return opening_cue(head)[0]
 
 
+def _after_basis_clause(ft: str, ustart: int, cs: int) -> bool:
+    """The clause ending right before `cs` with ";" opens with "Căn cứ"."""
+    before = ft[ustart:cs].rstrip()
+    if not before.endswith(";"):
+        return False
+    start = clause_start(ft, ustart, ustart + len(before) - 1)
+    return opening_cue(_MARKER.sub("", _norm(ft[start:start + 80])))[0] == "can_cu"
+
+
 def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None) -> None:
     """Set each mention's own relation, nesting and reported relation."""
     text, ft = doc.text, fold(doc.text)
@@ -386,6 +395,11 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
             # "…; Nghị định số 20/2008/NĐ-CP …; Nghị định số 36/2012/NĐ-CP": an item of a ";" list that
             # is only a citation continues the list the previous top-level citation opened
             m.relation = last_top[id(u)].relation
+        elif m.relation == "other" and cs > ustart and _after_basis_clause(ft, ustart, cs) \
+                and not strip_article_ref(_MARKER.sub("", _norm(prefix))):
+            # "… Căn cứ Luật Ban hành văn bản …; Nghị quyết 753/2005/NQ-UBTVQH11 …" on a page that ran the
+            # basis lines into one paragraph: an item right after a "Căn cứ" item is a basis too
+            m.relation = "can_cu"
         if u is not None:
             last_top[id(u)] = m
         if m.relation == "can_cu" and cs == ustart and u is not None and not u.in_table:

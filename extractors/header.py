@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors import agencies
+from extractors import agencies, vocab
 from extractors.dates import DATE_RE, DateMatch, _from_match, find_place_date
 from extractors.doctypes import broken_type, canonical_type, code_for_type, document_type, marks, type_regex
 from extractors.header_repost import body_of_official, body_verb, newspaper_province, party_committee, plain_title, repost_title, strip_term
@@ -407,8 +407,8 @@ def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
         if ln.start > head_end + 400:
             break
         t = _MOTTO.sub("", ln.text).strip()
-        if not t or not _is_caps(t):
-            continue
+        if not t or not _is_caps(t) or t.endswith(":"):
+            continue  # "QUYẾT ĐỊNH:" opens the enacting part, it is not the title
         words = t.split()
         for n in (4, 3, 2, 1):
             typ = canonical_type(" ".join(words[:n]))
@@ -418,7 +418,7 @@ def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
         if ln.start > head_end + 400:
             break
         t = ln.text.strip()
-        if _is_caps(t) and not _MOTTO.search(t) and broken_type(t):
+        if _is_caps(t) and not _MOTTO.search(t) and not t.endswith(":") and broken_type(t):
             return broken_type(t), i
     return None, None
 
@@ -430,14 +430,20 @@ def _title_rest(ln: Line) -> tuple[int, str] | None:
     if not m or m.end() >= len(t.rstrip()):
         return None
     rest = t[m.end():].strip()
-    if re.match(r"(?i)^(số|của)\b", fold(rest)) or not rest:
+    if re.match(r"(?i)^(số|của)\b", fold(rest)) or not any(c.isalpha() for c in rest):
         return None
     return ln.start + ln.text.find(rest), rest
 
 
-_AUTHORITY_LINE = re.compile(r"(?i)^(chủ tịch|phó chủ tịch|bộ trưởng|thủ tướng|giám đốc|ủy ban nhân dân|hội đồng nhân dân|"
-                             r"ban thường vụ|ban chấp hành|bộ chính trị|ban bí thư|chính phủ|tổng cục trưởng|"
-                             r"cục trưởng|chánh văn phòng|trưởng ban|bí thư|ủy ban thường vụ quốc hội|quốc hội)\b")
+def _authority_line() -> re.Pattern[str]:
+    """The enacting authority printed under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "TỔNG KIỂM
+    TOÁN NHÀ NƯỚC"): a body or an official title of data/header_layout.json and header_repost.json."""
+    words = vocab.load("header_layout.json")["enacting_authorities"] + vocab.load("header_repost.json")["official_titles"]
+    alts = "|".join(r"\s+".join(map(re.escape, fold(w).split())) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?i)^(?:{alts})\b")
+
+
+_AUTHORITY_LINE = _authority_line()
 _BODY_OPENER = re.compile(r"(?i)^[-–]?\s*(thực hiện|căn cứ|xét|theo|để|nhằm|trong|năm \d{4},|thi hành|triển khai|"
                           r"quán triệt|hưởng ứng|tiếp nhận|phúc đáp)\b")
 
@@ -484,15 +490,29 @@ def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[i
     return collapse_ws(" ".join(p.text for p in parts)), (parts[0].start, parts[-1].end)
 
 
+def _untitled_subject(lines: list[Line], date_end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """A page that dropped the title line: the caps lines right under the place-and-date line
+    ("BAN HÀNH QUY ĐỊNH …"), up to the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")."""
+    i = next((k for k, ln in enumerate(lines) if ln.start <= date_end <= ln.end), None)
+    if i is None or i + 1 >= len(lines):
+        return None, None
+    t = lines[i + 1].text.strip()
+    if not _is_caps(t) or len(t.split()) < 3 or t.endswith(":") or _MOTTO.search(t) \
+            or _AUTHORITY_LINE.match(fold(t)) or _STOP_SUBJECT.match(t) or re.search(r"\d+/[A-ZĐ]", t):
+        return None, None  # … nor a title that repeats the number ("QUYẾT ĐỊNH SỐ 291/QĐ-UBDT …")
+    return _subject_after_title(lines, i)
+
+
 def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int, int] | None]:
     for i, ln in enumerate(lines):
         if ln.start > head_end:
             break
         # trích yếu marker of a letter: "V/v", "Về việc", or "Về:" (the colon tells it from prose "Về …")
-        m = re.match(r"(?i)^(?:v/v|về việc|về(?=\s*:))\s*[:.]?\s*(.*)$", ln.text)
+        # … also after the type word printed on the same line ("Công văn V/v …")
+        m = re.match(r"(?i)^(?:công văn\s+)?(?:v/v|về việc|về(?=\s*:))\s*[:.]?\s*", fold(ln.text))
         if not m:
             continue
-        parts = [m.group(1)]
+        parts = [ln.text[m.end():]]
         end = ln.end
         nxt = lines[i + 1:i + 6]
         if not parts[0] and nxt and nxt[0].text.lstrip().startswith(":"):
@@ -508,8 +528,13 @@ def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int
                 break
             parts.append(t)
             end = nx.end
-        return collapse_ws(" ".join(parts)).rstrip(" ."), (ln.start, end)
+        return _trim_subject(collapse_ws(" ".join(parts))), (ln.start, end)
     return None, None
+
+
+def _trim_subject(s: str) -> str:
+    """Without the closing full stop, nor the tone marks a broken font left floating after it."""
+    return re.sub(r"[\s\u0300-\u036f]+$", "", s).rstrip(" .")
 
 
 # ---------------------------------------------------------------- recipients, distribution
@@ -674,6 +699,8 @@ def extract_document(doc: ReadDocument) -> dict:
                 subject, sspan = r_text, (r_start, lines[ti].end)
             elif _is_caps(subject) and sspan and sspan[0] - lines[ti].end < 3:
                 subject, sspan = collapse_ws(f"{r_text} {subject}"), (r_start, sspan[1])
+    if typ is None and vv is None and dm is not None:
+        subject, sspan = _untitled_subject(lines, dm.end)
     if gaz and gaz["subject"]:
         subject, sspan = gaz["subject"], gaz["subject_span"]
     if vv and (typ is None or typ == "Công văn"):

@@ -52,20 +52,31 @@ def _law_re() -> re.Pattern:
     heads = _alt(_data()["legal_heads"])
     return re.compile(
         rf"{first_letters(fold(h) for h in _data()['legal_heads'])}(?<!\w)(?P<head>{heads})\s+(?P<name>[^\W\d_][^;:()\t]{{1,200}}?)"
-        rf"(?:\s*(?P<date>{_DATE_WORDS})|\s+(?P<year>năm\s+\d{{4}})|(?=\s*(?:[;:()\t]|\.(?:\s|$)|,\s+(?-i:{_UP})|,?\s*\Z))"
+        rf"(?P<qual>\s*\(sửa\s+đổi(?:,\s*bổ\s+sung)?\))?"   # "Luật Tổ chức HĐND và UBND (sửa đổi)"
+        # a comma and a capital end the name, but not in "… của Hội đồng nhân dân, Ủy ban nhân dân"
+        rf"(?:\s*(?P<date>{_DATE_WORDS})|\s+(?P<year>năm\s+\d{{4}})|(?=\s*(?:[;:()\t]|\.(?:\s|$)"
+        rf"|(?<![Hh]ội đồng nhân dân)(?<!HĐND),\s+(?-i:{_UP})|,?\s*\Z))"
         rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w))))")
 
 
 def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -> list[dict]:
     out: list[dict] = []
     covered_to = -1
-    for m in _law_re().finditer(ft):
+    rx = _law_re()
+    pos = 0
+    while (m := rx.search(ft, pos)) is not None:
+        pos = m.end()
         if m.start() < covered_to:
             continue              # a law named inside another law's title
         head = text[m.start("head"):m.end("head")]
         if not head[:1].isupper():
             continue              # "pháp luật", "luật này" in prose
-        name_end = m.end("year") if m.group("year") else m.end("name")
+        name_end = m.end("year") if m.group("year") else m.end("qual") if m.group("qual") else m.end("name")
+        both = _coordinated_law(ft, m)
+        if both is not None:
+            name_end = pos = both  # "Hiến pháp mới và Luật Tổ chức Chính phủ mới": two laws
+            m = rx.match(ft, m.start(), both) or m
+        name_end = _without_new(ft, m.start(), name_end)
         after = ft[m.end():m.end() + 12]
         if re.match(r"\s*số\b", after) or re.match(r"(?i)(?:này|nói trên|trên)\b", m.group("name")):
             continue              # numbered laws are citations; "Luật này"
@@ -77,6 +88,23 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
         out.append({"type": canonical_type(head) or collapse_ws(head), "name": name, "date": iso,
                     "quote": _quote(text, us, m.start()), "span": [m.start(), name_end]})
     return out
+
+
+def _coordinated_law(ft: str, m: re.Match) -> int | None:
+    """End of the first of two laws joined by "và" in one match ("Hiến pháp và Luật Tổ chức
+    Chính phủ"); None for an amending law's title ("Luật sửa đổi … của Luật A và Luật B")."""
+    name = m.group("name")
+    if re.match(r"(?i)sửa\s+đổi", name):
+        return None
+    heads = _alt(_data()["legal_heads"])
+    k = re.search(rf"\s+và\s+(?={heads}\s)", name)
+    return m.start("name") + k.start() if k else None
+
+
+def _without_new(ft: str, start: int, end: int) -> int:
+    """A law's name without a trailing "mới" ("Hiến pháp mới": the new Constitution)."""
+    k = re.search(r"\s+mới$", ft[start:end])
+    return start + k.start() if k else end
 
 
 def _inside_numbered_description(ft: str, pos: int, us: list[Unit], numbered: list[tuple[int, int]]) -> bool:
@@ -109,12 +137,18 @@ def _party(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) 
         out.append({"type": "Nghị quyết", "name": collapse_ws(text[m.start():m.end()]), "date": None,
                     "quote": _quote(text, us, m.start()), "span": [m.start(), m.end()],
                     "_key": _congress_key(ft[m.start():m.end()])})
-    for m in re.finditer(r"(?=Q)(?<!\w)Quy\s+chế\s+làm\s+việc\s+của\s+(?:Ban\s+Chấp\s+hành|Bộ\s+Chính\s+trị|Ban\s+Thường\s+vụ|"
-                         r"Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy)[^;:()\t\n]{0,160}?(?:khóa\s+[IVXLC]+|nhiệm\s+kỳ\s+"
-                         r"\d{4}\s*[-–]\s*\d{4})", ft):
+    for m in _working_rules_re().finditer(ft):
         out.append({"type": "Quy chế", "name": collapse_ws(text[m.start():m.end()]), "date": None,
                     "quote": _quote(text, us, m.start()), "span": [m.start(), m.end()]})
     return out
+
+
+@lru_cache(maxsize=None)
+def _working_rules_re() -> re.Pattern:
+    """"Quy chế làm việc của <Party body> … khóa XII / nhiệm kỳ 2020 - 2025"."""
+    bodies = _alt(_data()["working_rules_bodies"])
+    return re.compile(rf"(?=Q)(?<!\w)Quy\s+chế\s+làm\s+việc\s+của\s+(?:{bodies})[^;:()\t\n]{{0,160}}?"
+                      r"(?:khóa\s+[IVXLC]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})")
 
 
 def _congress_key(f: str) -> str:

@@ -136,6 +136,20 @@ def _plain(*lines: str):
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "number", ""),
     (["VĂN PHÒNG CHÍNH PHỦ", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/TTr-VPCP",
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "issuer", "Văn phòng Chính phủ"),
+    # the type word and "V/v" on one line
+    (["BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Số: 1945/BVHTTDL-DSVH", "Công văn V/v cho phép tổ chức triển lãm",
+      "Kính gửi: Bảo tàng Hồ Chí Minh"], "subject", "cho phép tổ chức triển lãm"),
+    # a page that dropped the title line: the caps lines under the date, up to the enacting authority
+    (["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 41/2019/QĐ-UBND", "Quảng Trị, ngày 22 tháng 10 năm 2019",
+      "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+      "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Quy định."], "subject", "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ"),
+    (["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 41/2019/QĐ-UBND", "Quảng Trị, ngày 22 tháng 10 năm 2019",
+      "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Căn cứ Luật Tổ chức chính quyền địa phương;",
+      "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Quy định."], "type", "Quyết định"),
+    # an enacting authority named by an official title ends the subject
+    (["KIỂM TOÁN NHÀ NƯỚC", "Số: 99/QĐ-KTNN", "Hà Nội, ngày 28 tháng 01 năm 2021", "QUYẾT ĐỊNH",
+      "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC", "TỔNG KIỂM TOÁN NHÀ NƯỚC", "Căn cứ Luật Kiểm toán nhà nước;"],
+     "subject", "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC"),
 ])
 def test_plain_header_general(lines, field, value):
     assert cf(extract_document(_plain(*lines))[field]) == cf(value)

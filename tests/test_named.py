@@ -33,11 +33,23 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     (["Căn cứ Luật Hoạt động giám sát của\nQuốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015;"],
      [("Luật", "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "2015-11-20")]),
     (["Các cơ quan thực hiện theo quy định của pháp luật. Luật này có hiệu lực từ ngày 01/7/2025."], []),
+    # "Bộ Luật" capitalised as some pages print it; "(sửa đổi)" is part of the name
+    (["- Căn cứ Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21 tháng 6 năm 1994;", "- Căn cứ Bộ Luật Dân sự ngày 28 tháng 10 năm 1995;"],
+     [("Luật", "Luật Tổ chức HĐND và UBND (sửa đổi)", "1994-06-21"), ("Bộ luật", "Bộ Luật Dân sự", "1995-10-28")]),
+    # a comma inside "của Hội đồng nhân dân, Ủy ban nhân dân" does not end the name
+    (["Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân năm 2004;"],
+     [("Luật", "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân năm 2004", None)]),
+    (["Thực hiện Luật Đất đai, Ủy ban nhân dân tỉnh ban hành Kế hoạch."], [("Luật", "Luật Đất đai", None)]),
+    # two laws joined by "và" (an amending law's title keeps them as one), "mới" is not part of a name
+    (["Nay Hiến pháp mới và Luật Tổ chức Chính phủ mới đã được ban hành."],
+     [("Hiến pháp", "Hiến pháp", None), ("Luật", "Luật Tổ chức Chính phủ", None)]),
     # Party documents
     (["- Căn cứ Điều lệ Đảng;", "- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban "
       "Bí thư khóa XIII;"],
      [("Điều lệ", "Điều lệ Đảng", None),
       ("Quy chế", "Quy chế làm việc của Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban Bí thư khóa XIII", None)]),
+    (["- Căn cứ Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII;"],
+     [("Quy chế", "Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII", None)]),
     (["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ XVI, nhiệm kỳ 2025 - 2030 đã xác định mục tiêu.",
       "Để thực hiện Chương trình hành động số 02-CTr/TU ngày 15/11/2025 của Ban Chấp hành Đảng bộ tỉnh thực hiện "
       "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, Ủy ban nhân dân tỉnh ban hành Chương trình."],

@@ -155,6 +155,11 @@ def test_passive_amendment_chain():
     # a mid-sentence "(ban hành kèm theo …)" names another document, not this one's caption
     (["Quy chế làm việc hiện hành (ban hành kèm theo Nghị định số 08/2012/NĐ-CP ngày 16/02/2012) đã phát huy tác dụng."],
      {"08/2012/NĐ-CP": "other"}),
+    # a basis run into one paragraph: the item after a "Căn cứ …;" item is a basis too
+    (["HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Luật "
+      "Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015; Nghị quyết "
+      "753/2005/NQ-UBTVQH11 ngày 02/4/2005 của Ủy ban Thường vụ Quốc hội ban hành Quy chế hoạt động; Xét Tờ trình."],
+     {"753/2005/NQ-UBTVQH11": "can_cu"}),
 ])
 def test_general_relation_rules(paras, expected):
     got = rels(*paras)
