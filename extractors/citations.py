@@ -138,11 +138,49 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
                 end = max(end, e)
         if k > 60:
             break
+    end = s + _issuer_extent(text[s:end])
     issuer = collapse_ws(text[s:end]).strip(" ,;.")
     words = issuer.split()
     if not issuer or len(words) > 30:
         return None, pos
     return issuer, end
+
+
+# words that may follow a body's name and still belong to it: where it is ("tỉnh Bình Dương"),
+# which term ("khóa IX"); a capitalised word continues a proper name
+_QUALIFIER = re.compile(r"(?i)(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|trung\s+ương|tw)(?!\w)")
+_TERM = re.compile(r"(?i)khóa\s+[IVXLC\d]+(?!\w)")
+
+
+def _issuer_extent(phrase: str) -> int:
+    """Length of the issuer in a "của …" phrase: past the last body it names, with that body's
+    place or term, up to the first lower-case word that is neither ("Cục thuế tỉnh Đắk Nông |
+    hỏi", "Bộ trưởng Bộ GD&ĐT | bổ sung vào …", "Bộ Chính trị khóa IX | ĐẨY MẠNH …"); the whole
+    phrase when it names no body."""
+    bodies = agencies.find_agencies(phrase)
+    if not bodies or bodies[0][0] > 40:
+        return len(phrase)
+    end = bodies[0][1]
+    starts = {b[0]: b[1] for b in bodies}
+    while True:
+        gap = re.match(r"[\s,]*(?:và\s+)?", phrase[end:])
+        nxt = end + gap.end()
+        if nxt >= len(phrase):
+            return len(phrase)
+        if nxt in starts:
+            end = starts[nxt]
+            continue
+        term = _TERM.match(phrase, nxt)
+        if term:
+            return term.end()
+        word = re.match(r"[^\s,;]+", phrase[nxt:])
+        q = _QUALIFIER.match(phrase, nxt)
+        if q:
+            end = q.end()
+        elif word and word.group(0)[:1].isupper() and not phrase[nxt:].isupper() and "và" not in gap.group(0):
+            end = nxt + word.end()
+        else:
+            return end
 
 
 def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str | None:

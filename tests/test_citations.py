@@ -157,6 +157,17 @@ def test_seed_citations(seed, fmt):
      {"91-QĐ/TW": "Ban Bí thư"}),
     ("Căn cứ Quyết định số 59/QĐ-UBND ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã Xuân\nPhú;",
      {"59/QĐ-UBND": "Ủy ban nhân dân xã Xuân Phú"}),
+    # the issuer ends after the body it names, with its place or term, before the next verb
+    ("Căn cứ Thông tư số 18/2014/TT-BGDĐT ngày 26/5/2014 của Bộ trưởng Bộ GD&ĐT bổ sung vào điểm a khoản 2 Điều 7;",
+     {"18/2014/TT-BGDĐT": "Bộ trưởng Bộ GD&ĐT"}),
+    ("Thực hiện Nghị quyết số 01/NQ-CP ngày 07 tháng 01 năm 2016 của Chính phủ và ý kiến chỉ đạo của Thủ tướng Chính phủ,",
+     {"01/NQ-CP": "Chính phủ"}),
+    ("Căn cứ Quy định số 30-QĐ/TW, ngày 26/7/2016 của Ban Chấp hành Trung ương thi hành Chương VII Điều lệ Đảng;",
+     {"30-QĐ/TW": "Ban Chấp hành Trung ương"}),
+    ("NGHỊ QUYẾT SỐ 53-NQ/TW NGÀY 29 THÁNG 8 NĂM 2005 CỦA BỘ CHÍNH TRỊ KHÓA IX ĐẨY MẠNH PHÁT TRIỂN KINH TẾ",
+     {"53-NQ/TW": "BỘ CHÍNH TRỊ KHÓA IX"}),
+    ("Căn cứ Quyết định số 12/QĐ-UBND ngày 2/3/2020 của Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương;",
+     {"12/QĐ-UBND": "Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương"}),
 ])
 def test_cited_issuers(para, issuers):
     cs = cites(para)
