@@ -603,7 +603,7 @@ def _signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None
                 idx -= 1
             break
     if idx is None:
-        return None, None, None
+        return _head_signature(lines, from_idx)
     authority = None
     titles: list[str] = []
     j = idx
@@ -621,8 +621,7 @@ def _signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None
         t = ln.text
         if re.match(r"(?i)^(phụ lục|nơi nhận)", t):
             break
-        if re.fullmatch(r"(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*", t) and not _is_caps(t) \
-                and not agencies.find_agencies(t):
+        if _is_person(t):
             signer = t
             break
         if ln.text.startswith(("-", "–")) or _is_caps(t) or re.match(r"(?i)^lưu\b", t):
@@ -630,6 +629,32 @@ def _signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None
         if t.endswith((".", ";", ",")) or len(t) > 40:
             continue
     return authority, (" / ".join(titles) or None), signer
+
+
+def _is_person(t: str) -> bool:
+    """A signer's name line: two to six capitalised words, not in capitals, not a body."""
+    return bool(re.fullmatch(r"(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*", t)) and not _is_caps(t) \
+        and not agencies.find_agencies(t)
+
+
+_SIGNED_MARK = re.compile(r"(?i)^[(\[]?\s*(?:đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký\s+tên|chữ\s+ký|signature)\s*[)\]]?$")
+
+
+def _head_signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None, str | None]:
+    """A head signing in their own name, with no TM./KT. line: the last caps official title
+    ("CHỦ TỊCH", "THỦ TƯỚNG", "TỔNG KIỂM TOÁN NHÀ NƯỚC") followed by a name -> (None, title, name)."""
+    for i in range(len(lines) - 2, from_idx - 1, -1):
+        t = lines[i].text.strip()
+        if len(t) > 60 or not _is_caps(t) or not _AUTHORITY_LINE.match(fold(t)):
+            continue
+        for ln in lines[i + 1:i + 4]:
+            nxt = ln.text.strip()
+            if _SIGNED_MARK.match(nxt):
+                continue
+            if _is_person(nxt):
+                return None, t, nxt
+            break
+    return None, None, None
 
 
 # ---------------------------------------------------------------- main

@@ -150,6 +150,17 @@ def _plain(*lines: str):
     (["KIỂM TOÁN NHÀ NƯỚC", "Số: 99/QĐ-KTNN", "Hà Nội, ngày 28 tháng 01 năm 2021", "QUYẾT ĐỊNH",
       "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC", "TỔNG KIỂM TOÁN NHÀ NƯỚC", "Căn cứ Luật Kiểm toán nhà nước;"],
      "subject", "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC"),
+    # a head signing in their own name: the title alone, no TM./KT. line
+    (["THỦ TƯỚNG CHÍNH PHỦ", "Số: 45/CT-TTg", "Hà Nội, ngày 2 tháng 12 năm 2024", "CHỈ THỊ", "Về việc đón Tết",
+      "Nội dung chỉ thị.", "Nơi nhận:", "- Ban Bí thư;", "- Lưu: VT.", "THỦ TƯỚNG", "Phạm Minh Chính"], "signer", "Phạm Minh Chính"),
+    (["KIỂM TOÁN NHÀ NƯỚC", "Số: 99/QĐ-KTNN", "Hà Nội, ngày 28 tháng 01 năm 2021", "QUYẾT ĐỊNH", "BAN HÀNH QUY TRÌNH",
+      "TỔNG KIỂM TOÁN NHÀ NƯỚC", "Căn cứ Luật Kiểm toán nhà nước;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung.", "Nơi nhận:",
+      "- Lưu: VT.", "TỔNG KIỂM TOÁN NHÀ NƯỚC", "(Đã ký)", "Hồ Đức Phớc", "QUY TRÌNH", "THANH TRA"], "signer_title",
+     "TỔNG KIỂM TOÁN NHÀ NƯỚC"),
+    # the enacting authority in the head is followed by the basis, not by a name
+    (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 12/QĐ-UBND", "Quảng Trị, ngày 2 tháng 3 năm 2020", "QUYẾT ĐỊNH", "Về việc X",
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung."],
+     "signer", None),
 ])
 def test_plain_header_general(lines, field, value):
     assert cf(extract_document(_plain(*lines))[field]) == cf(value)
