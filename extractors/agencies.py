@@ -363,11 +363,9 @@ def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int
     return list(_find_agencies(text, province))
 
 
-@lru_cache(maxsize=8)
-def _find_agencies(text: str, province: str | None) -> tuple[tuple[int, int, str], ...]:
-    """find_agencies, cached: the header, the signature and the citations ask about the same text."""
-    if province is None:
-        province = detect_province(text)
+def agency_spans(text: str) -> list[tuple[int, int]]:
+    """Where body names or abbreviations match in `text`, overlapping, leftmost-longest first
+    (not resolved to canonical names: see find_agencies)."""
     ft = fold(text)
     pat_names, pat_abbr = _find_regexes()
     found: list[tuple[int, int]] = []
@@ -379,6 +377,15 @@ def _find_agencies(text: str, province: str | None) -> tuple[tuple[int, int, str
             if e > s:
                 found.append((s, e))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _find_agencies(text: str, province: str | None) -> tuple[tuple[int, int, str], ...]:
+    """find_agencies, cached: the header, the signature and the citations ask about the same text."""
+    if province is None:
+        province = detect_province(text)
+    found = agency_spans(text)
     out: list[tuple[int, int, str]] = []
     last = -1
     for s, e in found:

@@ -157,11 +157,13 @@ def _issuer_extent(phrase: str) -> int:
     place or term, up to the first lower-case word that is neither ("Cục thuế tỉnh Đắk Nông |
     hỏi", "Bộ trưởng Bộ GD&ĐT | bổ sung vào …", "Bộ Chính trị khóa IX | ĐẨY MẠNH …"); the whole
     phrase when it names no body."""
-    bodies = agencies.find_agencies(phrase)
+    bodies = agencies.agency_spans(phrase)   # not find_agencies: its small cache is for whole texts
     if not bodies or bodies[0][0] > 40:
         return len(phrase)
     end = bodies[0][1]
-    starts = {b[0]: b[1] for b in bodies}
+    starts: dict[int, int] = {}
+    for b0, b1 in bodies:
+        starts.setdefault(b0, b1)
     while True:
         gap = re.match(r"[\s,]*(?:và\s+)?", phrase[end:])
         nxt = end + gap.end()

@@ -634,7 +634,7 @@ def _signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None
 def _is_person(t: str) -> bool:
     """A signer's name line: two to six capitalised words, not in capitals, not a body."""
     return bool(re.fullmatch(r"(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*", t)) and not _is_caps(t) \
-        and not agencies.find_agencies(t)
+        and not agencies.agency_spans(t)
 
 
 _SIGNED_MARK = re.compile(r"(?i)^[(\[]?\s*(?:đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký\s+tên|chữ\s+ký|signature)\s*[)\]]?$")

@@ -2,11 +2,12 @@
 
 Each holds public Vietnamese administrative documents (no document in two sets), annotated by
 hand in the gold schema of the fixtures; real2, real3 and real4 were annotated without running the
-extractors, as held-out checks (real4: Party, mass-organisation, commune and damaged-text documents). These tests only check the files against each other (never an
-extractor): every text has a gold, every gold parses and follows the schema
-(ISO dates, SPEC relation labels), and every citation number and quote, every named citation and
-the document's own number, subject, place and signer occur in the text after whitespace collapse
-— so the gold cannot drift from the text it annotates.
+extractors, as held-out checks (real4 adds Party, mass-organisation, ward and damaged-text
+documents, and the first prose tasks). These tests only check the files against each other (never
+an extractor): every text has a gold, every gold parses and follows the schema (ISO dates, SPEC
+relation labels), and every citation number and quote, every named citation and the document's
+own number, subject, place and signer occur in the text after whitespace collapse — so the gold
+cannot drift from the text it annotates.
 """
 from __future__ import annotations
 
