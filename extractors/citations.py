@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors import agencies
-from extractors.dates import date_after
+from extractors.dates import date_after, date_before
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
 from extractors.numbers import find_numbers, list_numbers_before, number_type
@@ -290,6 +290,8 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
             is_last = i == len(entries) - 1
             dm = date_after(text, nm.end) if is_last else None
             after = dm.end if dm else nm.end
+            if dm is None and i == 0 and tstart < nm.start:
+                dm = date_before(text, tstart)
             issuer, iend = _issuer_after(text, ft, after) if is_last else (None, after)
             u = unit_at(us, nm.start)
             start = tstart if (i == 0) else s0

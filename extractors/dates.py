@@ -87,6 +87,24 @@ def date_after(text: str, pos: int, window: int = 60) -> DateMatch | None:
     return None
 
 
+_NARRATIVE_RE = re.compile(
+    r"(?:^|[.;:]\s+|\n\s*)(?:[-–+•]\s*)?(?:vào\s+)?(?P<date>" + WORDS + r"|ngày\s*" + NUMERIC + r")\s*,\s*[^;.\n]{3,120}?\s"
+    r"(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có|gửi)\s*$", re.IGNORECASE)
+
+
+def date_before(text: str, type_start: int, window: int = 200) -> DateMatch | None:
+    """The date of a narrative sentence opening "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban
+    hành" right before a cited document's type word (its date when none follows the number)."""
+    lo = max(0, type_start - window)
+    seg = fold(text[lo:type_start])
+    m = _NARRATIVE_RE.search(seg)
+    if not m:
+        return None
+    d = DATE_RE.search(seg, m.start("date"), m.end("date"))
+    r = _from_match(d) if d else None
+    return DateMatch(lo + r.start, lo + r.end, r.iso, r.partial) if r and r.iso else None
+
+
 _PLACE_DATE_RE = re.compile(
     rf"(?P<place>[^\W\d_][^\n,]{{1,40}}?),{_WS}(?:{WORDS}|ngày{_WS}{NUMERIC})", re.IGNORECASE)
 

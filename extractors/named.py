@@ -55,7 +55,7 @@ def _law_re() -> re.Pattern:
         rf"(?P<qual>\s*\(sửa\s+đổi(?:,\s*bổ\s+sung)?\))?"   # "Luật Tổ chức HĐND và UBND (sửa đổi)"
         # a comma and a capital end the name, but not in "… của Hội đồng nhân dân, Ủy ban nhân dân"
         rf"(?:\s*(?P<date>{_DATE_WORDS})|\s+(?P<year>năm\s+\d{{4}})|(?=\s*(?:[;:()\t]|\.(?:\s|$)"
-        rf"|(?<![Hh]ội đồng nhân dân)(?<!HĐND),\s+(?-i:{_UP})|,?\s*\Z))"
+        rf"|(?<![Hh]ội đồng nhân dân)(?<!HĐND),\s+(?-i:{_UP})|\s+và\s+các\s|,?\s*\Z))"
         rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w))))")
 
 
@@ -128,7 +128,7 @@ _CONGRESS = re.compile(
 
 def _party(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -> list[dict]:
     out: list[dict] = []
-    for m in re.finditer(r"(?=Đ)(?<!\w)Điều\s+lệ\s+Đảng(?!\w)", ft):
+    for m in _charter_re().finditer(ft):
         out.append({"type": "Điều lệ", "name": collapse_ws(text[m.start():m.end()]), "date": None,
                     "quote": _quote(text, us, m.start()), "span": [m.start(), m.end()]})
     for m in _CONGRESS.finditer(ft):
@@ -144,11 +144,19 @@ def _party(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) 
 
 
 @lru_cache(maxsize=None)
+def _charter_re() -> re.Pattern:
+    """"Điều lệ Đảng (Cộng sản Việt Nam)", "Điều lệ Đoàn TNCS Hồ Chí Minh", "Điều lệ Hội LHTN Việt Nam"."""
+    orgs = _alt(_data()["charter_bodies"])
+    return re.compile(rf"(?=Đ)(?<!\w)Điều\s+lệ\s+(?:{orgs})(?!\w)")
+
+
+@lru_cache(maxsize=None)
 def _working_rules_re() -> re.Pattern:
     """"Quy chế làm việc của <Party body> … khóa XII / nhiệm kỳ 2020 - 2025"."""
     bodies = _alt(_data()["working_rules_bodies"])
     return re.compile(rf"(?=Q)(?<!\w)Quy\s+chế\s+làm\s+việc\s+của\s+(?:{bodies})[^;:()\t\n]{{0,160}}?"
-                      r"(?:khóa\s+[IVXLC]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})")
+                      r"(?:khóa\s+[IVXLC]+(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
+                      r"|nhiệm\s+kỳ\s+(?:[IVXLC]+\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|\d{4}\s*[-–]\s*\d{4}))")
 
 
 def _congress_key(f: str) -> str:

@@ -34,7 +34,10 @@ _DASH = rf"(?:[-–]{_SEP_WS}|[ ]{{1,2}}[-–][ \n]{{0,3}}{_ABBR_AHEAD})"
 STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 # Party numbers: "57-NQ/TW", spaced "100 - KL/TW", wrapped "57-" / "NQ/TW"
 # and "84 QĐ/TWĐTN" (dash lost: accepted after "số" only, see _plausible)
-PARTY = rf"{NUM}(?:[ ]{{1,2}}[-–][ ]{{0,2}}|[-–]{_SEP_WS}|[ ](?=[{_UP}]{{2,4}}/)){PART}/{_SEP_WS}{PART}(?:/{PART})*"
+# … with a department after the body, as the Youth Union prints it ("225-KH/TWĐTN-CTTN"): initials,
+# never an accented vowel (a flattened page glues the next header line on: "367-QĐ/TWĐTN-VPĐOÀN TNCS")
+PARTY = rf"{NUM}(?:[ ]{{1,2}}[-–][ ]{{0,2}}|[-–]{_SEP_WS}|[ ](?=[{_UP}]{{2,4}}/)){PART}/{_SEP_WS}{PART}(?:/{PART})*" \
+    r"(?:[-–][A-ZĐ][A-ZĐ&0-9]{1,7})?"
 # a state number may wrap after "/" too ("749/QĐ-" / "TTg" is covered by the dash rule)
 STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 

@@ -1,7 +1,7 @@
 """Dates as printed (DOMAIN.md §1–2): words, slashes, Party dashes, blanks in drafts."""
 import pytest
 
-from extractors.dates import date_after, find_dates, find_place_date
+from extractors.dates import date_after, date_before, find_dates, find_place_date
 
 
 @pytest.mark.parametrize("text,iso,partial", [
@@ -48,3 +48,15 @@ def test_date_after(text, iso):
 def test_place_date(text, place, iso, partial):
     p, d, _ = find_place_date(text)
     assert (p, d.iso, d.partial) == (place, iso, partial)
+
+
+@pytest.mark.parametrize("text,iso", [
+    # a narrative sentence dates the document it says was issued
+    ("Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị", "2015-04-21"),
+    ("Kính gửi: Sở.\nNgày 08 tháng 10 năm 2019, Bộ trưởng Bộ Văn hoá, Thể thao và Du lịch ký Quyết định", "2019-10-08"),
+    ("Căn cứ Luật ngày 19/6/2015, Chỉ thị", None),                        # no issuing verb
+    ("Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành nhiều văn bản; Chỉ thị", None),
+])
+def test_date_before(text, iso):
+    d = date_before(text, max(text.rfind("Chỉ thị"), text.rfind("Quyết định")))
+    assert (d.iso if d else None) == iso

@@ -6,6 +6,10 @@ from extractors.numbers import find_numbers, list_numbers_before, number_type, p
 
 @pytest.mark.parametrize("text,expected", [
     ("Quyết định số 15/QĐ-BNV ngày", ["15/QĐ-BNV"]),
+    # a department after the body of a Party-style symbol; a header line glued on is not one
+    ("Kế hoạch số 183-KH/TWĐTN-TNNT ngày 1/2/2024", ["183-KH/TWĐTN-TNNT"]),
+    ("Số: 225 - KH/TWĐTN-CTTN", ["225-KH/TWĐTN-CTTN"]),
+    ("Số: 367-QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH", ["367-QĐ/TWĐTN"]),
     ("Công văn số 1039/SKH&CN-CĐS ngày 16/3/2026", ["1039/SKH&CN-CĐS"]),
     ("Nghị định số 30/2020/NĐ-CP ngày 05/3/2020", ["30/2020/NĐ-CP"]),
     ("Luật số 45/2019/QH14", ["45/2019/QH14"]),
