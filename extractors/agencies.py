@@ -171,6 +171,8 @@ def _split_province(s: str) -> tuple[str, str | None]:
     prov_f = m.group(2)
     prov = next((n for n in names if _fk(n) == _fk(prov_f)), prov_f)
     mid = s[len(m.group(1)):m.start(2)].strip()
+    if not mid and _fk(prov) == _fk("Hồ Chí Minh"):
+        return s, None   # "Đoàn TNCS Hồ Chí Minh", "Học viện … Hồ Chí Minh": the person; the city is "thành phố / TP."
     base = s[:len(m.group(1))].strip()
     if mid and re.match(r"(?i)tỉnh|thành phố|tp", fold(mid)):
         base = f"{base} tỉnh" if fold(mid).lower().startswith("tỉnh") else f"{base} thành phố"

@@ -7,6 +7,9 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
 
 @pytest.mark.parametrize("name,province,canon", [
     ("Sở KH&CN", None, "Sở Khoa học và Công nghệ"),
+    # "Hồ Chí Minh" without "thành phố / TP." is the person an organisation is named after
+    ("Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", None, "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    ("UBND TP. Hồ Chí Minh", None, "Ủy ban nhân dân thành phố Hồ Chí Minh"),
     ("Sở Khoa học và\nCông nghệ", None, "Sở Khoa học và Công nghệ"),
     ("SKH&CN", None, "Sở Khoa học và Công nghệ"),
     ("UBND tỉnh", "Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp"),
