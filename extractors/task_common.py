@@ -93,6 +93,9 @@ def reference_date(doc: ReadDocument, document: dict) -> tuple[date | None, int 
     return None, (int(m.group(1)) if m else None)
 
 
+_END_MARK = re.compile(r"\s*\.?/\.\s*$")   # "./.", the mark that closes a document's text
+
+
 def make_task(*, appendix: str | None, section: str | None, no: str | None, name: str,
               lead: list[str], support: list[str], product: str | None, deadline_text: str | None,
               status_text: str | None, notes: str | None, ref: tuple[date | None, int | None],
@@ -100,6 +103,7 @@ def make_task(*, appendix: str | None, section: str | None, no: str | None, name
               source: str = "table") -> dict:
     """The task record (gold keys + provenance: span, page, table row, how it was read)."""
     dl = parse_deadline(deadline_text, ref[0], ref[1])
+    name = _END_MARK.sub("", name)
     return {
         "appendix": appendix, "section": section, "no": no, "name": name,
         "lead": lead, "support": support, "product": product or None,

@@ -284,6 +284,9 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         m = _DASH.match(t)
         body = m.group(1) if m else t
         level = 3
+        if not m and _closing().match(fold(body)):
+            ctx, heading_pending = {}, False   # "Nhận được công văn này, đề nghị …": the letter's closing
+            continue
         if not m:
             open_level = max((k for k, v in ctx.items() if v[2]), default=None)
             if body.rstrip().endswith(":"):
@@ -307,6 +310,13 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         parent = (num, letter) if letter else (num,)
         items.append(_Item(list(parent), body, span, p.page, *_inherit(ctx, level), section, parent, False))
     return _number_and_build(items, ref)
+
+
+@lru_cache(maxsize=1)
+def _closing() -> re.Pattern:
+    """The closing formula of a letter or plan (data/task_verbs.json 'closing'), which ends the items."""
+    return re.compile(r"(?i)\s*(?:" + "|".join(r"\s+".join(map(re.escape, fold(w).split()))
+                                              for w in _grammar()["closing"]) + r")(?!\w)")
 
 
 def _inherit(ctx: dict, level: int) -> tuple[list[str], list[str]]:

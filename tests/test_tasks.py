@@ -129,3 +129,25 @@ def test_prose_tasks_only_when_no_table():
         ("1", ["Sở Tài chính"], ["Sở Nội vụ"], "2025-06-20"),
         ("2", ["Sở Xây dựng"], [], "2025-09-30"),
     ]
+
+
+def _prose_doc(paras: list[str]) -> object:
+    b = DocumentBuilder()
+    for p in paras:
+        b.paragraph(p)
+    return b.build("synthetic.txt", "txt", "0" * 64)
+
+
+@pytest.mark.parametrize("paras, names", [
+    # the closing paragraph of a letter is no part of the last item; the closing mark "./." is dropped
+    (["Ủy ban nhân dân tỉnh có ý kiến như sau:", "1. Đồng ý chủ trương.",
+      "2. Giao Sở Giáo dục và Đào tạo xây dựng định mức thu, thông qua Sở Tài chính.",
+      "Nhận được công văn này đề nghị Sở Giáo dục và Đào tạo, Sở Tài chính tiến hành thực hiện./.", "Nơi nhận:"],
+     {"2": "Giao Sở Giáo dục và Đào tạo xây dựng định mức thu, thông qua Sở Tài chính."}),
+    (["Ủy ban nhân dân tỉnh có ý kiến như sau:", "1. Thống nhất chủ trương đầu tư.",
+      "2. Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng báo cáo UBND tỉnh xem xét, quyết định./.", "Nơi nhận:"],
+     {"2": "Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng báo cáo UBND tỉnh xem xét, quyết định"}),
+])
+def test_prose_item_ends(paras, names):
+    got = {t["no"]: t["name"] for t in extract_tasks(_prose_doc(paras), {}, [])}
+    assert {k: got.get(k) for k in names} == names
