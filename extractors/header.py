@@ -761,6 +761,8 @@ def extract_document(doc: ReadDocument) -> dict:
                 code = p.code
                 break
     out["type_code"] = code or code_for_type(typ)
+    if subject and re.search(r"[^.]\.$", subject):
+        subject = subject[:-1]   # the subject line's full stop is no part of the subject
     out["subject"] = subject
     if sspan:
         out["spans"]["subject"] = list(sspan)

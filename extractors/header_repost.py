@@ -152,7 +152,14 @@ def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
             or _OPENERS_STOP.match(fold(t)) or re.search(r"(?i)\s(?:đã|sẽ)\s", fold(t)):
         return None
     start = m.start() + (len(line) - len(line.lstrip()))
-    return t, (start, start + len(t))
+    end = start + len(t)
+    vv = re.search(r"(?i)\s(?=(?:về việc|v/v)\s)", fold(t))
+    if vv:
+        start += vv.end()   # "UBND phường Hương An thông báo Về việc …": the subject is the "Về việc …" part
+    nxt = re.match(r"\n[ \t]*([a-zđà-ỹ][^\n]*)", text[end:end + 300])
+    if nxt and not nxt.group(1).rstrip().endswith((":", ";")):
+        end += nxt.end()     # the title wraps onto a line that goes on in lower case
+    return collapse_ws(text[start:end]), (start, end)
 
 
 def body_of_official(who: str) -> str:

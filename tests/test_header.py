@@ -150,6 +150,13 @@ def _plain(*lines: str):
     (["KIỂM TOÁN NHÀ NƯỚC", "Số: 99/QĐ-KTNN", "Hà Nội, ngày 28 tháng 01 năm 2021", "QUYẾT ĐỊNH",
       "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC", "TỔNG KIỂM TOÁN NHÀ NƯỚC", "Căn cứ Luật Kiểm toán nhà nước;"],
      "subject", "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC"),
+    # the subject line's full stop is dropped
+    (["HƯỚNG DẪN", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014).",
+      "Căn cứ Điều lệ Hội LHTN Việt Nam;"], "subject", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014)"),
+    # a reposted notice: the "Về việc …" part of its lead line, wrapped onto the next line
+    (["UBND phường Hương An thông báo Về việc lấy ý kiến về Nội dung tóm tắt Đề án điều chỉnh địa giới hành chính",
+      "để mở rộng thành phố Huế", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"], "subject",
+     "Về việc lấy ý kiến về Nội dung tóm tắt Đề án điều chỉnh địa giới hành chính để mở rộng thành phố Huế"),
     # a head signing in their own name: the title alone, no TM./KT. line
     (["THỦ TƯỚNG CHÍNH PHỦ", "Số: 45/CT-TTg", "Hà Nội, ngày 2 tháng 12 năm 2024", "CHỈ THỊ", "Về việc đón Tết",
       "Nội dung chỉ thị.", "Nơi nhận:", "- Ban Bí thư;", "- Lưu: VT.", "THỦ TƯỚNG", "Phạm Minh Chính"], "signer", "Phạm Minh Chính"),

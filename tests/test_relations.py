@@ -155,6 +155,9 @@ def test_passive_amendment_chain():
     # a mid-sentence "(ban hành kèm theo …)" names another document, not this one's caption
     (["Quy chế làm việc hiện hành (ban hành kèm theo Nghị định số 08/2012/NĐ-CP ngày 16/02/2012) đã phát huy tác dụng."],
      {"08/2012/NĐ-CP": "other"}),
+    # a letter that considers a proposal answers it
+    (["Qua xem xét nội dung tờ trình số 23/SGD-ĐT ngày 01/02/2007 của Sở Giáo dục và Đào tạo, Chủ tịch UBND tỉnh có ý "
+      "kiến như sau:"], {"23/SGD-ĐT": "tra_loi"}),
     # a basis run into one paragraph: the item after a "Căn cứ …;" item is a basis too
     (["HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Luật "
       "Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015; Nghị quyết "
