@@ -4,8 +4,8 @@ Per page: characters (top-based boxes) -> table cells take theirs -> the rest be
 page numbers go to part="header"/"footer" -> two-column bands (header block, signature
 block) become one block per column -> the remaining lines are joined into paragraphs across
 pages. A table part that continues on the next page is merged into one Table. Pages without
-a text layer are sent to OCR (pipeline.readers.ocr), unless they are blank (`is_blank`: no image,
-no more than a few paths).
+a text layer, or with one whose fonts map no Unicode (`Chars.unmapped`), are sent to OCR
+(pipeline.readers.ocr), unless they are blank (`is_blank`: no image, no more than a few paths).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from pipeline.readers.pdf_tables import (TABLE_SETTINGS, PTable, cell_groups, fi
                                          merge_continuation, same_columns)
 
 MARGIN_ZONE = 0.08  # top/bottom fraction of the page where page numbers live
+UNMAPPED_MAX = 0.2  # a text layer with this share of unmapped glyphs is unreadable: the page is OCR'd
 _PAGE_NO = re.compile(r"^[-–—\s]*(?:trang|page)?\s*\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
 
 
@@ -182,9 +183,13 @@ def _read_pages(path: Path, data: bytes, sha256: str, pdf, n: int) -> ReadDocume
                 width, height = page.get_size()
                 objects = page_objects(page.raw)
                 chars = page_chars(page, objects)
-                if not chars.glyphs().any():
-                    if is_blank(page):        # nothing drawn that could hold text: no OCR run
+                unreadable = chars.unmapped >= UNMAPPED_MAX
+                if unreadable or not chars.glyphs().any():
+                    if not unreadable and is_blank(page):   # nothing drawn that could hold text: no OCR run
                         continue
+                    if unreadable:
+                        warnings.append(f"page {p + 1}: {chars.unmapped:.0%} of the text layer has no Unicode "
+                                        f"mapping (fonts without /ToUnicode); the page was read by OCR")
                     scanned.append(p + 1)
                     from pipeline.readers.ocr import ocr_pdf_page
                     items.extend(page_items_from_lines(ocr_pdf_page(page, p + 1), height, furniture))

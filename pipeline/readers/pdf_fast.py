@@ -498,6 +498,7 @@ def char_columns(textpage_raw: Any, mb_top: float, sizes: set[float] | None = No
     n = pdfium_c.FPDFText_CountChars(textpage_raw)
     code = _codes(textpage_raw, tp, n)
     code[code == 2] = 0x2D   # pdfium's mark for a hyphen at the end of a line
+    unmapped = unmapped_share(code)
     wanted = (code >= 32) | (code == 9)
     ws = np.flatnonzero(wanted & _MAY_BE_GENERATED[np.minimum(code, 255)]).tolist()
     wanted[ws] &= np.fromiter(map(_IS_GENERATED, itertools.repeat(tp, len(ws)), ws), np.int64, len(ws)) != 1
@@ -517,7 +518,17 @@ def char_columns(textpage_raw: Any, mb_top: float, sizes: set[float] | None = No
         first = keep[first].tolist()
         size = np.fromiter(map(_FONT_SIZE, itertools.repeat(tp, len(first)), first), np.float64, len(first))[inv]
     size = np.where(size == 0, top - bottom, size)
-    return Chars(code[keep], left, mb_top - top, right, mb_top - bottom, size)
+    return Chars(code[keep], left, mb_top - top, right, mb_top - bottom, size, unmapped)
+
+
+def unmapped_share(code: np.ndarray) -> float:
+    """Share of a page's printed characters that no font maps to Unicode: glyph ids read as
+    control codes (a font without a /ToUnicode map), U+FFFD, private-use code points."""
+    printed = code[(code != 9) & (code != 10) & (code != 13) & (code != 32) & (code != 0xA0)]
+    if len(printed) == 0:
+        return 0.0
+    bad = (printed < 32) | (printed == 0xFFFD) | ((printed >= 0xE000) & (printed <= 0xF8FF))
+    return float(bad.mean())
 
 
 def _codes(textpage_raw: Any, tp: Any, n: int) -> np.ndarray:

@@ -138,12 +138,14 @@ class Chars:
     x1: np.ndarray
     bottom: np.ndarray
     size: np.ndarray
+    unmapped: float = 0.0   # share of the page's printed characters without a Unicode mapping
 
     def __len__(self) -> int:
         return len(self.code)
 
     def take(self, idx: np.ndarray) -> Chars:
-        return Chars(self.code[idx], self.x0[idx], self.top[idx], self.x1[idx], self.bottom[idx], self.size[idx])
+        return Chars(self.code[idx], self.x0[idx], self.top[idx], self.x1[idx], self.bottom[idx], self.size[idx],
+                     self.unmapped)
 
     def glyphs(self) -> np.ndarray:
         """Mask of the characters that are not white space (`_is_space`)."""
