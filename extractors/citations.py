@@ -24,7 +24,7 @@ from extractors.relations import (_MARKER, _norm, clause_start, combine, coordin
                                   passive_cue, reported_cue)
 from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
-from pipeline.normalize import collapse_ws, fold
+from pipeline.normalize import collapse_ws, fold, strip_ws
 
 QUOTE_MAX = 160
 
@@ -257,7 +257,7 @@ def _respaced(ft: str, nm_end: int, key: str, seen: list[str]) -> str | None:
     inside its symbol is the earlier document (the tokenizer stops at the space)."""
     for k in seen:
         if k != key and k.startswith(key) and len(k) - len(key) <= 8:
-            tail = re.sub(r"\s+", "", ft[nm_end:nm_end + 2 * (len(k) - len(key)) + 2]).upper()
+            tail = strip_ws(ft[nm_end:nm_end + 2 * (len(k) - len(key)) + 2]).upper()
             if tail.startswith(k[len(key):]):
                 return k
     return None
@@ -321,7 +321,7 @@ def _quote(text: str, m: Mention) -> str:
     end = m.unit.end if m.unit else min(len(text), m.start + 400)
     end = max(end, m.end)
     printed = text[m.num_start:m.num_end]
-    num = m.number if re.sub(r"\s+", "", printed) == m.number else printed
+    num = m.number if strip_ws(printed) == m.number else printed
     return _cut(collapse_ws(text[m.start:m.num_start] + num + text[m.num_end:end]))
 
 

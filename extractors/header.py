@@ -20,7 +20,7 @@ from extractors.header_split import mass_motto, split_header
 from extractors.identity import make_key
 from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
 from pipeline.model import ReadDocument
-from pipeline.normalize import strip_accents, collapse_ws, fold
+from pipeline.normalize import collapse_ws, fold, strip_accents, strip_ws
 
 HEAD_CHARS = 1600
 
@@ -252,7 +252,7 @@ def _issuer_from_code(number: str, province: str | None) -> str | None:
     p = parse_number(number)
     if not p:
         return None
-    sym = re.sub(r"\s+", "", number)
+    sym = strip_ws(number)
     if p.style == "party":
         part = sym.split("/")[1] if "/" in sym else ""
     else:

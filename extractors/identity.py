@@ -11,7 +11,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from pipeline.normalize import clean_text, compare_form, fold
+from pipeline.normalize import clean_text, compare_form, fold, strip_ws
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "_": "-"})
 _YEAR_IN_NUMBER = re.compile(r"(?:^|/)(19[4-9]\d|20\d\d)(?:/|$)")
@@ -21,7 +21,7 @@ _YEAR_IN_NUMBER = re.compile(r"(?:^|/)(19[4-9]\d|20\d\d)(?:/|$)")
 def normalize_number(number: str) -> str:
     """Identity form of a number-symbol: NFC, one tone convention, Đ, no spaces, upper case."""
     s = fold(clean_text(number)).translate(_DASHES)
-    s = re.sub(r"\s+", "", s)
+    s = strip_ws(s)
     return s.upper()
 
 

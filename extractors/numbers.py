@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extractors.doctypes import is_type_code, legal_type_from_issuer, type_from_code, type_regex
-from pipeline.normalize import fold
+from pipeline.normalize import fold, strip_ws
 
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ"
 # every upper-case Vietnamese letter: old fonts and OCR print "TƯ" for "TW" ("13-NQ/TƯ", "445-KL/TƯ")
@@ -60,12 +60,9 @@ class NumberMatch:
     year: int | None     # year carried in the number (legal-normative documents)
 
 
-_WS = re.compile(r"\s+")
-
-
 def clean_number(printed: str) -> str:
     """As printed, with line breaks and spaces removed and trailing punctuation dropped."""
-    s = _WS.sub("", printed)
+    s = strip_ws(printed)
     return s.rstrip(".-/,;:")
 
 

@@ -88,9 +88,14 @@ def collapse_ws(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+def strip_ws(s: str) -> str:
+    """`s` without any whitespace ("57 - NQ/TW" -> "57-NQ/TW")."""
+    return _WS.sub("", s)
+
+
 def casefold_key(s: str) -> str:
     """Identity form: cleaned, tone-folded, lower case, no whitespace."""
-    return re.sub(r"\s+", "", fold(clean_text(s))).lower()
+    return strip_ws(fold(clean_text(s))).lower()
 
 
 def compare_form(s: str | None) -> str | None:
