@@ -7,12 +7,10 @@ from datetime import date
 
 from extractors.agency_lists import split_agencies
 from extractors.deadlines import parse_deadline
+from extractors.numbers import find_numbers
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
-_SEG = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
-# A number-symbol as printed: 05-QĐ/BCĐ, 11/NQ-CP, 30/2020/NĐ-CP, 17/TB/CQTTBCĐ, 57-NQ/TW.
-NUMBER_RX = re.compile(r"(?<![\w/.\-])\d{1,5}(?:/(?:19|20)\d\d)?[-/]" + _SEG + r"(?:[-/.]" + _SEG + r")*")
 _DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)(?!\d)")
 _DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d\d)", re.I)
 _MONTH_YEAR = re.compile(r"tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d\d)", re.I)
@@ -37,10 +35,9 @@ def source_refs(notes: str | None) -> list[str]:
     if not notes:
         return []
     out: list[str] = []
-    for m in NUMBER_RX.finditer(notes):
-        n = m.group(0).rstrip(".-/")
-        if n not in out:
-            out.append(n)
+    for m in find_numbers(notes):
+        if m.number not in out:
+            out.append(m.number)
     return out
 
 
