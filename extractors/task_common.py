@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from extractors.agency_lists import split_agencies
 from extractors.deadlines import parse_deadline
@@ -32,13 +33,13 @@ def join_cell(text: str | None, wrapped: bool = False) -> str:
 
 def source_refs(notes: str | None) -> list[str]:
     """Numbers of the documents named in a notes cell, as printed, in order, once each."""
-    if not notes:
-        return []
-    out: list[str] = []
-    for m in find_numbers(notes):
-        if m.number not in out:
-            out.append(m.number)
-    return out
+    return list(_source_refs(notes)) if notes else []
+
+
+@lru_cache(maxsize=4096)
+def _source_refs(notes: str) -> tuple[str, ...]:
+    """source_refs, cached: a plan's notes column repeats the same sources row after row."""
+    return tuple(dict.fromkeys(m.number for m in find_numbers(notes)))
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -100,7 +101,8 @@ def make_task(*, appendix: str | None, section: str | None, no: str | None, name
               source: str = "table") -> dict:
     """The task record (gold keys + provenance: span, page, table row, how it was read)."""
     dl = parse_deadline(deadline_text, ref[0], ref[1])
-    name = _END_MARK.sub("", name)
+    if name.endswith("/."):
+        name = _END_MARK.sub("", name)
     return {
         "appendix": appendix, "section": section, "no": no, "name": name,
         "lead": lead, "support": support, "product": product or None,
