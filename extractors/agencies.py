@@ -66,7 +66,19 @@ def _abbr_regex() -> tuple[re.Pattern, dict[str, str]]:
 def expand_abbreviations(text: str) -> str:
     """Replace known abbreviations of bodies and titles by their full words (case-sensitive)."""
     pat, table = _abbr_regex()
-    return pat.sub(lambda m: table.get(re.sub(r"\s+", " ", m.group(1)), m.group(1)), text)
+    return pat.sub(lambda m: _expansion(m, table), text)
+
+
+def _expansion(m: re.Match, table: dict[str, str]) -> str:
+    """The full words of an abbreviation, less the last words when the text prints them next
+    ("MTTQ Việt Nam" -> "Mặt trận Tổ quốc Việt Nam", not "… Việt Nam Việt Nam")."""
+    full = table.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))
+    words = full.split()
+    after = fold(m.string[m.end():m.end() + 40]).lower().split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if [fold(w).lower() for w in words[-k:]] == after[:k]:
+            return " ".join(words[:-k])
+    return full
 
 
 # ---------------------------------------------------------------- vocabulary

@@ -294,7 +294,7 @@ def _joint_issuer(bodies: list[str], province: str | None) -> str | None:
         return None
     m = _JOINT.match(fold(bodies[-1]))
     if not m:
-        return None
+        return _stacked_joint(bodies, province)
     low = bodies[-1]
     a, b, loc = (low[m.start(g):m.end(g)] for g in ("a", "b", "loc"))
     ea, eb = agencies.expand_abbreviations(a), agencies.expand_abbreviations(b)
@@ -305,6 +305,28 @@ def _joint_issuer(bodies: list[str], province: str | None) -> str | None:
     if len(bodies) > 1 and re.fullmatch(r"(?i)thường\s+trực|ban\s+thường\s+vụ|thường\s+vụ", fold(bodies[-2]).strip()):
         first = agencies.canonical_agency(f"{bodies[-2]} {first}", province)
     return f"{first} và {second}"
+
+_LOCALITY = re.compile(r"(?i)\s(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+\S.*$")
+
+
+def _stacked_joint(bodies: list[str], province: str | None) -> str | None:
+    """Joint header of two local bodies stacked over one locality line ("ỦY BAN NHÂN DÂN" /
+    "ỦY BAN MTTQ VIỆT NAM" / "TỈNH ĐẮK LẮK") -> "Ủy ban nhân dân tỉnh Đắk Lắk và Ủy ban Mặt
+    trận Tổ quốc Việt Nam tỉnh Đắk Lắk". Both must be bodies that every locality has (not
+    "BỘ CÔNG AN" over "CÔNG AN TỈNH …", a ministry over its provincial branch)."""
+    if len(bodies) < 2:
+        return None
+    upper, lower = (agencies.expand_abbreviations(fold(b)) for b in bodies[-2:])
+    loc = _LOCALITY.search(lower)
+    if loc is None or _LOCALITY.search(upper):
+        return None
+    ea, _ = agencies._lookup(upper)
+    eb, _ = agencies._lookup(lower[:loc.start()])
+    if not (ea and eb and ea.get("scoped") and eb.get("scoped")) or ea is eb:
+        return None
+    where = loc.group(0).strip()
+    return f"{agencies.canonical_agency(f'{upper} {where}', province)} và {agencies.canonical_agency(lower, province)}"
+
 
 _LEVEL_START = re.compile(r"(?i)^(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|đặc khu|trung ương)\b")
 

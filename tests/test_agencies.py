@@ -10,6 +10,8 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
     # "Hồ Chí Minh" without "thành phố / TP." is the person an organisation is named after
     ("Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", None, "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ("UBND TP. Hồ Chí Minh", None, "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    # an abbreviation's last words printed after it are not repeated
+    ("Ủy ban MTTQ Việt Nam tỉnh Đắk Lắk", None, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk"),
     ("Sở Khoa học và\nCông nghệ", None, "Sở Khoa học và Công nghệ"),
     ("SKH&CN", None, "Sở Khoa học và Công nghệ"),
     ("UBND tỉnh", "Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp"),

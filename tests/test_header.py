@@ -150,6 +150,12 @@ def _plain(*lines: str):
     (["KIỂM TOÁN NHÀ NƯỚC", "Số: 99/QĐ-KTNN", "Hà Nội, ngày 28 tháng 01 năm 2021", "QUYẾT ĐỊNH",
       "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC", "TỔNG KIỂM TOÁN NHÀ NƯỚC", "Căn cứ Luật Kiểm toán nhà nước;"],
      "subject", "BAN HÀNH QUY TRÌNH THANH TRA CỦA KIỂM TOÁN NHÀ NƯỚC"),
+    # two local bodies stacked over one locality line: a joint document; a ministry over its branch is not
+    (["ỦY BAN NHÂN DÂN", "ỦY BAN MTTQ VIỆT NAM", "TỈNH ĐẮK LẮK", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Số: 01/QCPH/UBND-UBMTTQ", "Đắk Lắk, ngày 27 tháng 10 năm 2017", "QUY CHẾ", "PHỐI HỢP CÔNG TÁC"], "issuer",
+     "Ủy ban nhân dân tỉnh Đắk Lắk và Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk"),
+    (["BỘ CÔNG AN", "CÔNG AN TỈNH ĐẮK LẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/CAT-PV01",
+      "Đắk Lắk, ngày 27 tháng 10 năm 2017", "V/v phối hợp"], "issuer", "Công an tỉnh Đắk Lắk"),
     # the subject line's full stop is dropped
     (["HƯỚNG DẪN", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014).",
       "Căn cứ Điều lệ Hội LHTN Việt Nam;"], "subject", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014)"),
