@@ -229,6 +229,8 @@ def _compose(entry: dict | None, base: str, prov: str | None) -> str:
         b = base if re.search(r"(?i)\b(tỉnh|thành phố)$", base) else f"{base} {level}"
         return f"{b} {prov}"
     if scoped == "name":
+        if level == "thành phố":   # a centrally-run city's committees: Thành ủy, Thành đoàn Hà Nội
+            base = re.sub(r"(?<!\w)Tỉnh(?=\s+(?:ủy|uỷ|Ủy|đoàn|Đoàn)(?!\w))", "Thành", base)
         return f"{base} {prov}"
     if scoped == "so":
         return f"{base} {level} {prov}"

@@ -10,6 +10,11 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
     # "Hồ Chí Minh" without "thành phố / TP." is the person an organisation is named after
     ("Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", None, "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ("UBND TP. Hồ Chí Minh", None, "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    # the committees of a centrally-run city are the Thành ủy, the Thành đoàn
+    ("Thành ủy", "Hà Nội", "Thành ủy Hà Nội"),
+    ("Ban Thường vụ Tỉnh ủy", "Hà Nội", "Ban Thường vụ Thành ủy Hà Nội"),
+    ("Thành đoàn", "Hà Nội", "Thành Đoàn Hà Nội"),
+    ("Tỉnh đoàn", "Hà Nam", "Tỉnh Đoàn Hà Nam"),
     # an abbreviation's last words printed after it are not repeated
     ("Ủy ban MTTQ Việt Nam tỉnh Đắk Lắk", None, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk"),
     ("Sở Khoa học và\nCông nghệ", None, "Sở Khoa học và Công nghệ"),
