@@ -147,14 +147,14 @@ def _party(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) 
 def _charter_re() -> re.Pattern:
     """"Điều lệ Đảng (Cộng sản Việt Nam)", "Điều lệ Đoàn TNCS Hồ Chí Minh", "Điều lệ Hội LHTN Việt Nam"."""
     orgs = _alt(_data()["charter_bodies"])
-    return re.compile(rf"(?=Đ)(?<!\w)Điều\s+lệ\s+(?:{orgs})(?!\w)")
+    return re.compile(rf"(?=Đ)(?:(?<!\w)|(?<=[a-zà-ỹđ]))Điều\s+lệ\s+(?:{orgs})(?!\w)")   # also glued: "Căn cứĐiều lệ"
 
 
 @lru_cache(maxsize=None)
 def _working_rules_re() -> re.Pattern:
     """"Quy chế làm việc của <Party body> … khóa XII / nhiệm kỳ 2020 - 2025"."""
     bodies = _alt(_data()["working_rules_bodies"])
-    return re.compile(rf"(?=Q)(?<!\w)Quy\s+chế\s+làm\s+việc\s+của\s+(?:{bodies})[^;:()\t\n]{{0,160}}?"
+    return re.compile(rf"(?=[Qq])(?<!\w)[Qq]uy\s+chế\s+làm\s+việc\s+của\s+(?:{bodies})[^;:()\t\n]{{0,160}}?"
                       r"(?:khóa\s+[IVXLC]+(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
                       r"|nhiệm\s+kỳ\s+(?:[IVXLC]+\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|\d{4}\s*[-–]\s*\d{4}))")
 
@@ -214,6 +214,7 @@ def _titled(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]],
     lower_ok = {fold(h).lower() for h in d["lowercase_heads"]}
     lower_any = {fold(h).lower() for h in d["lowercase_any"]}
     taken = _taken_titles(ft, us, numbered)
+    described = _numbered_subjects(ft, us, numbered)
     out: list[dict] = []
     pos = 0
     for m in _titled_re().finditer(ft):
@@ -249,6 +250,7 @@ def _titled(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]],
                   and not find_numbers(text[hs:end]) and not issued_with.match(tail)
                   and not re.match(r"\s*(?:\S+\s+){0,3}?\d+[a-z]?\s*[/-]\s*[A-ZĐ]", tail)
                   and not _titles_a_numbered(ft, hs, us, numbered) and _prefix_key(name) not in taken
+                  and _about_key(name) not in described
                   and not (own_subject and _same_title(rest, own_subject)))
             if ok:
                 head = text[hs:he]
@@ -290,6 +292,25 @@ def _taken_titles(ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -> s
         m = re.match(rf"(?i)[^;]{{0,160}}?(?:{verbs})\s+(?P<t>(?:{heads})\s+[^;:()\t.]{{8,200}})", ft[e:hi])
         if m and not find_numbers(m.group("t")[:60]):
             keys.add(_prefix_key(m.group("t")))
+    return keys
+
+
+def _about_key(name: str) -> str | None:
+    """The "về …" part of a title ("Nghị quyết của HĐND tỉnh về nhiệm vụ …"), as a prefix key."""
+    m = re.search(r"(?i)(?<!\w)về\s+(?!việc\b)", fold(name))
+    return _prefix_key(name[m.end():]) if m else None
+
+
+def _numbered_subjects(ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -> set[str]:
+    """What numbered citations are about ("… số 95/2014/NQ-HĐND ngày … của HĐND tỉnh về nhiệm vụ
+    …"): a later "Nghị quyết của HĐND tỉnh về nhiệm vụ …" without its number is that document."""
+    keys: set[str] = set()
+    for _s0, e in numbered:
+        u = unit_at(us, e)
+        hi = min(u.end if u else len(ft), e + 220)
+        m = re.match(r"(?i)[^;]{0,120}?(?<!\w)về\s+(?:việc\s+)?(?P<d>[^;]{15,})", ft[e:hi])
+        if m:
+            keys.add(_prefix_key(m.group("d")))
     return keys
 
 

@@ -56,6 +56,15 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
      [("Quy chế", "Quy chế làm việc của Tỉnh ủy khóa XI, nhiệm kỳ 2020 - 2025", None),
       ("Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ huyện nhiệm kỳ VIII(2001-2005)", None)]),
     (["Tuyên truyền Luật Trẻ em và các chính sách pháp luật liên quan đến trẻ em."], [("Luật", "Luật Trẻ em", None)]),
+    # glued to the word before by a web page; working rules named in lower case
+    (["Căn cứĐiều lệ Đảng Cộng sản Việt Nam; rút kinh nghiệm việc thực hiện quy chế làm việc của Ban Chấp hành Đảng bộ "
+      "Huyện nhiệm kỳ VIII(2001-2005)."],
+     [("Điều lệ", "Điều lệ Đảng Cộng sản Việt Nam", None),
+      ("Quy chế", "quy chế làm việc của Ban Chấp hành Đảng bộ Huyện nhiệm kỳ VIII(2001-2005)", None)]),
+    # a numbered citation named again by its type, issuer and subject is not another document
+    (["Thực hiện Nghị quyết số 95/2014/NQ-HĐND ngày 11/12/2014 của HĐND tỉnh về nhiệm vụ phát triển kinh tế - xã hội "
+      "năm 2015, thực hiện Nghị quyết của HĐND tỉnh về nhiệm vụ phát triển kinh tế - xã hội năm 2015, các cơ quan đã "
+      "triển khai."], []),
     (["- Căn cứ Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII;"],
      [("Quy chế", "Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII", None)]),
     (["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ XVI, nhiệm kỳ 2025 - 2030 đã xác định mục tiêu.",
