@@ -111,7 +111,23 @@ def _number(text: str, head_end: int, vlines: list[Line] | None = None
         sm = re.compile(rf"(?m)^[ \t._…]*(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*)[ \t]*$").search(ft, so.end(), so.end() + 200)
         if sm:
             return "", clean_number(text[sm.start("sym"):sm.end("sym")]), (sm.start("sym"), sm.end("sym"))
-    return None, None, None
+    return _glyphless_number(text, ft)
+
+
+_GLYPHLESS_SO = re.compile(rf"(?<!\w)S\s*:?\s*(?P<num>\d{{1,5}}[a-z]?[ ]?/[ ]?(?:{PART}|\d{{4}})(?:[-/][ ]?{PART})*)"
+                           rf"(?=[^\n]{{0,60}}ng[aà]y)")
+
+
+def _glyphless_number(text: str, ft: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """A header whose text lost its non-Latin-1 letters ("S: 155/2007/TT-BQP Hà N i, ngày …",
+    "C NG HOÀ XÃ H I"): "Số" reads "S", the number before the place and date. Only where the
+    word "số" is printed nowhere in the head."""
+    if re.search(r"(?i)(?<!\w)số(?!\w)", ft[:800]):
+        return None, None, None
+    m = _GLYPHLESS_SO.search(ft)
+    if not m or parse_number(m.group("num")) is None:
+        return None, None, None
+    return printed_number(text[m.start("num"):m.end("num")]), None, (m.start("num"), m.end("num"))
 
 
 _LONE_RE = re.compile(rf"(?:{PARTY}|{STATE_WRAP})")

@@ -156,6 +156,11 @@ def _plain(*lines: str):
      "Ủy ban nhân dân tỉnh Đắk Lắk và Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk"),
     (["BỘ CÔNG AN", "CÔNG AN TỈNH ĐẮK LẮK", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/CAT-PV01",
       "Đắk Lắk, ngày 27 tháng 10 năm 2017", "V/v phối hợp"], "issuer", "Công an tỉnh Đắk Lắk"),
+    # a text that lost its non-Latin-1 letters: "Số" reads "S"
+    (["B QU C PHÒNG C NG HÒA XÃ H I CH NGHĨA VI T NAM ***** c l p – T do – H nh phúc ****** S : 155/2007/TT-BQP "
+      "Hà N i, ngày 05 tháng 10 năm 2007 THÔNG TƯ HƯ NG D N TH C HI N"], "number", "155/2007/TT-BQP"),
+    (["UBND TNH PH TH CNG HO X HI CH NGHA VIT NAM", "S VN HO TH THAO V DU LCH c l p - T do - Hanh phuc",
+      "S: 02 /HD-SVHTTDL Ph Th, ngay 12 thang 01 nm 2017", "HNG DN"], "number", "02 /HD-SVHTTDL"),
     # the subject line's full stop is dropped
     (["HƯỚNG DẪN", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014).",
       "Căn cứ Điều lệ Hội LHTN Việt Nam;"], "subject", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014)"),
