@@ -38,9 +38,15 @@ def _fk(s: str) -> str:
     return collapse_ws(fold(clean_text(s))).lower()
 
 
+def _dash_key(s: str) -> str:
+    """_fk with the spaces around a dash dropped ("Bà Rịa-Vũng Tàu" = "Bà Rịa - Vũng Tàu")."""
+    return re.sub(r"\s*-\s*", "-", _fk(s))
+
+
 def _ws(phrase: str) -> str:
-    """Regex for a phrase whose spaces may be any whitespace run (line breaks included)."""
-    return r"\s+".join(re.escape(w) for w in phrase.split())
+    """Regex for a phrase whose spaces may be any whitespace run (line breaks included); a
+    spaced dash may lose its spaces ("Bà Rịa - Vũng Tàu" as "BÀ RỊA-VŨNG TÀU")."""
+    return r"\s+".join(re.escape(w) for w in phrase.split()).replace(r"\s+\-\s+", r"\s*-\s*")
 
 
 # ---------------------------------------------------------------- abbreviations
@@ -127,7 +133,7 @@ def _casing() -> tuple[re.Pattern, dict[str, str]]:
     phrases |= {"Trung ương", "Đảng", "Việt Nam", "Hồ Chí Minh", "Ban Chỉ đạo", "Tổ Công tác",
                 "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Hội đồng", "Mặt trận Tổ quốc",
                 "Cộng sản", "Thanh niên", "Chủ tịch", "Phó Chủ tịch", "Chánh Văn phòng"}
-    fixed = {_fk(p): fold(p) for p in phrases}
+    fixed = {_dash_key(p): fold(p) for p in phrases}
     keys = sorted(fixed, key=len, reverse=True)
     pat = re.compile(r"(?<!\w)(" + "|".join(_ws(k) for k in keys) + r")(?!\w)", re.IGNORECASE)
     return pat, fixed
@@ -139,7 +145,7 @@ def _recase(s: str) -> str:
     if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters):
         s = s.lower()
     pat, fixed = _casing()
-    s = pat.sub(lambda m: fixed.get(_fk(m.group(1)), m.group(1)), s)
+    s = pat.sub(lambda m: fixed.get(_dash_key(m.group(1)), m.group(1)), s)
     return s[:1].upper() + s[1:] if s else s
 
 
@@ -181,7 +187,7 @@ def _split_province(s: str) -> tuple[str, str | None]:
     if not m or not m.group(1):
         return s, None
     prov_f = m.group(2)
-    prov = next((n for n in names if _fk(n) == _fk(prov_f)), prov_f)
+    prov = next((n for n in names if _dash_key(n) == _dash_key(prov_f)), prov_f)
     mid = s[len(m.group(1)):m.start(2)].strip()
     if not mid and _fk(prov) == _fk("Hồ Chí Minh"):
         return s, None   # "Đoàn TNCS Hồ Chí Minh", "Học viện … Hồ Chí Minh": the person; the city is "thành phố / TP."
@@ -227,6 +233,8 @@ def _compose(entry: dict | None, base: str, prov: str | None) -> str:
     level = province_level_word(prov)
     if scoped == "tinh":
         b = base if re.search(r"(?i)\b(tỉnh|thành phố)$", base) else f"{base} {level}"
+        if level == "thành phố":
+            b = re.sub(r"(?i)\btỉnh$", "thành phố", b)   # "HĐND" of Hà Nội: the entry's "… tỉnh" is a city's
         return f"{b} {prov}"
     if scoped == "name":
         if level == "thành phố":   # a centrally-run city's committees: Thành ủy, Thành đoàn Hà Nội
@@ -366,12 +374,12 @@ def detect_province(text: str) -> str | None:
     names, _ = _provinces()
     counts: dict[str, int] = {}
     for m in _province_mention().finditer(fold(text)):
-        k = _fk(m.group(1))
+        k = _dash_key(m.group(1))
         counts[k] = counts.get(k, 0) + 1
     if not counts:
         return None
     best = max(counts, key=counts.get)
-    return next(fold(n) for n in names if _fk(n) == best)
+    return next(fold(n) for n in names if _dash_key(n) == best)
 
 
 def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int, str]]:

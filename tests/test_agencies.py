@@ -15,6 +15,10 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
     ("Ban Thường vụ Tỉnh ủy", "Hà Nội", "Ban Thường vụ Thành ủy Hà Nội"),
     ("Thành đoàn", "Hà Nội", "Thành Đoàn Hà Nội"),
     ("Tỉnh đoàn", "Hà Nam", "Tỉnh Đoàn Hà Nam"),
+    # a centrally-run city's People's Council printed without its level word; a province with a spaced dash
+    ("HĐND", "Hà Nội", "Hội đồng nhân dân thành phố Hà Nội"),
+    ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU", None, "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+    ("SỞ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI", None, "Sở Lao động - Thương binh và Xã hội"),
     # an abbreviation's last words printed after it are not repeated
     ("Ủy ban MTTQ Việt Nam tỉnh Đắk Lắk", None, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk"),
     ("Sở Khoa học và\nCông nghệ", None, "Sở Khoa học và Công nghệ"),
@@ -89,6 +93,7 @@ def test_find_agencies_offsets():
 
 def test_detect_province():
     assert detect_province("UBND tỉnh Đồng Tháp; Tỉnh ủy Đồng Tháp; tỉnh An Giang") == "Đồng Tháp"
+    assert detect_province("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU") == "Bà Rịa - Vũng Tàu"
 
 
 @pytest.mark.parametrize("name,province,canon", [
