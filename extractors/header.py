@@ -131,7 +131,7 @@ def _glyphless_number(text: str, ft: str) -> tuple[str | None, str | None, tuple
 
 
 _LONE_RE = re.compile(rf"(?:{PARTY}|{STATE_WRAP})")
-_SPACED_SO = re.compile(rf"(?i)^số\s*:?\s*(?P<num>\d{{1,5}}[a-z]?[ ]+/[ ]*{PART}(?:[-/]{PART})*)")
+_SPACED_SO = re.compile(rf"(?i)^số\s*:?\s*(?P<num>\d{{1,5}}[a-z]?[ ]+/[ ]*(?:(?:19|20)\d\d[ ]*/[ ]*)?{PART}(?:[-/]{PART})*)")
 
 
 def _lone_number(lines: list[Line], head_end: int) -> tuple[str, tuple[int, int]] | None:
@@ -536,8 +536,9 @@ def _untitled_subject(lines: list[Line], date_end: int) -> tuple[str | None, tup
         return None, None
     t = lines[i + 1].text.strip()
     if not _is_caps(t) or len(t.split()) < 3 or t.endswith(":") or _MOTTO.search(t) \
-            or _AUTHORITY_LINE.match(fold(t)) or _STOP_SUBJECT.match(t) or re.search(r"\d+/[A-ZĐ]", t):
-        return None, None  # … nor a title that repeats the number ("QUYẾT ĐỊNH SỐ 291/QĐ-UBDT …")
+            or _AUTHORITY_LINE.match(fold(t)) or _STOP_SUBJECT.match(t) \
+            or re.search(r"(?i)\d+/[A-ZĐ\d][^\s]*\s+ngày", fold(t)):
+        return None, None  # … nor a Gazette title repeating number and date ("QUYẾT ĐỊNH SỐ 291/QĐ-UBDT NGÀY …")
     return _subject_after_title(lines, i)
 
 

@@ -161,6 +161,14 @@ def _plain(*lines: str):
       "Hà N i, ngày 05 tháng 10 năm 2007 THÔNG TƯ HƯ NG D N TH C HI N"], "number", "155/2007/TT-BQP"),
     (["UBND TNH PH TH CNG HO X HI CH NGHA VIT NAM", "S VN HO TH THAO V DU LCH c l p - T do - Hanh phuc",
       "S: 02 /HD-SVHTTDL Ph Th, ngay 12 thang 01 nm 2017", "HNG DN"], "number", "02 /HD-SVHTTDL"),
+    # "Số:" glued to a number printed with a space before its slash and a year
+    (["ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN", "Số:15 /2014/QĐ-UBND", "Thái Nguyên, ngày 10 tháng 6 năm 2014", "QUYẾT ĐỊNH"],
+     "number", "15 /2014/QĐ-UBND"),
+    # a dropped title line: the subject may cite a number (a Gazette title repeating number and date may not)
+    (["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1589/QĐ-TTg", "Hà Nội, ngày 24 tháng 7 năm 2025",
+      "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15", "THỦ TƯỚNG CHÍNH PHỦ",
+      "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"], "subject",
+     "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15"),
     # the subject line's full stop is dropped
     (["HƯỚNG DẪN", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014).",
       "Căn cứ Điều lệ Hội LHTN Việt Nam;"], "subject", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014)"),
