@@ -17,7 +17,7 @@ from extractors import agencies
 from extractors.dates import date_after, date_before
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
-from extractors.numbers import find_numbers, list_numbers_before, number_type
+from extractors.numbers import find_numbers, list_numbers_before, number_type, parse_number
 from extractors.phrases import first_letters, phrase_alternation
 from extractors.relations import (_MARKER, _norm, clause_start, combine, coordinated, list_continues, new_main_clause,
                                   opening_cue, own_relation, strip_article_ref,
@@ -402,6 +402,7 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
             if coordinated(between) or coordinated(re.sub(r"^\s*(ngày\s*)?[\d/.\-]+", "", between)) \
                     or list_continues(between):
                 _sibling(m, prev)
+                m.extra["bare_pair"] = coordinated(between)   # "số A và số B ngày …": nothing printed after A
                 continue
             pas = passive_cue(between)
             if pas:
@@ -448,6 +449,7 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
             prev_basis_unit = u
             basis_units.add(id(u))
     _share_list_issuers(ms)
+    _share_pair_dates(ms)
 
 
 _LIST_MARK = r"\s*(?:[-–+•*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])?\s*"
@@ -508,6 +510,19 @@ def _share_list_issuers(ms: list[Mention]) -> None:
         p = m.extra.get("list_prev")
         while m.issuer and p is not None and p.issuer is None and p.type == m.type:
             p.issuer = m.issuer
+            m, p = p, p.extra.get("list_prev")
+
+
+def _share_pair_dates(ms: list[Mention]) -> None:
+    """"các báo cáo số 365/BC-UBND và số 367/BC-UBND ngày 07/12/2020": a date printed once after
+    documents of one type joined by "và"/"," alone is theirs too, unless a number's year says otherwise."""
+    for m in reversed(ms):
+        p = m.extra.get("list_prev")
+        while m.date and m.extra.get("bare_pair") and p is not None and p.date is None and p.type == m.type:
+            year = parse_number(p.number).year if parse_number(p.number) else None
+            if year is not None and str(year) != m.date[:4]:
+                break
+            p.date = m.date
             m, p = p, p.extra.get("list_prev")
 
 

@@ -183,6 +183,8 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
     raw = collapsed[len(collapsed) - len(p):]
     p = strip_article_ref(p)
     raw = raw[:len(p)]
+    if p in ("các", "những") or _plural_type_phrase(p):
+        p = raw = ""   # "…; các báo cáo bổ sung, giải trình số …": only the plural of the mention's type words
     op_rel, op_cue = opening_cue(p)
     if basis_paragraph and op_rel in (None, "can_cu"):
         return "can_cu"
@@ -222,6 +224,17 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
     if p.startswith("trên cơ sở") or p.startswith("theo "):
         return "theo"
     return "other"
+
+
+def _plural_type_phrase(p: str) -> bool:
+    """"các báo cáo bổ sung, giải trình", "các tờ trình": the plural type words of the mentions
+    that follow, with their modifiers but no cue of their own."""
+    m = re.match(rf"(?:các|những)\s+(?:{type_regex()})(?!\w)", p, re.IGNORECASE)
+    if not m:
+        return False
+    rest = re.sub(r"^\s*bổ\s+sung(?!\w)", "", p[m.end():])   # "báo cáo bổ sung": a supplementary report
+    return not any(re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
+                   for kind in ("own", "opening") for c, _ in _cue_list(kind))
 
 
 def coordinated(between: str) -> bool:

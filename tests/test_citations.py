@@ -209,3 +209,20 @@ def test_general_citation_forms(paras, expected):
 def test_described_type_word(para, number, typ):
     c = {x["number"]: x for x in cites(para)}[number]
     assert c["type"] == typ and c["relation"] == "theo"
+
+
+@pytest.mark.parametrize("para, dates", [
+    # a date printed once after a "và" pair of one type is both documents'
+    ("Xét các báo cáo bổ sung, giải trình số 365/BC-UBND và số 367/BC-UBND ngày 07/12/2020 của UBND Thành phố;",
+     {"365/BC-UBND": "2020-12-07", "367/BC-UBND": "2020-12-07"}),
+    ("Căn cứ Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị;",
+     {"217-QĐ/TW": "2013-12-12", "218-QĐ/TW": "2013-12-12"}),
+    # … unless the first number's year says otherwise, or a description stands between them
+    ("Căn cứ Nghị định số 15/2018/NĐ-CP và Nghị định số 20/2020/NĐ-CP ngày 05/02/2020 của Chính phủ;",
+     {"15/2018/NĐ-CP": None, "20/2020/NĐ-CP": "2020-02-05"}),
+    ("Thực hiện Nghị quyết số 11/NQ-CP về phục hồi kinh tế, Nghị quyết số 71/NQ-CP ngày 08/8/2024 của Chính phủ;",
+     {"11/NQ-CP": None, "71/NQ-CP": "2024-08-08"}),
+])
+def test_pair_dates(para, dates):
+    got = {c["number"]: c["date"] for c in cites(para)}
+    assert {k: got.get(k) for k in dates} == dates

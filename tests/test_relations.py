@@ -155,6 +155,10 @@ def test_passive_amendment_chain():
     # a mid-sentence "(ban hành kèm theo …)" names another document, not this one's caption
     (["Quy chế làm việc hiện hành (ban hành kèm theo Nghị định số 08/2012/NĐ-CP ngày 16/02/2012) đã phát huy tác dụng."],
      {"08/2012/NĐ-CP": "other"}),
+    # "Xét …; các báo cáo bổ sung, giải trình số …": the plural type words keep the paragraph's cue
+    (["Xét các báo cáo số 341/BC-UBND ngày 23/11/2020 của UBND Thành phố; các báo cáo bổ sung, giải trình số "
+      "365/BC-UBND ngày 07/12/2020 của UBND Thành phố; các báo cáo thẩm tra số 76/BC-HĐND ngày 02/12/2020;"],
+     {"341/BC-UBND": "theo", "365/BC-UBND": "theo", "76/BC-HĐND": "theo"}),
     # a letter that considers a proposal answers it
     (["Qua xem xét nội dung tờ trình số 23/SGD-ĐT ngày 01/02/2007 của Sở Giáo dục và Đào tạo, Chủ tịch UBND tỉnh có ý "
       "kiến như sau:"], {"23/SGD-ĐT": "tra_loi"}),
