@@ -78,8 +78,8 @@ def _split_commas(text: str) -> list[str]:
         p = piece.strip()
         if not p:
             continue
-        if out and not starts_body(p):
-            out[-1] = out[-1] + ", " + p
+        if out and (not starts_body(p) or re.fullmatch(r"(?i)(?:các|mọi)\s+cấp", fold(p))):
+            out[-1] = out[-1] + ", " + p   # "…, các cấp": of every level, not another body
         elif out and is_collective(out[-1]) and not p[:1].isupper():
             out[-1] = out[-1] + ", " + p  # "Các sở, ngành, các đơn vị" stays one collective
         else:

@@ -128,8 +128,19 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
             if m and len(p.text) < 80:
                 sec = paras[i].text[m.start(1):m.end(1)].upper() if m.group(1) else None
                 return i + 1, end, sec
-    start = next((i for i, p in enumerate(paras[:end]) if _NUM.match(p.text)), end)
+    start = next((i for i, p in enumerate(paras[:end]) if _NUM.match(p.text) or _roman_heading(p.text)), end)
     return start, end, None
+
+
+def _roman_heading(t: str) -> re.Match | None:
+    """"II. TỔ CHỨC THỰC HIỆN" or a short "I. Nhiệm vụ chung": a roman section heading."""
+    m = _ROMAN_H.match(t.strip())
+    if not m or re.match(r"(?i)v\s*/\s*v\b", t.strip()):
+        return None   # "V/v …" is a letter's subject line
+    title = m.group(2).strip()
+    if title == title.upper() or (len(title) < 80 and not re.search(r"[.;:,]$", title)):
+        return m
+    return None
 
 
 def _agency_phrase(text: str) -> tuple[str, int]:
@@ -222,6 +233,9 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     m = re.search(r"(?:^|[.;]\s+)((?:Định kỳ|Hằng|Hàng)\s+(?:hằng\s+|hàng\s+)?(?:năm|quý|tháng|tuần))", text)
     if m:
         return text, m.group(1)
+    m = re.search(r"(?i)(?<!\w)(?:trước|chậm nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d", text)
+    if m and parse_deadline(m.group(0), *ref)["deadline_kind"] == "date":
+        return text, m.group(0)   # "… hoàn thành tổng kết … trước ngày 20/4/2015; …": a date inside the item
     return text, None
 
 
@@ -246,8 +260,8 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
     for p in paras[lo:hi]:
         t = p.text.strip()
         span = (p.start, p.end)
-        m = _ROMAN_H.match(t)
-        if m and m.group(2).strip() == m.group(2).strip().upper():
+        m = _roman_heading(t)
+        if m:
             section, num, letter, ctx = m.group(1), None, None, {}
             continue
         m = _NUM.match(t)
@@ -307,7 +321,7 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
             if starts_body(body):
                 ctx = {}  # a closing paragraph with its own subject ends the lists
                 continue
-        parent = (num, letter) if letter else (num,)
+        parent = (num, letter) if letter else (num,) if num else (section,)   # bullets right under "I. …": I.1, I.2
         items.append(_Item(list(parent), body, span, p.page, *_inherit(ctx, level), section, parent, False))
     return _number_and_build(items, ref)
 

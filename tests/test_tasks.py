@@ -151,3 +151,22 @@ def _prose_doc(paras: list[str]) -> object:
 def test_prose_item_ends(paras, names):
     got = {t["no"]: t["name"] for t in extract_tasks(_prose_doc(paras), {}, [])}
     assert {k: got.get(k) for k in names} == names
+
+
+@pytest.mark.parametrize("paras, want", [
+    # a mixed-case roman heading opens a section; its intro names the lead, "các cấp" is no body of its own,
+    # a date inside the bullet is its deadline
+    (["Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:", "I. Nhiệm vụ chung",
+      "Ban Chỉ huy Phòng, chống thiên tai các ngành, các cấp, Thủ trưởng các sở, ban, ngành tỉnh tập trung thực hiện "
+      "một số công việc sau:",
+      "- Khẩn trương hoàn thành tổng kết công tác năm 2014 trước ngày 20/4/2015; đánh giá những ưu điểm.",
+      "- Rà soát, bổ sung phương án ứng phó."],
+     [("I", "I.1", ["Ban Chỉ huy Phòng, chống thiên tai các ngành, các cấp", "Thủ trưởng các sở, ban, ngành tỉnh"],
+       "2015-04-20"),
+      ("I", "I.2", ["Ban Chỉ huy Phòng, chống thiên tai các ngành, các cấp", "Thủ trưởng các sở, ban, ngành tỉnh"], None)]),
+    # "V/v …" is a letter's subject line, not section V
+    (["V/v triển khai thực hiện Thông báo", "Kính gửi:", "- Các Đảng ủy trực thuộc Tỉnh ủy;", "- Sở Nội vụ."], []),
+])
+def test_prose_sections(paras, want):
+    got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
+    assert got == want
