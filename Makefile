@@ -33,7 +33,8 @@ test: $(STAMP)
 ## eval: score the extractors against the gold files (fixtures, then our real documents)
 eval: $(STAMP)
 	$(BIN)/vanban eval corpus
-	@if [ -d tests/real ]; then $(BIN)/vanban eval tests/real; fi
+	@for d in tests/real tests/real2 tests/real3 tests/real4 tests/real5 tests/real6; do \
+		if [ -d $$d ]; then echo "== $$d"; $(BIN)/vanban eval $$d; fi; done
 
 ## bench: speed and memory figures, written to outputs/bench.md
 bench: $(STAMP)
