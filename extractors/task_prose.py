@@ -147,7 +147,16 @@ def _agency_phrase(text: str) -> tuple[str, int]:
     """The agency phrase at the start of `text` and where it ends (before the first verb)."""
     m = _grammar()["verb_rx"].search(fold(text))  # lower-case only: "Ban Chỉ đạo" is a name
     stop = m.start() if m else len(text)
-    return text[:stop].strip(" ,;:"), stop
+    phrase = text[:stop].strip(" ,;:")
+    adverb = _trailing_adverb().search(fold(phrase))
+    return (phrase[:adverb.start()].rstrip(" ,") if adverb else phrase), stop
+
+
+@lru_cache(maxsize=1)
+def _trailing_adverb() -> re.Pattern:
+    """An adverb between a body and its verb ("UBND xã chỉ xem xét"), lower case as printed."""
+    words = sorted((fold(w) for w in _grammar()["adverbs"]), key=len, reverse=True)
+    return re.compile(r"(?:\s+(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r"))+\s*$")
 
 
 def _find_support(text: str) -> list[str]:

@@ -164,6 +164,10 @@ def test_prose_item_ends(paras, names):
      [("I", "I.1", ["Ban Chỉ huy Phòng, chống thiên tai các ngành, các cấp", "Thủ trưởng các sở, ban, ngành tỉnh"],
        "2015-04-20"),
       ("I", "I.2", ["Ban Chỉ huy Phòng, chống thiên tai các ngành, các cấp", "Thủ trưởng các sở, ban, ngành tỉnh"], None)]),
+    # an adverb between the body and its verb is not part of the body
+    (["Ủy ban nhân dân xã thông báo:", "1. Tạm dừng tiếp công dân định kỳ.",
+      "2. UBND xã chỉ xem xét, xử lí đơn thư gửi đến qua bưu điện."],
+     [("2", "2", ["UBND xã"], None)]),
     # "V/v …" is a letter's subject line, not section V
     (["V/v triển khai thực hiện Thông báo", "Kính gửi:", "- Các Đảng ủy trực thuộc Tỉnh ủy;", "- Sở Nội vụ."], []),
 ])
