@@ -808,7 +808,8 @@ def extract_document(doc: ReadDocument) -> dict:
 
     # issuer
     stop = nspan[0] if nspan and nspan[0] < head_end else head_end
-    bodies = _header_bodies(lines, stop)
+    # no number, no motto: the page kept no header, and its first caps line is a title, not a body
+    bodies = _header_bodies(lines, stop) if number is not None or bodies_printed(lines, head_end) else []
     issuer, parent = _compose_issuer(bodies, province)
     joint = _joint_issuer(bodies, province)
     if joint:

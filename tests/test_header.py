@@ -169,6 +169,9 @@ def _plain(*lines: str):
       "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15", "THỦ TƯỚNG CHÍNH PHỦ",
       "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"], "subject",
      "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15"),
+    # a page that kept no header (no number, no motto): its first caps line is a title, never the issuer
+    (["ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 NĂM 2020", "Thực hiện Kế hoạch số 172-KH/TU ngày 21/01/2020 của Ban Thường vụ "
+      "Tỉnh ủy về công tác tuyên giáo năm 2020, đề nghị các cấp ủy tuyên truyền."], "issuer", None),
     # the subject line's full stop is dropped
     (["HƯỚNG DẪN", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014).",
       "Căn cứ Điều lệ Hội LHTN Việt Nam;"], "subject", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014)"),
