@@ -294,9 +294,14 @@ def _issuer_in_subject(subject: str, province: str | None) -> str | None:
     m = re.search(r"(?i)(?<!\w)của\s+", fold(subject))
     if not m or re.search(r"\d+[/-][A-ZĐ]", subject):
         return None
-    found = agencies.find_agencies(subject[m.end():], province)
+    rest = subject[m.end():]
+    found = agencies.find_agencies(rest, province)
     if found and found[0][0] == 0:
         return found[0][2]
+    body = strip_term(rest.title() if _is_caps(rest) else rest)   # a caps title's place name in its proper case
+    committee = party_committee(body)   # "của Ban Chấp hành Đảng bộ huyện X lần thứ IX" -> Huyện ủy X
+    if committee != body:
+        return agencies.canonical_agency(committee, province)
     return None
 
 

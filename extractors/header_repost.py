@@ -32,7 +32,7 @@ class RepostTitle:
     span: tuple[int, int]
 
 
-_TERM = re.compile(r"(?i)\s*[(,]?\s*(?:kh[oó]a\s+[IVXLC]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})\s*\)?")
+_TERM = re.compile(r"(?i)\s*[(,]?\s*(?:kh[oó]a\s+[IVXLC]+|lần\s+thứ\s+[IVXLC]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})\s*\)?")
 _OPENERS_STOP = re.compile(r"(?i)^(căn cứ|thực hiện|theo|để|nhằm|ngày|sáng|chiều|trong|với|sau|năm|lts|[-–•+*]|\d|[IVX]+[.\-–])")
 
 

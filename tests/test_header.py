@@ -172,6 +172,9 @@ def _plain(*lines: str):
     # a page that kept no header (no number, no motto): its first caps line is a title, never the issuer
     (["ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 NĂM 2020", "Thực hiện Kế hoạch số 172-KH/TU ngày 21/01/2020 của Ban Thường vụ "
       "Tỉnh ủy về công tác tuyên giáo năm 2020, đề nghị các cấp ủy tuyên truyền."], "issuer", None),
+    # no header: the title names its Party committee by its executive ("của Ban Chấp hành Đảng bộ huyện …")
+    (["QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN BÌNH CHÁNH LẦN THỨ IX (NHIỆM KỲ 2005 - 2010)",
+      "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"], "issuer", "Huyện ủy Bình Chánh"),
     # the subject line's full stop is dropped
     (["HƯỚNG DẪN", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014).",
       "Căn cứ Điều lệ Hội LHTN Việt Nam;"], "subject", "Thực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp (nhiệm kỳ 2009- 2014)"),
