@@ -166,6 +166,9 @@ def test_seed_citations(seed, fmt):
      {"30-QĐ/TW": "Ban Chấp hành Trung ương"}),
     ("NGHỊ QUYẾT SỐ 53-NQ/TW NGÀY 29 THÁNG 8 NĂM 2005 CỦA BỘ CHÍNH TRỊ KHÓA IX ĐẨY MẠNH PHÁT TRIỂN KINH TẾ",
      {"53-NQ/TW": "BỘ CHÍNH TRỊ KHÓA IX"}),
+    ("Căn cứ Luật số 88/2019/QH14 ngày 18/6/2019 của Quốc hội khoá XIV phê chuẩn;", {"88/2019/QH14": "Quốc hội khoá XIV"}),
+    ("Thực hiện Nghị quyết số 04-NQ/TU ngày 5/9/2021 của Hội nghị Tỉnh ủy lần thứ 5 Khoá XX về chuyển đổi số,",
+     {"04-NQ/TU": "Hội nghị Tỉnh ủy lần thứ 5 Khoá XX"}),
     ("Căn cứ Quyết định số 12/QĐ-UBND ngày 2/3/2020 của Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương;",
      {"12/QĐ-UBND": "Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương"}),
 ])
