@@ -553,10 +553,11 @@ def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int
             break
         # trích yếu marker of a letter: "V/v", "Về việc", or "Về:" (the colon tells it from prose "Về …")
         # … also after the type word printed on the same line ("Công văn V/v …")
-        m = re.match(r"(?i)^(?:công văn\s+)?(?:v/v|về việc|về(?=\s*:))\s*[:.]?\s*", fold(ln.text))
+        m = re.match(r"(?i)^(?:công văn\s+)?(?:v/v|(?P<vv>về việc)|về(?=\s*:))\s*[:.]?\s*", fold(ln.text))
         if not m:
             continue
-        parts = [ln.text[m.end():]]
+        # "V/v" and "Về:" only mark the subject; "Về việc …" is its first words
+        parts = [ln.text[m.start("vv"):] if m.group("vv") else ln.text[m.end():]]
         end = ln.end
         nxt = lines[i + 1:i + 6]
         if not parts[0] and nxt and nxt[0].text.lstrip().startswith(":"):

@@ -136,6 +136,10 @@ def _plain(*lines: str):
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "number", ""),
     (["VĂN PHÒNG CHÍNH PHỦ", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/TTr-VPCP",
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "issuer", "Văn phòng Chính phủ"),
+    # "Về việc …" under a number whose title line was lost: the words are the subject's own
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ", "Số: 3109/QĐ-UBND", "Cần Thơ, ngày 12 tháng 12 năm 2025",
+      "VỀ VIỆC GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2026", "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"], "subject",
+     "VỀ VIỆC GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2026"),
     # the type word and "V/v" on one line
     (["BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Số: 1945/BVHTTDL-DSVH", "Công văn V/v cho phép tổ chức triển lãm",
       "Kính gửi: Bảo tàng Hồ Chí Minh"], "subject", "cho phép tổ chức triển lãm"),
