@@ -151,7 +151,7 @@ def test_flattened_header_offsets():
      dict(number="2917 /SGDĐT-VP", type="Công văn", subject="hướng dẫn thi nghề phổ thông")),
     (["Số: 15/QĐ-UBND", "Yên Bái, ngày 05 tháng 01 năm 2020", "Về việc thành lập tổ công tác",
       "Căn cứ Luật Tổ chức chính quyền địa phương;"],
-     dict(type="Quyết định", issuer="Ủy ban nhân dân tỉnh Yên Bái", subject="thành lập tổ công tác")),
+     dict(type="Quyết định", issuer="Ủy ban nhân dân tỉnh Yên Bái", subject="Về việc thành lập tổ công tác")),
     (["Số: 105/UBND-KT", "Vĩnh Long, ngày 05 tháng 01 năm 2024", "Kính gửi: Sở Tài chính",
       "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính rà soát."],
      dict(type="Công văn", issuer="Ủy ban nhân dân tỉnh Vĩnh Long")),
