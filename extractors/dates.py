@@ -129,6 +129,9 @@ def _place_tail(raw: str) -> str | None:
     return " ".join(reversed(keep)) or None
 
 
+_NUMBERED_DISTRICT = re.compile(r"(?i)(?:quận|phường)\s+\d{1,2}$")
+
+
 def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int, int] | None]:
     """The "Place, ngày … tháng … năm …" line: (place, date, span of the place)."""
     ft = fold(text)
@@ -140,14 +143,16 @@ def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int,
         if glued:
             ps, raw = ps + glued.end(), raw[glued.end():]
         place = raw.strip()
-        if len(place.split()) > 6 or re.search(r"\d", place):
+        numbered = bool(_NUMBERED_DISTRICT.match(fold(place)))   # "Quận 11, ngày …"
+        if len(place.split()) > 6 or (re.search(r"\d", place) and not numbered):
             # a flattened header glues the place to what precedes it ("… HỒ CHÍ MINH Hà Nội, ngày"):
             # keep the trailing title-case words
             tail = _place_tail(raw)
             if tail:
                 ps, raw = ps + len(raw) - len(tail), tail
                 place = tail
-        if len(place.split()) > 6 or not place[:1].isupper() or re.search(r"\d", place) or _NOT_PLACE.match(fold(place)):
+        if len(place.split()) > 6 or not place[:1].isupper() or (re.search(r"\d", place) and not numbered) \
+                or _NOT_PLACE.match(fold(place)):
             continue   # prose ("Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 …") is not a place line
         ps += len(raw) - len(raw.lstrip())
         dm = _from_match(m)

@@ -41,6 +41,7 @@ def test_date_after(text, iso):
 @pytest.mark.parametrize("text,place,iso,partial", [
     ("Đồng Tháp, ngày 16 tháng 01 năm 2026", "Đồng Tháp", "2026-01-16", None),
     ("Hà Nội, ngày 05 tháng 01 năm 2020", "Hà Nội", "2020-01-05", None),
+    ("Quận 11, ngày 11 tháng 5 năm 2022", "Quận 11", "2022-05-11", None),   # a numbered district
     ("Thành phố Hồ Chí Minh, ngày 3 tháng 7 năm 2025", "Thành phố Hồ Chí Minh", "2025-07-03", None),
     ("Đồng Tháp, ngày      tháng 6 năm 2025", "Đồng Tháp", None, "2025-06"),
     ("Vinh, ngày 01-10-1997", "Vinh", "1997-10-01", None),
