@@ -702,6 +702,20 @@ def _head_signature(lines: list[Line], from_idx: int) -> tuple[str | None, str |
     return None, None, None
 
 
+_OWN_LEVEL = re.compile(r"(?i)(?<!\w)(?:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(tỉnh|thành phố)(?!\w)")
+
+
+def _place_contradicts_level(text: str, pspan: tuple[int, int] | None, place: str) -> bool:
+    """A place line naming a centrally-run city ("Hà Nội, ngày …") in a document whose header or
+    text speaks of its "UBND tỉnh" only (a template's place left unchanged): not its province."""
+    if agencies.province_level_word(agencies.canonical_agency(place)) != "thành phố":
+        return False
+    head = fold(text[:pspan[0] if pspan else 0]).lower()
+    levels = {m.group(1).lower() for m in _OWN_LEVEL.finditer(fold(text[:3000]))}
+    return ("tỉnh" in levels or re.search(r"(?<!\w)tỉnh(?!\w)", head) is not None) \
+        and "thành phố" not in levels and "thành phố" not in head
+
+
 # ---------------------------------------------------------------- main
 
 def extract_document(doc: ReadDocument) -> dict:
@@ -738,7 +752,7 @@ def extract_document(doc: ReadDocument) -> dict:
         lone = _lone_number(lines, head_end)
         if lone:
             number, nspan = lone
-    if province is None and place and province_in(place):
+    if province is None and place and province_in(place) and not _place_contradicts_level(text, pspan, place):
         province = agencies.canonical_agency(place)  # "Yên Bái, ngày …": a provincial body's own province
     out["number"] = number
     if number == "":

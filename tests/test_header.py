@@ -136,6 +136,10 @@ def _plain(*lines: str):
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "number", ""),
     (["VĂN PHÒNG CHÍNH PHỦ", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/TTr-VPCP",
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "issuer", "Văn phòng Chính phủ"),
+    # a template's place "Hà Nội" left in a provincial document: not its province
+    (["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 57/KH-UBND", "Hà Nội, ngày 29 tháng 04 năm 2020",
+      "Thực hiện Kế hoạch số 187-KH/TU ngày 24/4/2019 của Tỉnh ủy, UBND tỉnh ban hành kế hoạch như sau:"],
+     "issuer", "Ủy ban nhân dân tỉnh"),
     # "Về việc …" under a number whose title line was lost: the words are the subject's own
     (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ", "Số: 3109/QĐ-UBND", "Cần Thơ, ngày 12 tháng 12 năm 2025",
       "VỀ VIỆC GIAO CHỈ TIÊU KẾ HOẠCH NĂM 2026", "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"], "subject",
