@@ -147,7 +147,7 @@ def _agency_phrase(text: str) -> tuple[str, int]:
     """The agency phrase at the start of `text` and where it ends (before the first verb)."""
     m = _grammar()["verb_rx"].search(fold(text))  # lower-case only: "Ban Chỉ đạo" is a name
     stop = m.start() if m else len(text)
-    phrase = text[:stop].strip(" ,;:")
+    phrase = re.sub(r"\s*\([^)]*\)?\s*$", "", text[:stop]).strip(" ,;:")   # "… tỉnh (theo lịch phân công) chủ trì"
     adverb = _trailing_adverb().search(fold(phrase))
     return (phrase[:adverb.start()].rstrip(" ,") if adverb else phrase), stop
 
@@ -242,6 +242,9 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     m = re.search(r"(?:^|[.;]\s+)((?:Định kỳ|Hằng|Hàng)\s+(?:hằng\s+|hàng\s+)?(?:năm|quý|tháng|tuần))", text)
     if m:
         return text, m.group(1)
+    m = re.search(r"(?i)(?<!\w)vào\s+(?:ngày\s+\d{1,2}\s+|thứ\s+\w+\s+)?h[àằ]ng\s+(?:tuần|tháng|quý|năm)(?!\w)", text)
+    if m:
+        return text, m.group(0)   # "… tiếp công dân vào ngày 15 hàng tháng": a recurring date inside the item
     m = re.search(r"(?i)(?<!\w)(?:trước|chậm nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d", text)
     if m and parse_deadline(m.group(0), *ref)["deadline_kind"] == "date":
         return text, m.group(0)   # "… hoàn thành tổng kết … trước ngày 20/4/2015; …": a date inside the item
@@ -342,6 +345,13 @@ def _closing() -> re.Pattern:
                                               for w in _grammar()["closing"]) + r")(?!\w)")
 
 
+def _names_only(text: str) -> bool:
+    """The item names bodies and nothing they are to do: no verb, every piece a body."""
+    pieces = split_agencies(text.strip(" .;,"))
+    return bool(pieces) and not _grammar()["verb_rx"].search(fold(text)) \
+        and all(starts_body(p) and len(p.split()) <= 12 for p in pieces)
+
+
 def _inherit(ctx: dict, level: int) -> tuple[list[str], list[str]]:
     for k in sorted((k for k in ctx if k < level), reverse=True):
         if ctx[k][0]:
@@ -383,6 +393,8 @@ def _build(it: _Item, no: str, text: str, ref) -> dict | None:
     support = support or own_support or (it.ctx_support if not own_lead else [])
     if not lead and not deadline:
         return None
+    if not deadline and _names_only(name):
+        return None   # "- Thường trực Tổng liên đoàn lao động Việt Nam;": an invitee or recipient, no work
     return make_task(appendix=None, section=it.section, no=no, name=collapse_ws(name), lead=lead,
                      support=support, product=None, deadline_text=deadline, status_text=None, notes=None,
                      ref=ref, span=it.span, page=it.page, row=None, source="prose")

@@ -168,6 +168,14 @@ def test_prose_item_ends(paras, names):
     (["Ủy ban nhân dân xã thông báo:", "1. Tạm dừng tiếp công dân định kỳ.",
       "2. UBND xã chỉ xem xét, xử lí đơn thư gửi đến qua bưu điện."],
      [("2", "2", ["UBND xã"], None)]),
+    # a standing committee and deputies (their roster in brackets) lead; "vào ngày 30 hàng tháng" recurs
+    (["Văn phòng Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân như sau:",
+      "1. Thường trực Hội đồng nhân dân tỉnh; Đại biểu Quốc hội tỉnh (theo lịch phân công) chủ trì tiếp công dân vào "
+      "ngày 30 hàng tháng."],
+     [("1", "1", ["Thường trực Hội đồng nhân dân tỉnh", "Đại biểu Quốc hội tỉnh"], None)]),
+    # invitees are no tasks
+    (["Ủy ban nhân dân tỉnh tổ chức Lễ phát động.", "1. Thành phần mời:", "- Thường trực Tổng liên đoàn lao động Việt Nam;",
+      "- Văn phòng Quốc hội;"], []),
     # "V/v …" is a letter's subject line, not section V
     (["V/v triển khai thực hiện Thông báo", "Kính gửi:", "- Các Đảng ủy trực thuộc Tỉnh ủy;", "- Sở Nội vụ."], []),
 ])
