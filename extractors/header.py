@@ -533,6 +533,27 @@ def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[i
     return collapse_ws(" ".join(p.text for p in parts)), (parts[0].start, parts[-1].end)
 
 
+def _without_repeated_type(subject: str, span: tuple[int, int], typ: str) -> tuple[str, tuple[int, int]]:
+    """"THÔNG TƯ" / "THÔNG TƯ QUY ĐỊNH CHẾ ĐỘ …": the title line's type word printed again."""
+    m = re.match(rf"(?i)(?:{type_regex()})(?!\w)\s+", fold(subject))
+    if m and canonical_type(subject[:m.end()].strip()) == typ and len(subject) > m.end():
+        return subject[m.end():], (span[0] + m.end(), span[1])
+    return subject, span
+
+
+_AUTHORITY_TAIL = re.compile(r"(?<=[\d)])\s+(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9\s,\-–]{8,}$)")
+
+
+def _without_authority_tail(subject: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """A flattened page runs the enacting authority onto the subject ("… GIAI ĐOẠN 2021-2025 BỘ
+    TRƯỞNG BỘ Y TẾ"): caps words naming an authority right after a number end the subject."""
+    for m in _AUTHORITY_TAIL.finditer(subject):
+        tail = subject[m.end():]
+        if _AUTHORITY_LINE.match(fold(tail)) and len(tail.split()) <= 16:
+            return subject[:m.start()], (span[0], span[0] + m.start())
+    return subject, span
+
+
 def _untitled_subject(lines: list[Line], date_end: int) -> tuple[str | None, tuple[int, int] | None]:
     """A page that dropped the title line: the caps lines right under the place-and-date line
     ("BAN HÀNH QUY ĐỊNH …"), up to the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")."""
@@ -774,6 +795,8 @@ def extract_document(doc: ReadDocument) -> dict:
     subject, sspan = (None, None)
     if typ is not None:
         subject, sspan = _subject_after_title(lines, ti)
+        if subject and sspan:
+            subject, sspan = _without_repeated_type(subject, sspan, typ)
         rest = _title_rest(lines[ti])
         if rest:
             # "HƯỚNG DẪN VỀ THỂ THỨC …" / "QUY CHẾ LÀM" + "VIỆC CỦA …": the subject starts on the title
@@ -822,6 +845,8 @@ def extract_document(doc: ReadDocument) -> dict:
     out["type_code"] = code or code_for_type(typ)
     if subject and re.search(r"[^.]\.$", subject):
         subject = subject[:-1]   # the subject line's full stop is no part of the subject
+    if subject and sspan:
+        subject, sspan = _without_authority_tail(subject, sspan)
     out["subject"] = subject
     if sspan:
         out["spans"]["subject"] = list(sspan)

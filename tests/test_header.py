@@ -136,6 +136,14 @@ def _plain(*lines: str):
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "number", ""),
     (["VĂN PHÒNG CHÍNH PHỦ", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/TTr-VPCP",
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "issuer", "Văn phòng Chính phủ"),
+    # the title line's type word printed again at the head of the subject
+    (["BỘ TÀI CHÍNH", "Số: 07/2020/TT-BTC", "Hà Nội, ngày 03 tháng 02 năm 2020", "THÔNG TƯ",
+      "THÔNG TƯ QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH", "Căn cứ Luật Ngân sách nhà nước;"], "subject",
+     "QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH"),
+    # a flattened page runs the enacting authority onto the subject
+    (["BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 5556/QĐ-BYT Hà Nội, ngày 04 tháng 12 "
+      "năm 2021 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH GIAI ĐOẠN 2021-2025 BỘ TRƯỞNG BỘ Y TẾ Căn cứ Luật Khám bệnh;"],
+     "subject", "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH GIAI ĐOẠN 2021-2025"),
     # a template's place "Hà Nội" left in a provincial document: not its province
     (["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 57/KH-UBND", "Hà Nội, ngày 29 tháng 04 năm 2020",
       "Thực hiện Kế hoạch số 187-KH/TU ngày 24/4/2019 của Tỉnh ủy, UBND tỉnh ban hành kế hoạch như sau:"],
