@@ -291,9 +291,12 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
             is_last = i == len(entries) - 1
             dm = date_after(text, nm.end) if is_last else None
             after = dm.end if dm else nm.end
+            issuer, iend = _issuer_after(text, ft, after) if is_last else (None, after)
+            if dm is None and issuer is not None:
+                dm = date_after(text, iend, window=12)   # "số 1596/2003/QĐ.UBT của UBND tỉnh Đồng Nai ngày 03/6/2003"
+                iend = dm.end if dm else iend
             if dm is None and i == 0 and tstart < nm.start:
                 dm = date_before(text, tstart)
-            issuer, iend = _issuer_after(text, ft, after) if is_last else (None, after)
             u = unit_at(us, nm.start)
             start = tstart if (i == 0) else s0
             if issuer is None:

@@ -229,3 +229,16 @@ def test_described_type_word(para, number, typ):
 def test_pair_dates(para, dates):
     got = {c["number"]: c["date"] for c in cites(para)}
     assert {k: got.get(k) for k in dates} == dates
+
+
+@pytest.mark.parametrize("para, dates", [
+    # the date after the issuer phrase
+    ("Quyết định này thay thế Quyết định số 1596/2003/QĐ.UBT của Ủy ban nhân dân tỉnh Đồng Nai ngày 03/6/2003 về "
+     "việc ban hành Quy chế.", {"1596/2003/QĐ.UBT": "2003-06-03"}),
+    # … not a date further on in the sentence
+    ("Thực hiện Nghị quyết số 52-NQ/TW của Bộ Chính trị về chuyển đổi số, từ ngày 27/9/2019 các sở triển khai.",
+     {"52-NQ/TW": None}),
+])
+def test_date_after_issuer(para, dates):
+    got = {c["number"]: c["date"] for c in cites(para)}
+    assert {k: got.get(k) for k in dates} == dates
