@@ -191,10 +191,20 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
     seg = re.sub(r"\([^()\n]{0,120}\)", lambda p: " " * len(p.group(0)), ft[unit_start:type_start])
     m = re.search(r"(?:của|do)\s+([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)\s*$", seg, re.IGNORECASE)
     if m:
-        return collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
-    m = re.search(r"(?:^|[,;:.]\s*)([A-ZĐỦ][^;:,()\t]{2,80}?)\s+(?:đã\s+)?ban\s+hành\s*$", seg)
-    if m:
         cand = collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
+        # "của A tại Tờ trình số 1818/TTr-VP … và B tại Tờ trình số …": B proposes the second one
+        later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?P<b>[^\d]+)$", cand)
+        return later.group("b").strip() if later else cand
+    verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s*$", seg)
+    if verb is None:
+        return None
+    # "…, Văn phòng UBND tỉnh đã ban hành Kế hoạch số …", "Ngày …, Bộ trưởng Bộ X ký Quyết định số …": the
+    # nearest clause start before the verb that leaves a body's name
+    starts = [0] + [b.end() for b in re.finditer(r"[;:.]\s*|,\s*(?=[A-ZĐỦ])", seg[:verb.start()])]
+    for st in reversed(starts):
+        cand = collapse_ws(text[unit_start + st:unit_start + verb.start()])
+        if not re.match(r"[A-ZĐỦ]", cand) or re.search(r"\d", cand) or len(cand) > 100:
+            continue
         if agencies.find_agencies(cand):
             return cand
     return None

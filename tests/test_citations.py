@@ -152,6 +152,12 @@ def test_seed_citations(seed, fmt):
      "ngày 23/01/2007,", {"126/SKHĐT": "Sở Kế hoạch và Đầu tư"}),
     ("Theo đề nghị của Sở Xây dựng tạiTờ trình số 350/TTr-SXD ngày 21/02/2014 về việc ban hành Quy định,",
      {"350/TTr-SXD": "Sở Xây dựng"}),
+    # the issuer before the verb of a narrative sentence; the second of two proposers
+    ("Ngày 08 tháng 10 năm 2019, Bộ trưởng Bộ Văn hoá, Thể thao và Du lịch ký Quyết định số 3426/QĐ-BVHTTDL ban hành Kế hoạch.",
+     {"3426/QĐ-BVHTTDL": "Bộ trưởng Bộ Văn hoá, Thể thao và Du lịch"}),
+    ("Theo đề nghị của Chánh Văn phòng Ủy ban nhân dân tỉnh tại Tờ trình số 1818/TTr-VP ngày 21 tháng 8 năm 2025 và Giám "
+     "đốc Sở Nội vụ tại Tờ trình số 4836/SNV-TCBC ngày 22 tháng 8 năm 2025.",
+     {"1818/TTr-VP": "Chánh Văn phòng Ủy ban nhân dân tỉnh", "4836/SNV-TCBC": "Giám đốc Sở Nội vụ"}),
     # the issuer between type word and number
     ("Thi hành Điều 2 Quyết định của Ban Bí thư số 91-QĐ/TW, ngày 16-02-2004 bổ sung thẩm quyền ban hành văn bản,",
      {"91-QĐ/TW": "Ban Bí thư"}),
