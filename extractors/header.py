@@ -897,6 +897,8 @@ def extract_document(doc: ReadDocument) -> dict:
         issuer = _issuer_in_subject(subject, province)
     if issuer:
         issuer = _complete_issuer(issuer, text, province)
+    if issuer and re.search(r"\d+\s*/\s*[A-ZĐa-zđ]", issuer):
+        issuer = None   # a body's name holds no document number: a sentence was read as a name
     out["issuer"] = issuer
     out["issuer_parent"] = parent
 

@@ -136,6 +136,10 @@ def _plain(*lines: str):
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "number", ""),
     (["VĂN PHÒNG CHÍNH PHỦ", "Số:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/TTr-VPCP",
       "Hà Nội, ngày", "tháng", "năm 2016", "DỰ THẢO", "TỜ TRÌNH", "Về dự thảo Nghị định"], "issuer", "Văn phòng Chính phủ"),
+    # a narrative sentence of a page without header is no issuer
+    (["V/v Kế hoạch xét tặng giải thưởng", "Ngày 08 tháng 10 năm 2019, Bộ trưởng Bộ Văn hoá, Thể thao và Du lịch ký "
+      "Quyết định số 3426/QĐ-BVHTTDL ban hành Kế hoạch xét tặng, Phó Chủ tịch UBND Tỉnh có ý kiến như sau:"],
+     "issuer", None),
     # the title line's type word printed again at the head of the subject
     (["BỘ TÀI CHÍNH", "Số: 07/2020/TT-BTC", "Hà Nội, ngày 03 tháng 02 năm 2020", "THÔNG TƯ",
       "THÔNG TƯ QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH", "Căn cứ Luật Ngân sách nhà nước;"], "subject",
