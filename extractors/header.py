@@ -6,64 +6,31 @@ same rules read a Word header table, a PDF text layer and pasted plain text. Whe
 is missing (plain text that lost it), the document's statements about itself are used: an
 appendix caption "(Ban hành kèm theo Kế hoạch số 50/KH-UBND ngày 16/01/2026 của …)", the
 signature authority ("T/M TỈNH UỶ"), or the body that "ban hành / báo cáo / đề nghị".
+
+This module reads the number, place and date, and the issuer, and puts the fields together;
+the lines and their tests are in header_lines, type and subject in header_subject, Kính gửi /
+Nơi nhận / signature in header_signature, flattened headers in header_split, reposted pages
+in header_repost.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from extractors import agencies, vocab
+from extractors import agencies
 from extractors.dates import DATE_RE, DateMatch, _from_match, find_place_date
-from extractors.doctypes import broken_type, canonical_type, code_for_type, document_type, marks, type_regex
+from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
+from extractors.header_lines import AUTHORITY_LINE, HEAD_CHARS, MOTTO, RULE, Line, is_caps, lines_of
 from extractors.header_repost import body_of_official, body_verb, newspaper_province, party_committee, plain_title, repost_title, strip_term
+from extractors.header_signature import distribution, kinh_gui, recipients_of, signature
 from extractors.header_split import mass_motto, split_header
+from extractors.header_subject import (bodies_printed, find_title, subject_after_title, title_rest, untitled_subject,
+                                       vv_subject, without_authority_tail, without_repeated_type)
 from extractors.identity import make_key
 from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold, strip_accents, strip_ws
 
-HEAD_CHARS = 1600
-
-
-@dataclass
-class Line:
-    start: int
-    end: int
-    text: str  # stripped display text
-    cont: bool = False  # a virtual line continuing the previous one on the same printed line
-
-    @property
-    def f(self) -> str:
-        return fold(self.text)
-
-
-_LINE = re.compile(r"[^\n\t]+")
-
-
-def lines_of(text: str, lo: int = 0, hi: int | None = None) -> list[Line]:
-    """Non-empty lines of text[lo:hi] split at newlines and tabs, with offsets."""
-    hi = len(text) if hi is None else hi
-    out = []
-    for m in _LINE.finditer(text[lo:hi]):
-        s = m.group(0)
-        if not s.strip():
-            continue
-        lead = len(s) - len(s.lstrip())
-        t = s.strip()
-        out.append(Line(lo + m.start() + lead, lo + m.start() + lead + len(t), t))
-    return out
-
-
-_MOTTO = re.compile(r"(?i)c[ộô]ng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc|"
-                    r"đảng\s+cộng\s+sản\s+việt\s+nam")
-_RULE = re.compile(r"^[\s*\-_–—=.]+$")
-_AUTH = re.compile(r"^(TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.|Q/)\s*(.*)$")
-_STOP_SUBJECT = re.compile(r"(?i)^(căn cứ|kính gửi|nơi nhận|thực hiện chỉ đạo|[IVX]+[.\-–]\s|phần\s|chương\s|điều\s+\d|\d+\.\s)")
-
-
-def _is_caps(s: str) -> bool:
-    letters = "".join(filter(str.isalpha, s))
-    return bool(letters) and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
+_DRAFT = re.compile(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?")
 
 
 def _blank_doc() -> dict:
@@ -189,7 +156,7 @@ def _gazette_title(text: str, lines: list[Line], ti: int | None) -> dict | None:
         return None
     run = [lines[ti]]
     for ln in lines[ti + 1:ti + 10]:
-        if not _is_caps(ln.text) or _RULE.match(ln.text) or _AUTHORITY_LINE.match(fold(ln.text)):
+        if not is_caps(ln.text) or RULE.match(ln.text) or AUTHORITY_LINE.match(fold(ln.text)):
             break
         run.append(ln)
     lo, hi = run[0].start, run[-1].end
@@ -298,7 +265,7 @@ def _issuer_in_subject(subject: str, province: str | None) -> str | None:
     found = agencies.find_agencies(rest, province)
     if found and found[0][0] == 0:
         return found[0][2]
-    body = strip_term(rest.title() if _is_caps(rest) else rest)   # a caps title's place name in its proper case
+    body = strip_term(rest.title() if is_caps(rest) else rest)   # a caps title's place name in its proper case
     committee = party_committee(body)   # "của Ban Chấp hành Đảng bộ huyện X lần thứ IX" -> Huyện ủy X
     if committee != body:
         return agencies.canonical_agency(committee, province)
@@ -365,7 +332,7 @@ def _respell_province(line: str) -> str:
     THÁP"), in the vocabulary's spelling ("TỈNH ĐỒNG THÁP"); any other line unchanged."""
     plain = strip_accents(line).lower()
     word = next((w for w in ("tinh ", "thanh pho ") if plain.startswith(w)), None)
-    if word is None or not _is_caps(line) or len(plain) != len(line):
+    if word is None or not is_caps(line) or len(plain) != len(line):
         return line
     target = plain[len(word):].strip()
     name = next((n for n in agencies._provinces()[0] if strip_accents(n).lower() == target), None)
@@ -380,11 +347,11 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
     for ln in lines:
         if ln.start >= stop:
             break
-        t = _respell_province(_MOTTO.sub("", fold(ln.text)).strip(" -–"))
-        if not t or _RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
+        t = _respell_province(MOTTO.sub("", fold(ln.text)).strip(" -–"))
+        if not t or RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
                 or _LONE_RE.fullmatch(t.rstrip(" .")):
             continue
-        if re.match(r"(?i)^(v/v|về việc)\b", t) or not _is_caps(t) or DATE_RE.search(fold(t)):
+        if re.match(r"(?i)^(v/v|về việc)\b", t) or not is_caps(t) or DATE_RE.search(fold(t)):
             break
         if canonical_type(t.split(" ", 1)[0]) or canonical_type(" ".join(t.split()[:2])):
             break  # the title ("KẾ HOẠCH", "BÁO CÁO …")
@@ -437,292 +404,6 @@ _SUBJECT_VERB = re.compile(
     r"(?:đã\s+)?(?:ban hành|báo cáo|đề nghị|thông báo|yêu cầu|kính trình|trân trọng|xây dựng)\b")
 
 
-# ---------------------------------------------------------------- type and subject
-
-def bodies_printed(lines: list[Line], head_end: int) -> bool:
-    """The page keeps a header: a motto or a "Số:" line in the head."""
-    return any(_MOTTO.search(ln.text) or re.match(r"(?i)^số\s*:", fold(ln.text)) for ln in lines if ln.start < head_end)
-
-
-def _title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
-    """Type from the title line (all caps, opening with a type name) and its line index."""
-    for i, ln in enumerate(lines):
-        if ln.start > head_end + 400:
-            break
-        t = _MOTTO.sub("", ln.text).strip()
-        if not t or not _is_caps(t) or t.endswith(":"):
-            continue  # "QUYẾT ĐỊNH:" opens the enacting part, it is not the title
-        words = t.split()
-        for n in (4, 3, 2, 1):
-            typ = canonical_type(" ".join(words[:n]))
-            if typ:
-                return typ, i
-    for i, ln in enumerate(lines):  # a title whose glyphs the PDF lost ("QUY T Đ NH", "K ÉT LUẬN")
-        if ln.start > head_end + 400:
-            break
-        t = ln.text.strip()
-        if _is_caps(t) and not _MOTTO.search(t) and not t.endswith(":") and broken_type(t):
-            return broken_type(t), i
-    return None, None
-
-
-def _title_rest(ln: Line) -> tuple[int, str] | None:
-    """Words after the type name on the title line ("HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN"), if any."""
-    t = _MOTTO.sub("", ln.text)
-    m = re.match(rf"(?i)\s*(?:{type_regex()})(?!\w)\s*", fold(t))
-    if not m or m.end() >= len(t.rstrip()):
-        return None
-    rest = t[m.end():].strip()
-    if re.match(r"(?i)^(số|của)\b", fold(rest)) or not any(c.isalpha() for c in rest):
-        return None
-    return ln.start + ln.text.find(rest), rest
-
-
-def _authority_line() -> re.Pattern[str]:
-    """The enacting authority printed under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "TỔNG KIỂM
-    TOÁN NHÀ NƯỚC"): a body or an official title of data/header_layout.json and header_repost.json."""
-    words = vocab.load("header_layout.json")["enacting_authorities"] + vocab.load("header_repost.json")["official_titles"]
-    alts = "|".join(r"\s+".join(map(re.escape, fold(w).split())) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?i)^(?:{alts})\b")
-
-
-_AUTHORITY_LINE = _authority_line()
-_BODY_OPENER = re.compile(r"(?i)^[-–]?\s*(thực hiện|căn cứ|xét|theo|để|nhằm|trong|năm \d{4},|thi hành|triển khai|"
-                          r"quán triệt|hưởng ứng|tiếp nhận|phúc đáp)\b")
-
-
-def _subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[int, int] | None]:
-    """Subject lines under the title (caps or not), up to a rule, the enacting authority line
-    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a "Căn cứ"/"Kính gửi" line or the first body paragraph."""
-    parts: list[Line] = []
-    mixed_tail = False
-    for k, ln in enumerate(lines[i + 1:i + 12], i + 1):
-        t = ln.text
-        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        ve = re.match(r"^(?:về|v/v)\s", fold(t))  # a lower-case "về …" line ends a caps title naming a meeting/body
-        if parts and parts[0].cont and not ln.cont:
-            break  # a flattened header: the subject ends with the printed line it shares with the title
-        if _RULE.match(t) or _STOP_SUBJECT.match(t.lstrip("-– ")) or _MOTTO.search(t) or DATE_RE.match(fold(t)):
-            break
-        if t.startswith("("):
-            if parts:
-                break
-            continue
-        caps = _is_caps(t)
-        if not parts and caps and re.match(r"(?i)^của\b", fold(t)):
-            continue  # "CỦA BAN CHẤP HÀNH …" belongs to the title
-        if parts:
-            if caps and _AUTHORITY_LINE.match(fold(t)) and not re.match(r"^(?:về|v/v)\s", fold(nxt)):
-                break
-            has_letters = any(c.isalpha() for c in t)
-            if has_letters and caps != _is_caps(parts[-1].text) and not (len(parts[-1].text.split()) <= 2) \
-                    and not (ve and len(parts) >= 2):
-                break
-            if mixed_tail and t[:1].isupper():
-                break  # after "về …" under a caps title, a capitalised line is the body
-            if _BODY_OPENER.match(t) or len(t) > 220 or re.search(r"[.;:]$", parts[-1].text):
-                break
-        elif len(t) > 400:
-            break
-        mixed_tail = bool(ve and parts and _is_caps(parts[-1].text))
-        parts.append(ln)
-        if len(" ".join(p.text for p in parts)) > 400:
-            break
-    if not parts:
-        return None, None
-    return collapse_ws(" ".join(p.text for p in parts)), (parts[0].start, parts[-1].end)
-
-
-def _without_repeated_type(subject: str, span: tuple[int, int], typ: str) -> tuple[str, tuple[int, int]]:
-    """"THÔNG TƯ" / "THÔNG TƯ QUY ĐỊNH CHẾ ĐỘ …": the title line's type word printed again."""
-    m = re.match(rf"(?i)(?:{type_regex()})(?!\w)\s+", fold(subject))
-    if m and canonical_type(subject[:m.end()].strip()) == typ and len(subject) > m.end():
-        return subject[m.end():], (span[0] + m.end(), span[1])
-    return subject, span
-
-
-_AUTHORITY_TAIL = re.compile(r"(?<=[\d)])\s+(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9\s,\-–]{8,}$)")
-
-
-def _without_authority_tail(subject: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
-    """A flattened page runs the enacting authority onto the subject ("… GIAI ĐOẠN 2021-2025 BỘ
-    TRƯỞNG BỘ Y TẾ"): caps words naming an authority right after a number end the subject."""
-    for m in _AUTHORITY_TAIL.finditer(subject):
-        tail = subject[m.end():]
-        if _AUTHORITY_LINE.match(fold(tail)) and len(tail.split()) <= 16:
-            return subject[:m.start()], (span[0], span[0] + m.start())
-    return subject, span
-
-
-def _untitled_subject(lines: list[Line], date_end: int) -> tuple[str | None, tuple[int, int] | None]:
-    """A page that dropped the title line: the caps lines right under the place-and-date line
-    ("BAN HÀNH QUY ĐỊNH …"), up to the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")."""
-    i = next((k for k, ln in enumerate(lines) if ln.start <= date_end <= ln.end), None)
-    if i is None or i + 1 >= len(lines):
-        return None, None
-    t = lines[i + 1].text.strip()
-    if not _is_caps(t) or len(t.split()) < 3 or t.endswith(":") or _MOTTO.search(t) \
-            or _AUTHORITY_LINE.match(fold(t)) or _STOP_SUBJECT.match(t) \
-            or re.search(r"(?i)\d+/[A-ZĐ\d][^\s]*\s+ngày", fold(t)):
-        return None, None  # … nor a Gazette title repeating number and date ("QUYẾT ĐỊNH SỐ 291/QĐ-UBDT NGÀY …")
-    return _subject_after_title(lines, i)
-
-
-def _vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int, int] | None]:
-    for i, ln in enumerate(lines):
-        if ln.start > head_end:
-            break
-        # trích yếu marker of a letter: "V/v", "Về việc", or "Về:" (the colon tells it from prose "Về …")
-        # … also after the type word printed on the same line ("Công văn V/v …")
-        m = re.match(r"(?i)^(?:công văn\s+)?(?:v/v|(?P<vv>về việc)|về(?=\s*:))\s*[:.]?\s*", fold(ln.text))
-        if not m:
-            continue
-        # "V/v" and "Về:" only mark the subject; "Về việc …" is its first words
-        parts = [ln.text[m.start("vv"):] if m.group("vv") else ln.text[m.end():]]
-        end = ln.end
-        nxt = lines[i + 1:i + 6]
-        if not parts[0] and nxt and nxt[0].text.lstrip().startswith(":"):
-            # a bare "V/v" line, the subject on the next line after ": "
-            parts, end, nxt = [nxt[0].text.lstrip(" :")], nxt[0].end, nxt[1:]
-        for nx in nxt:
-            t = nx.text
-            if _MOTTO.search(t) or _is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
-                    or _STOP_SUBJECT.match(t.lstrip("-– ")) or _BODY_OPENER.match(t) \
-                    or re.search(r"(?i)ngày\s.*tháng\s.*năm", t):
-                break
-            if nx.start - end > 3 and not (t[:1].islower() or t[:1].isdigit() or re.search(r"[^.;:]$", parts[-1])):
-                break
-            parts.append(t)
-            end = nx.end
-        return _trim_subject(collapse_ws(" ".join(parts))), (ln.start, end)
-    return None, None
-
-
-def _trim_subject(s: str) -> str:
-    """Without the closing full stop, nor the tone marks a broken font left floating after it."""
-    return re.sub(r"[\s\u0300-\u036f]+$", "", s).rstrip(" .")
-
-
-# ---------------------------------------------------------------- recipients, distribution
-
-_NOTE = re.compile(r"\s*\((?:để\s+)?(?:b/c|báo cáo|biết|thực hiện|t/h|phối hợp|chỉ đạo|theo dõi)\)", re.IGNORECASE)
-
-
-def _items(lines: list[Line], start: int, first_text: str = "") -> list[str]:
-    """Dash items after a "Kính gửi:" / "Nơi nhận:" label, wrapped lines joined."""
-    items: list[str] = []
-    if first_text.strip():
-        items.append(first_text.strip())
-    for ln in lines[start:start + 60]:
-        t = ln.text
-        if re.match(r"^[-–+•]\s*", t):
-            items.append(re.sub(r"^[-–+•]\s*", "", t))
-        elif re.match(r"(?i)^lưu\b", t):
-            items.append(t)
-        elif items and (t[:1].islower() or (not re.search(r"[,;.]$", items[-1]) and not _is_caps(t)
-                                             and not re.match(r"^[A-ZĐ][a-zđ]", t) or t.startswith("("))):
-            items[-1] = f"{items[-1]} {t}"
-        elif _is_caps(t) or _AUTH.match(t):
-            continue  # a signature title interleaved with the list (plain text of two columns)
-        else:
-            break
-    return [re.sub(r"[\s,;.]+$", "", collapse_ws(x)) for x in items if x.strip()]
-
-
-_DRAFT = re.compile(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?")
-_KINH_GUI = re.compile(r"(?i)^kính\s+gửi\s*:?\s*(.*)$")
-_NOI_NHAN = re.compile(r"(?i)^nơi\s+nhận\s*:?\s*")
-
-
-def _kinh_gui(lines: list[Line]) -> list[str]:
-    for i, ln in enumerate(lines):
-        m = _KINH_GUI.match(fold(ln.text))
-        if m:
-            first = ln.text[len(ln.text) - len(m.group(1)):] if m.group(1) else ""
-            if first.startswith(("-", "–")):
-                first = first.lstrip("-– ")
-            items = _items(lines, i + 1, first) if not first else [first.rstrip(" ;,.")] + \
-                [x for x in _items(lines, i + 1) if lines[i + 1].text.startswith(("-", "–"))]
-            return [x for x in items if x]
-    return []
-
-
-def _distribution(lines: list[Line]) -> list[str] | None:
-    for i in range(len(lines) - 1, -1, -1):
-        m = _NOI_NHAN.match(lines[i].text)
-        if m:
-            rest = lines[i].text[m.end():]
-            items = _items(lines, i + 1, rest)
-            return items or None
-    return None
-
-
-# ---------------------------------------------------------------- signature
-
-def _signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None, str | None]:
-    """(signing_authority, signer_title, signer) from the last authority/title block."""
-    idx = None
-    for i in range(len(lines) - 1, from_idx - 1, -1):
-        if _AUTH.match(lines[i].text) and _is_caps(lines[i].text):
-            idx = i
-            while idx - 1 >= from_idx and _AUTH.match(lines[idx - 1].text) and _is_caps(lines[idx - 1].text):
-                idx -= 1
-            break
-    if idx is None:
-        return _head_signature(lines, from_idx)
-    authority = None
-    titles: list[str] = []
-    j = idx
-    while j < len(lines):
-        t = lines[j].text
-        if not _is_caps(t) or re.match(r"(?i)^(nơi nhận|phụ lục)", t) or len(t) > 60:
-            break
-        if re.match(r"^(TM\.|T/M|T\.M\.)", t) and authority is None and not titles:
-            authority = t
-        else:
-            titles.append(t)
-        j += 1
-    signer = None
-    for ln in lines[j:j + 25]:
-        t = ln.text
-        if re.match(r"(?i)^(phụ lục|nơi nhận)", t):
-            break
-        if _is_person(t):
-            signer = t
-            break
-        if ln.text.startswith(("-", "–")) or _is_caps(t) or re.match(r"(?i)^lưu\b", t):
-            continue
-        if t.endswith((".", ";", ",")) or len(t) > 40:
-            continue
-    return authority, (" / ".join(titles) or None), signer
-
-
-def _is_person(t: str) -> bool:
-    """A signer's name line: two to six capitalised words, not in capitals, not a body."""
-    return bool(re.fullmatch(r"(?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*\s+){1,5}[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*", t)) and not _is_caps(t) \
-        and not agencies.agency_spans(t)
-
-
-_SIGNED_MARK = re.compile(r"(?i)^[(\[]?\s*(?:đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký\s+tên|chữ\s+ký|signature)\s*[)\]]?$")
-
-
-def _head_signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None, str | None]:
-    """A head signing in their own name, with no TM./KT. line: the last caps official title
-    ("CHỦ TỊCH", "THỦ TƯỚNG", "TỔNG KIỂM TOÁN NHÀ NƯỚC") followed by a name -> (None, title, name)."""
-    for i in range(len(lines) - 2, from_idx - 1, -1):
-        t = lines[i].text.strip()
-        if len(t) > 60 or not _is_caps(t) or not _AUTHORITY_LINE.match(fold(t)):
-            continue
-        for ln in lines[i + 1:i + 4]:
-            nxt = ln.text.strip()
-            if _SIGNED_MARK.match(nxt):
-                continue
-            if _is_person(nxt):
-                return None, t, nxt
-            break
-    return None, None, None
-
-
 _OWN_LEVEL = re.compile(r"(?i)(?<!\w)(?:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(tỉnh|thành phố)(?!\w)")
 
 
@@ -758,10 +439,10 @@ def extract_document(doc: ReadDocument) -> dict:
     number, symbol, nspan = _number(text, head_end, [ln for ln in lines if ln.start < head_end])
     place, dm, pspan = find_place_date(text[:head_end + 200])
     cap = _caption(text)
-    title_type, _ = _title(lines, head_end)
+    title_type, _ = find_title(lines, head_end)
     if cap and title_type and cap["type"] and cap["type"] != title_type:
         cap = None
-    gaz = _gazette_title(text, lines, _title(lines, head_end)[1]) if number is None else None
+    gaz = _gazette_title(text, lines, find_title(lines, head_end)[1]) if number is None else None
     if gaz:
         number, nspan = gaz["number"], gaz["span"]
         if not dm and gaz["date"]:
@@ -790,24 +471,24 @@ def extract_document(doc: ReadDocument) -> dict:
         out["date_partial"] = None
 
     # type and subject
-    typ, ti = _title(lines, head_end)
-    vv, vspan = _vv_subject(lines, head_end)
+    typ, ti = find_title(lines, head_end)
+    vv, vspan = vv_subject(lines, head_end)
     subject, sspan = (None, None)
     if typ is not None:
-        subject, sspan = _subject_after_title(lines, ti)
+        subject, sspan = subject_after_title(lines, ti)
         if subject and sspan:
-            subject, sspan = _without_repeated_type(subject, sspan, typ)
-        rest = _title_rest(lines[ti])
+            subject, sspan = without_repeated_type(subject, sspan, typ)
+        rest = title_rest(lines[ti])
         if rest:
             # "HƯỚNG DẪN VỀ THỂ THỨC …" / "QUY CHẾ LÀM" + "VIỆC CỦA …": the subject starts on the title
             # line; "BÁO CÁO TÓM TẮT NỘI DUNG TRÌNH" + a lower-case subject line: a qualifier of the type
             r_start, r_text = rest
-            if subject is None or (re.match(r"(?i)^(?:về|v/v)\b", fold(r_text)) and not _is_caps(subject)):
+            if subject is None or (re.match(r"(?i)^(?:về|v/v)\b", fold(r_text)) and not is_caps(subject)):
                 subject, sspan = r_text, (r_start, lines[ti].end)
-            elif _is_caps(subject) and sspan and sspan[0] - lines[ti].end < 3:
+            elif is_caps(subject) and sspan and sspan[0] - lines[ti].end < 3:
                 subject, sspan = collapse_ws(f"{r_text} {subject}"), (r_start, sspan[1])
     if typ is None and vv is None and dm is not None:
-        subject, sspan = _untitled_subject(lines, dm.end)
+        subject, sspan = untitled_subject(lines, dm.end)
     if gaz and gaz["subject"]:
         subject, sspan = gaz["subject"], gaz["subject_span"]
     if vv and (typ is None or typ == "Công văn"):
@@ -846,7 +527,7 @@ def extract_document(doc: ReadDocument) -> dict:
     if subject and re.search(r"[^.]\.$", subject):
         subject = subject[:-1]   # the subject line's full stop is no part of the subject
     if subject and sspan:
-        subject, sspan = _without_authority_tail(subject, sspan)
+        subject, sspan = without_authority_tail(subject, sspan)
     out["subject"] = subject
     if sspan:
         out["spans"]["subject"] = list(sspan)
@@ -859,7 +540,7 @@ def extract_document(doc: ReadDocument) -> dict:
     joint = _joint_issuer(bodies, province)
     if joint:
         issuer, parent = joint, None
-    authority, titles, signer = _signature(lines, 0)
+    authority, titles, signer = signature(lines, 0)
     out["signing_authority"], out["signer_title"], out["signer"] = authority, titles, signer
     auth_body = None
     if authority:
@@ -902,13 +583,13 @@ def extract_document(doc: ReadDocument) -> dict:
     out["issuer"] = issuer
     out["issuer_parent"] = parent
 
-    recips = _kinh_gui(lines)
-    dist = _distribution(lines)
+    recips = kinh_gui(lines)
+    dist = distribution(lines)
     out["distribution"] = dist
     if recips:
         out["recipients"] = recips
     elif dist:
-        out["recipients"] = [collapse_ws(_NOTE.sub("", x)) for x in dist if not re.match(r"(?i)^lưu\b", x)]
+        out["recipients"] = recipients_of(dist)
     key_year = (out["date"] or out["date_partial"] or "")[:4] or None
     out["key"] = make_key(number, key_year) if number else None
     return out
