@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors import vocab
+from extractors.phrases import phrase_alternation
 from pipeline.normalize import fold
 
 HEAD_CHARS = 1600
@@ -56,8 +57,7 @@ def _authority_line() -> re.Pattern[str]:
     """The enacting authority printed under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "TỔNG KIỂM
     TOÁN NHÀ NƯỚC"): a body or an official title of data/header_layout.json and header_repost.json."""
     words = vocab.load("header_layout.json")["enacting_authorities"] + vocab.load("header_repost.json")["official_titles"]
-    alts = "|".join(r"\s+".join(map(re.escape, fold(w).split())) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?i)^(?:{alts})\b")
+    return re.compile(rf"(?i)^{phrase_alternation(fold(w) for w in words)}\b")
 
 
 AUTHORITY_LINE = _authority_line()

@@ -23,6 +23,7 @@ from functools import lru_cache
 from extractors import vocab
 from extractors.agency_lists import split_agencies, starts_body
 from extractors.deadlines import parse_deadline
+from extractors.phrases import phrase_alternation
 from extractors.task_common import make_task
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
@@ -155,8 +156,7 @@ def _agency_phrase(text: str) -> tuple[str, int]:
 @lru_cache(maxsize=1)
 def _trailing_adverb() -> re.Pattern:
     """An adverb between a body and its verb ("UBND xã chỉ xem xét"), lower case as printed."""
-    words = sorted((fold(w) for w in _grammar()["adverbs"]), key=len, reverse=True)
-    return re.compile(r"(?:\s+(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r"))+\s*$")
+    return re.compile(r"(?:\s+" + phrase_alternation(fold(w) for w in _grammar()["adverbs"]) + r")+\s*$")
 
 
 def _find_support(text: str) -> list[str]:
@@ -341,8 +341,7 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
 @lru_cache(maxsize=1)
 def _closing() -> re.Pattern:
     """The closing formula of a letter or plan (data/task_verbs.json 'closing'), which ends the items."""
-    return re.compile(r"(?i)\s*(?:" + "|".join(r"\s+".join(map(re.escape, fold(w).split()))
-                                              for w in _grammar()["closing"]) + r")(?!\w)")
+    return re.compile(r"(?i)\s*" + phrase_alternation(fold(w) for w in _grammar()["closing"]) + r"(?!\w)")
 
 
 def _names_only(text: str) -> bool:
