@@ -380,12 +380,14 @@ def _sibling(m: Mention, prev: Mention) -> None:
         m.extra["amends"] = prev.extra["amends"]
 
 
+def _opening_at(ft: str, start: int, end: int) -> str | None:
+    """Relation of the opening cue of ft[start:end] ("Thực hiện …", "Xét …", "Căn cứ …")."""
+    return opening_cue(_MARKER.sub("", _norm(ft[start:min(end, start + 80)])))[0]
+
+
 def _opening_of(ft: str, u: Unit | None) -> str | None:
-    """Relation of the cue opening a paragraph ("Thực hiện …", "Xét …"), for its later ";" items."""
-    if u is None:
-        return None
-    head = _MARKER.sub("", _norm(ft[u.start:min(u.end, u.start + 80)]))
-    return opening_cue(head)[0]
+    """Relation of the cue opening a paragraph, for its later ";" items."""
+    return _opening_at(ft, u.start, u.end) if u is not None else None
 
 
 def _after_basis_clause(ft: str, ustart: int, cs: int) -> bool:
@@ -394,7 +396,7 @@ def _after_basis_clause(ft: str, ustart: int, cs: int) -> bool:
     if not before.endswith(";"):
         return False
     start = clause_start(ft, ustart, ustart + len(before) - 1)
-    return opening_cue(_MARKER.sub("", _norm(ft[start:start + 80])))[0] == "can_cu"
+    return _opening_at(ft, start, cs) == "can_cu"
 
 
 def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None) -> None:
@@ -533,8 +535,8 @@ def _share_pair_dates(ms: list[Mention]) -> None:
     for m in reversed(ms):
         p = m.extra.get("list_prev")
         while m.date and m.extra.get("bare_pair") and p is not None and p.date is None and p.type == m.type:
-            year = parse_number(p.number).year if parse_number(p.number) else None
-            if year is not None and str(year) != m.date[:4]:
+            parsed = parse_number(p.number)
+            if parsed is not None and parsed.year is not None and str(parsed.year) != m.date[:4]:
                 break
             p.date = m.date
             m, p = p, p.extra.get("list_prev")
