@@ -149,7 +149,7 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
 # words that may follow a body's name and still belong to it: where it is ("tỉnh Bình Dương"),
 # which term ("khóa IX"); a capitalised word continues a proper name
 _QUALIFIER = re.compile(r"(?i)(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|trung\s+ương|tw)(?!\w)")
-_TERM = re.compile(r"(?i)(?:khóa\s+[IVXLC\d]+|lần\s+thứ\s+[IVXLC\d]+(?:\s*,?\s*khóa\s+[IVXLC\d]+)?)(?!\w)")
+_TERM = re.compile(rf"(?i){agencies.TERM}(?:\s*,?\s*{agencies.TERM})*(?!\w)")
 
 
 def _issuer_extent(phrase: str) -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from extractors import vocab
 from extractors import agencies
 from extractors.doctypes import canonical_type, type_regex
+from extractors.phrases import phrase_alternation
 from pipeline.normalize import collapse_ws, fold
 
 
@@ -32,7 +33,7 @@ class RepostTitle:
     span: tuple[int, int]
 
 
-_TERM = re.compile(r"(?i)\s*[(,]?\s*(?:kh[oó]a\s+[IVXLC]+|lần\s+thứ\s+[IVXLC]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})\s*\)?")
+_TERM = re.compile(rf"(?i)\s*[(,]?\s*{agencies.TERM}(?!\w)\s*\)?")
 _OPENERS_STOP = re.compile(r"(?i)^(căn cứ|thực hiện|theo|để|nhằm|ngày|sáng|chiều|trong|với|sau|năm|lts|[-–•+*]|\d|[IVX]+[.\-–])")
 
 
@@ -162,6 +163,13 @@ def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
     return collapse_ws(text[start:end]), (start, end)
 
 
+@lru_cache(maxsize=1)
+def _official_titles() -> re.Pattern:
+    """One or more heads' titles in a row ("Bộ trưởng, Chủ nhiệm ")."""
+    titles = phrase_alternation(fold(t) for t in _data()["official_titles"])
+    return re.compile(rf"(?i)(?:{titles}(?!\w)\s*[,&]?\s*(?:và\s+)?)+")
+
+
 def body_of_official(who: str) -> str:
     """The body a head's title names ("Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc" -> "Ủy ban Dân tộc",
     "Chủ tịch Ủy ban nhân dân tỉnh An Giang" -> "Ủy ban nhân dân tỉnh An Giang"); a title that is
@@ -169,8 +177,6 @@ def body_of_official(who: str) -> str:
     w = collapse_ws(who).strip(" ,.;")
     if agencies._lookup(agencies.canonical_agency(w))[0] is not None:
         return w
-    titles = "|".join(r"\s+".join(map(re.escape, fold(t).split()))
-                      for t in sorted(_data()["official_titles"], key=len, reverse=True))
-    m = re.match(rf"(?i)(?:(?:{titles})(?!\w)\s*[,&]?\s*(?:và\s+)?)+", fold(w))
+    m = _official_titles().match(fold(w))
     rest = w[m.end():].strip() if m else w
     return rest or w

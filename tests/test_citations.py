@@ -175,6 +175,8 @@ def test_seed_citations(seed, fmt):
     ("Căn cứ Luật số 88/2019/QH14 ngày 18/6/2019 của Quốc hội khoá XIV phê chuẩn;", {"88/2019/QH14": "Quốc hội khoá XIV"}),
     ("Thực hiện Nghị quyết số 04-NQ/TU ngày 5/9/2021 của Hội nghị Tỉnh ủy lần thứ 5 Khoá XX về chuyển đổi số,",
      {"04-NQ/TU": "Hội nghị Tỉnh ủy lần thứ 5 Khoá XX"}),
+    ("Căn cứ Nghị quyết số 15/NQ-HĐND ngày 8/12/2022 của Hội đồng nhân dân tỉnh khóa XVI, nhiệm kỳ 2021-2026 quy định mức chi;",
+     {"15/NQ-HĐND": "Hội đồng nhân dân tỉnh khóa XVI"}),   # the term's years are not the issuer's
     ("Căn cứ Quyết định số 12/QĐ-UBND ngày 2/3/2020 của Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương;",
      {"12/QĐ-UBND": "Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương"}),
 ])

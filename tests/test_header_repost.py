@@ -97,6 +97,7 @@ def test_no_repost_title(text):
     ("Ban Chấp hành Đảng bộ tỉnh khóa XIII", "Tỉnh ủy"),
     ("Ban Chấp hành Đảng bộ thành phố (khóa XVII)", "Thành ủy"),
     ("Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020-2025", "Huyện ủy"),
+    ("Ban Chấp hành Đảng bộ tỉnh khóa 15", "Tỉnh ủy"),
     ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
 ])
 def test_party_committee(name, want):
