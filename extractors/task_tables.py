@@ -15,10 +15,12 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors.task_common import agencies, join_cell, make_task
+from extractors.task_roles import split_roles
 from pipeline.model import Block, ReadDocument, Table
 from pipeline.normalize import collapse_ws, fold
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3})(IX|IV|V?I{0,3})\.?$", re.I)
+_LETTER = re.compile(r"^[A-H]\.?$")   # "A. NHIỆM VỤ TRỌNG TÂM", "B. …"
 _TASK_NO = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*$")
 _COLNUM = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^\(?[a-z]\)?$", re.I)
 _APPENDIX = re.compile(r"^\s*phụ\s*lục\s*(?:số\s*)?([IVXLC]+|\d+[a-z]?)?\b", re.I)
@@ -51,7 +53,7 @@ def column_map(header: list[str]) -> dict[str, int]:
 
 
 def _is_task_header(cmap: dict[str, int]) -> bool:
-    return "name" in cmap and bool({"lead", "support", "deadline", "status", "product"} & cmap.keys())
+    return "name" in cmap and bool({"lead", "roles", "support", "deadline", "status", "product"} & cmap.keys())
 
 
 def _find_header(t: Table) -> tuple[dict[str, int], int, list[str]] | None:
@@ -60,14 +62,33 @@ def _find_header(t: Table) -> tuple[dict[str, int], int, list[str]] | None:
     for r in range(min(3, t.n_rows)):
         row = g[r]
         cmap = column_map(row)
-        if r + 1 < t.n_rows and len(set(row)) < len(row):  # merged header over a second row
-            two = [collapse_ws(f"{a} {b}") if a != b else a for a, b in zip(row, g[r + 1])]
+        if r + 1 < t.n_rows and _has_sub_header(t, r):
+            two = [_sub_label(a, b) for a, b in zip(row, g[r + 1])]
             cmap2 = column_map(two)
-            if _is_task_header(cmap2) and len(cmap2) > len(cmap) and not _TASK_NO.match(g[r + 1][0] or "x"):
+            if _is_task_header(cmap2):
                 return cmap2, r + 2, two
         if _is_task_header(cmap):
             return cmap, r + 1, row
     return None
+
+
+def _sub_label(above: str, below: str) -> str:
+    """A column's header over two rows: the sub-label where it names a field itself ("Chủ trì"
+    under "Cơ quan thực hiện"), else both ("Thời gian thực hiện" over "Năm 2026")."""
+    if above == below:
+        return above
+    return below if _header_field(below) else collapse_ws(f"{above} {below}")
+
+
+def _has_sub_header(t: Table, r: int) -> bool:
+    """Row r+1 only splits row r's merged cells ("Cơ quan thực hiện" over "Chủ trì | Phối hợp",
+    "Thời gian" over "Bắt đầu | Hoàn thành"): every cell it starts lies under a cell of row r
+    spanning several columns (not the whole table), the other columns run down from row r."""
+    rows = t.rows()
+    parents = [(c.col, c.col + c.colspan) for c in rows[r] if 2 <= c.colspan < t.n_cols]
+    below = rows[r + 1]
+    return bool(parents and below) and all(
+        any(a <= c.col and c.col + c.colspan <= b for a, b in parents) for c in below)
 
 
 _NON_WORD = re.compile(r"\W+")
@@ -97,13 +118,39 @@ def _section_row(t: Table, r: int, g: list[list[str]], no_col: int) -> tuple[str
     others = [x for c, x in zip(cells, texts) if x and c.col != no_col]
     if merged and len(others) == 1:
         return first.rstrip("."), others[0]
-    if first and _ROMAN.match(first) and len(others) == 1:
+    if first and (_ROMAN.match(first) or _LETTER.match(first)) and len(others) == 1:
         return first.rstrip("."), others[0]
     if not first and len(others) == 1 and len(cells) > 2:
         m = re.match(r"^([IVXLC]+)[.\s]+(.+)$", others[0])
         if m and others[0] == others[0].upper():
             return m.group(1), m.group(2)
     return None
+
+
+def _group_rows(raw: list[dict]) -> list[dict]:
+    """A numbered row with nothing but a title whose next row is numbered under it ("1" over
+    "1.1", "1.2") heads a section instead of being a task; a plain number after the rows of
+    such a section ("2" after "1.2") is outside it."""
+    out: list[dict] = []
+    group = None               # number of the bare heading row above, while its rows run
+    dotted: set[str] = set()   # sections whose tasks were numbered under them
+    for i, item in enumerate(raw):
+        no = item["no"] or ""
+        nxt = (raw[i + 1]["no"] or "") if i + 1 < len(raw) else ""
+        bare = not any(v.strip() for f, v in item["cells"].items() if f not in ("no", "name"))
+        if bare and no.isdigit() and nxt.startswith(no + "."):
+            group = no
+            continue
+        if group and no.startswith(group + "."):
+            item["section"] = group
+        else:
+            group = None
+            if no.isdigit() and item["section"] in dotted:
+                item["section"] = None
+        if item["section"] and no.startswith(item["section"] + "."):
+            dotted.add(item["section"])
+        out.append(item)
+    return out
 
 
 def _appendix_before(blocks: list[Block], idx: int) -> str | None:
@@ -166,7 +213,8 @@ def extract_table_tasks(doc: ReadDocument, ref) -> list[dict]:
                 continue
             no_text = _cell(row, cmap, "no").strip()
             m = _TASK_NO.match(no_text)
-            if not m and not no_text and (raw or (found is None and tasks)):
+            if not m and not no_text and (raw or (found is None and tasks)) and (
+                    "no" in cmap or not _cell(row, cmap, "name").strip()):   # no TT column: a row is a task
                 target = raw[-1] if raw else None
                 if target is None:  # continues the last task of the previous table part
                     target = tasks[-1]["_raw"]
@@ -183,7 +231,7 @@ def extract_table_tasks(doc: ReadDocument, ref) -> list[dict]:
             raw.append({"no": m.group(1) if m else (no_text or None), "section": section,
                         "cells": {f: _cell(row, cmap, f) for f in cmap}, "span": _row_span(t, r),
                         "page": _row_page(t, r), "row": r})
-        for item in raw:
+        for item in _group_rows(raw):
             task = _build(item, appendix, wrapped, ref)
             task["_raw"] = item
             tasks.append(task)
@@ -197,12 +245,28 @@ def extract_table_tasks(doc: ReadDocument, ref) -> list[dict]:
     return out
 
 
+def _roles(c: dict, wrapped: bool) -> tuple[list[str], list[str]]:
+    """Lead and support of a row; a lead cell that marks roles itself ("Chủ trì: A; phối hợp:
+    B", "A chủ trì, phối hợp với B", "A (chủ trì); B") gives its support too, and so does a
+    column for both roles."""
+    lead_cell, support = c.get("lead") or c.get("roles"), agencies(c.get("support"), wrapped)
+    roles = split_roles(lead_cell) if lead_cell else None
+    if roles is None:
+        named = agencies(lead_cell, wrapped)
+        if c.get("lead") or not c.get("roles"):
+            return named, support
+        return named[:1], support + named[1:]   # "Cơ quan chủ trì, phối hợp": the first leads
+    extra = [a for a in agencies(roles[1], wrapped) if a not in support]
+    return agencies(roles[0], wrapped), support + extra
+
+
 def _build(item: dict, appendix: str | None, wrapped: bool, ref) -> dict:
     c = item["cells"]
+    lead, support = _roles(c, wrapped)
     return make_task(
         appendix=appendix, section=item["section"], no=item["no"],
         name=join_cell(c.get("name"), wrapped),
-        lead=agencies(c.get("lead"), wrapped), support=agencies(c.get("support"), wrapped),
+        lead=lead, support=support,
         product=join_cell(c.get("product"), wrapped) or None,
         deadline_text=join_cell(c.get("deadline"), wrapped) or None,
         status_text=join_cell(c.get("status"), wrapped) or None,
