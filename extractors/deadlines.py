@@ -5,10 +5,13 @@ document's own year and date:
 
 - `date`      "Trước 15/7/2026", "trước ngày 26/01/2026", "ngày 5 tháng 3 năm 2026",
               "Tháng 26/01/2026" (a full date written after "Tháng" is that date)
-- `month`     "Tháng 02" (year from the document), "Tháng 11/2026", "tháng 3 năm 2026", "11/2026"
-- `quarter`   "Quý I/2026", "quý 3 năm 2026"; halves ("6 tháng đầu năm 2026") are two quarters
-- `year`      "năm 2027", "cuối năm", "giai đoạn 2026 - 2030" (the last year)
-- `recurring` "Thường xuyên", "Định kỳ hằng năm", "trước ngày 15 của tháng cuối quý" (rule kept)
+- `month`     "Tháng 02" (year from the document), "Tháng 11/2026", "tháng 3 năm 2026", "11/2026";
+              ranges and lists end with their last month ("Tháng 9-10/2026", "từ tháng 3 đến tháng 6/2026")
+- `quarter`   "Quý I/2026", "quý 3 năm 2026", "Quý II - III/2026" (the last); "3/6/9 tháng đầu
+              năm 2026" end with their third/sixth/ninth month
+- `year`      "năm 2027", "cuối năm", "giai đoạn 2026 - 2030", "năm 2026-2027" (the last year)
+- `recurring` "Thường xuyên", "Định kỳ hằng năm", "trước ngày 15 của tháng cuối quý", "trước
+              ngày 15/12 hằng năm" (a period followed by "hằng năm/quý/tháng"; rule kept)
 - `conditional` "Sau khi …", "Ngay sau khi …", "Theo thời gian …"
 - `none`      nothing usable
 
@@ -29,24 +32,33 @@ from extractors import vocab
 from pipeline.normalize import clean_text, collapse_ws, fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTHS_WORD = {"ba": 3, "sáu": 6, "chín": 9}
 _YEAR = r"((?:19|20)\d\d)"
 _SEP = r"\s*[/.\-]\s*"
 
 # Each pattern: (kind, regex). All run over folded, lower-case text.
+_Q = r"(iv|iii|ii|i|[1-4])(?![a-z0-9])"
+_TO = r"\s*(?:-|–|,|và|đến|tới)\s*(?:hết\s*)?"
+_OF_YEAR = r"(?:\s*(?:/|-|năm)\s*" + _YEAR + r")?(?!\d)"
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # ranges and lists first: at the same offset they win over their first member
+    ("month_range", re.compile(r"tháng\s*(\d{1,2})" + _TO + r"(?:tháng\s*)?(\d{1,2})(?!\d)"
+                               r"(?!\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d)" + _OF_YEAR)),
+    ("quarter_range", re.compile(r"quý\s*" + _Q + _TO + r"(?:quý\s*)?" + _Q + _OF_YEAR)),
     ("date", re.compile(r"(?<!\d)(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + _YEAR + r"(?!\d)")),
     ("date_words", re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm\s*" + _YEAR + r")?(?!\d)")),
     ("date_noyear", re.compile(r"(?:ngày|trước|đến|hạn|chậm nhất)\s*(?:ngày\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")),
-    ("half", re.compile(r"(?:6|sáu)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*" + _YEAR + r")?(?!\d)")),
+    ("half", re.compile(r"(3|6|9|ba|sáu|chín)\s*tháng\s*(đầu|cuối)\s*năm(?:\s*" + _YEAR + r")?(?!\d)")),
     ("quarter", re.compile(r"quý\s*(iv|iii|ii|i|[1-4])(?![a-z0-9])(?:\s*(?:/|-|năm)\s*" + _YEAR + r")?(?!\d)")),
     ("month", re.compile(r"tháng\s*(\d{1,2})(?!\d)(?!\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d)"
                          r"(?:\s*(?:/|-|năm)\s*" + _YEAR + r")?(?!\d)")),
     ("month_bare", re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + _YEAR + r"(?![\d/])")),
-    ("range_years", re.compile(r"(?:giai đoạn|từ năm|từ)?\s*" + _YEAR + r"\s*(?:-|–|đến|tới)\s*(?:năm\s*)?" + _YEAR + r"(?!\d)")),
+    ("range_years", re.compile(r"(?:giai đoạn|từ năm|từ|năm)?\s*" + _YEAR + r"\s*(?:-|–|đến|tới)\s*(?:năm\s*)?" + _YEAR + r"(?!\d)")),
     ("year", re.compile(r"(?:(?:cuối|trong|hết|đến|năm)\s*)+" + _YEAR + r"(?!\d)")),
     ("year_end", re.compile(r"cuối năm(?!\s*\d)")),
     ("year_bare", re.compile(r"(?<![\d/])" + _YEAR + r"(?![\d/])")),
 ]
+_EVERY = re.compile(r"\s*(?:của\s+)?(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần)(?!\w)")
 _BEFORE = re.compile(r"(?:trước|chậm nhất trước)\s*(?:ngày\s*)?$")
 
 
@@ -88,16 +100,27 @@ def _resolve(kind: str, m: re.Match, ref_year: int | None) -> tuple[str, date | 
         d = _safe_date(y, int(g[1]), int(g[0])) if y else None
         return ("date", d, d)
     if kind == "half":
-        y = _year_of(g[1], ref_year)
+        n = _MONTHS_WORD.get(g[0]) or int(g[0])
+        y = _year_of(g[2], ref_year)
         if not y:
             return ("quarter", None, None)
-        return ("quarter", date(y, 6, 30), date(y, 1, 1)) if g[0] == "đầu" else ("quarter", date(y, 12, 31), date(y, 7, 1))
+        return ("quarter", _month_end(y, n), date(y, 1, 1)) if g[1] == "đầu" else ("quarter", date(y, 12, 31), date(y, 13 - n, 1))
     if kind == "quarter":
         q = _ROMAN[g[0]]
         y = _year_of(g[1], ref_year)
         if not y:
             return ("quarter", None, None)
         return ("quarter", _month_end(y, 3 * q), date(y, 3 * q - 2, 1))
+    if kind == "quarter_range":
+        a, b, y = _ROMAN[g[0]], _ROMAN[g[1]], _year_of(g[2], ref_year)
+        if b <= a:
+            return None
+        return ("quarter", _month_end(y, 3 * b), date(y, 3 * a - 2, 1)) if y else ("quarter", None, None)
+    if kind == "month_range":
+        a, b, y = int(g[0]), int(g[1]), _year_of(g[2], ref_year)
+        if not 1 <= a < b <= 12:
+            return None
+        return ("month", _month_end(y, b), date(y, a, 1)) if y else ("month", None, None)
     if kind in ("month", "month_bare"):
         mo = int(g[0])
         if not 1 <= mo <= 12:
@@ -119,9 +142,9 @@ def _resolve(kind: str, m: re.Match, ref_year: int | None) -> tuple[str, date | 
     return None
 
 
-def _first_period(s: str, ref_year: int | None) -> tuple[str, date | None, str, int] | None:
-    """Earliest period expression in `s`: (kind, deadline, rule, start offset)."""
-    best: tuple[int, int, str, date | None, str] | None = None
+def _first_period(s: str, ref_year: int | None) -> tuple[str, date | None, str, int, int] | None:
+    """Earliest period expression in `s`: (kind, deadline, rule, start and end offsets)."""
+    best: tuple[int, int, str, date | None, str, int] | None = None
     for prio, (kind, rx) in enumerate(_PATTERNS):
         for m in rx.finditer(s):
             r = _resolve(kind, m, ref_year)
@@ -139,11 +162,11 @@ def _first_period(s: str, ref_year: int | None) -> tuple[str, date | None, str, 
                     rule = "full date written after 'Tháng'"
                 if last is None:
                     rule = "year unknown"
-                best = (start, prio, dk, last, rule)
+                best = (start, prio, dk, last, rule, m.end())
             break  # first match of each pattern is enough
     if best is None:
         return None
-    return best[2], best[3], best[4], best[0]
+    return best[2], best[3], best[4], best[0], best[5]
 
 
 def _recurring_rule(s: str) -> str | None:
@@ -206,7 +229,9 @@ def _parse_deadline(text: str | None, ref_date: date | None, ref_year: int | Non
         return _result(shown, None, "conditional", shown)
     period = _first_period(s, ref_year)
     if period:
-        kind, last, rule, _ = period
+        kind, last, rule, _, end = period
+        if _EVERY.match(s, end):   # "trước ngày 15/12 hằng năm": the day of every year
+            return _result(shown, None, "recurring", _recurring_rule(s[end:]))
         return _result(shown, last, kind, rule)
     rec_rule = _recurring_rule(s)
     if rec_rule:
