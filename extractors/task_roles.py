@@ -8,7 +8,8 @@ A table with a single "Cơ quan thực hiện" column marks the roles inside the
 - a mark in brackets: "Sở Giáo dục và Đào tạo (chủ trì); Sở Lao động - Thương binh và Xã hội".
 
 `split_roles` returns the lead text and the support text, for agency_lists to split; None when
-the cell marks no role (then the whole cell is the lead, as printed).
+the cell marks no role (then the whole cell is the lead, as printed). `lead_and_support` gives
+a row's bodies from its cells, whichever reader found them.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors.phrases import phrase_alternation
+from extractors.task_common import agencies
 from pipeline.normalize import fold
 
 _SEP = r"[\s,;.\-–]*"
@@ -39,6 +41,20 @@ def split_roles(cell: str) -> tuple[str, str] | None:
     """(lead text, support text) when the cell marks who leads; None when it marks no role."""
     f = fold(cell)   # same length as the cell
     return _by_labels(cell, f) or _by_verb(cell, f) or _by_mark(cell, f)
+
+
+def lead_and_support(cells: dict, wrapped: bool = False) -> tuple[list[str], list[str]]:
+    """Lead and support of a row; a lead cell that marks roles itself gives its support too, and
+    so does a column for both roles ("Cơ quan chủ trì, phối hợp": its first body leads)."""
+    lead_cell, support = cells.get("lead") or cells.get("roles"), agencies(cells.get("support"), wrapped)
+    roles = split_roles(lead_cell) if lead_cell else None
+    if roles is None:
+        named = agencies(lead_cell, wrapped)
+        if cells.get("lead") or not cells.get("roles"):
+            return named, support
+        return named[:1], support + named[1:]
+    extra = [a for a in agencies(roles[1], wrapped) if a not in support]
+    return agencies(roles[0], wrapped), support + extra
 
 
 def _by_labels(cell: str, f: str) -> tuple[str, str] | None:

@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 from extractors import vocab
-from extractors.task_common import agencies, join_cell, make_task
-from extractors.task_roles import split_roles
+from extractors.task_common import join_cell, make_task
+from extractors.task_roles import lead_and_support
 from pipeline.model import Block, ReadDocument, Table
 from pipeline.normalize import collapse_ws, fold
 
@@ -245,24 +245,9 @@ def extract_table_tasks(doc: ReadDocument, ref) -> list[dict]:
     return out
 
 
-def _roles(c: dict, wrapped: bool) -> tuple[list[str], list[str]]:
-    """Lead and support of a row; a lead cell that marks roles itself ("Chủ trì: A; phối hợp:
-    B", "A chủ trì, phối hợp với B", "A (chủ trì); B") gives its support too, and so does a
-    column for both roles."""
-    lead_cell, support = c.get("lead") or c.get("roles"), agencies(c.get("support"), wrapped)
-    roles = split_roles(lead_cell) if lead_cell else None
-    if roles is None:
-        named = agencies(lead_cell, wrapped)
-        if c.get("lead") or not c.get("roles"):
-            return named, support
-        return named[:1], support + named[1:]   # "Cơ quan chủ trì, phối hợp": the first leads
-    extra = [a for a in agencies(roles[1], wrapped) if a not in support]
-    return agencies(roles[0], wrapped), support + extra
-
-
 def _build(item: dict, appendix: str | None, wrapped: bool, ref) -> dict:
     c = item["cells"]
-    lead, support = _roles(c, wrapped)
+    lead, support = lead_and_support(c, wrapped)
     return make_task(
         appendix=appendix, section=item["section"], no=item["no"],
         name=join_cell(c.get("name"), wrapped),

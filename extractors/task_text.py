@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.task_common import agencies, join_cell, make_task
+from extractors.task_common import join_cell, make_task
+from extractors.task_roles import lead_and_support
 from extractors.task_tables import column_map
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
@@ -382,9 +383,10 @@ def _tab_rows(lines, lo: int, hi: int, appendix: str | None, ref) -> list[dict]:
         def cell(f: str) -> str:
             i = cmap.get(f)
             return texts[i] if i is not None and i < len(texts) else ""
+        lead, support = lead_and_support({f: cell(f) for f in cmap})
         tasks.append(make_task(
             appendix=appendix, section=section, no=_ROW_NO.match(first).group(1), name=join_cell(cell("name")),
-            lead=agencies(cell("lead")), support=agencies(cell("support")),
+            lead=lead, support=support,
             product=join_cell(cell("product")) or None, deadline_text=join_cell(cell("deadline")) or None,
             status_text=join_cell(cell("status")) or None, notes=join_cell(cell("notes")) or None,
             ref=ref, span=(g[0][1], g[-1][2]), page=None, row=None, source="text"))
@@ -414,9 +416,10 @@ def _parse_row(row: _Row, fields: list[str], appendix: str | None, ref) -> dict:
     span_lines = [x for frag in row.fragments for x in frag if x[0].strip()]
     span = (span_lines[0][1], span_lines[-1][2]) if span_lines else None
     name = join_cell("\n".join(name_lines), wrapped=True)
+    lead, support = lead_and_support(cells, wrapped=True)
     return make_task(
         appendix=appendix, section=row.section, no=row.no, name=name,
-        lead=agencies(cells.get("lead"), wrapped=True), support=agencies(cells.get("support"), wrapped=True),
+        lead=lead, support=support,
         product=join_cell(cells.get("product"), True) or None,
         deadline_text=join_cell(cells.get("deadline"), True) or None,
         status_text=join_cell(cells.get("status"), True) or None,

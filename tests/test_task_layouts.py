@@ -131,3 +131,17 @@ def test_task_table_layouts(layout, fmt, layout_files):
 ])
 def test_split_roles(cell, want):
     assert split_roles(cell) == want
+
+
+def test_roles_marked_in_a_table_copied_as_text(tmp_path):
+    """A Word table pasted as text (one tab-led cell per line): the same roles as in the table."""
+    rows = [["TT", "Nội dung", "Cơ quan thực hiện", "Thời gian hoàn thành"],
+            ["1", "Rà soát văn bản", "Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ", "Quý II/2026"],
+            ["2", "Đào tạo cán bộ", "Sở Nội vụ chủ trì, phối hợp với các sở, ngành", "Năm 2026"]]
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\nPhụ lục\nDANH MỤC NHIỆM VỤ\n" + "\n\n".join(
+        "\n".join("\t" + c for c in row) for row in rows) + "\n", encoding="utf-8")
+    tasks = extract_tasks(read(path), {"date": "2026-01-10"}, [])
+    assert [(t["no"], t["lead"], t["support"], t["deadline"]) for t in tasks] == [
+        ("1", ["Sở Tư pháp"], ["Sở Nội vụ"], "2026-06-30"),
+        ("2", ["Sở Nội vụ"], ["các sở, ngành"], "2026-12-31")]
