@@ -1,13 +1,15 @@
-"""Consistency of our own real test sets: tests/real, tests/real2, tests/real3, tests/real4, tests/real5 and tests/real6.
+"""Consistency of our own real test sets: tests/real and tests/real2 … tests/real8.
 
 Each holds public Vietnamese administrative documents (no document in two sets), annotated by
-hand in the gold schema of the fixtures; real2, real3, real4, real5 and real6 were annotated without running the
+hand in the gold schema of the fixtures; real2 … real8 were annotated without running the
 extractors, as held-out checks (real4 adds Party, mass-organisation, ward and damaged-text
 documents, and the first prose tasks; real5 adds a Thông báo kết luận, Party congress and standing-board
 resolutions without header, a school document, numbered basis lists, shared-type-word lists and a
 post-07/2025 decision; real6 adds ministries' circulars and letters (Bộ Y tế, Bộ Tài chính, Ngân hàng
 Nhà nước), HĐND resolutions, a district plan, text layers that drop dashes or words, and recurring
-prose tasks in a header-less notice). These tests only check the files against each other (never
+prose tasks in a header-less notice; real7 adds departments, district and commune bodies, district
+education offices and the Red Cross, with 19 prose tasks; real8 adds the National Assembly, decrees, a joint
+circular, Government Office letters and conclusions, Party guides and programmes). These tests only check the files against each other (never
 an extractor): every text has a gold, every gold parses and follows the schema (ISO dates, SPEC
 relation labels), and every citation number and quote, every named citation and the document's
 own number, subject, place and signer occur in the text after whitespace collapse — so the gold
@@ -24,7 +26,7 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).resolve().parent
-SETS = {"real": 32, "real2": 24, "real3": 24, "real4": 24, "real5": 24, "real6": 24}   # folder -> minimum number of documents
+SETS = {"real": 32, "real2": 24, "real3": 24, "real4": 24, "real5": 24, "real6": 24, "real7": 24, "real8": 24}   # folder -> minimum number of documents
 TEXTS = sorted(p for name in SETS for p in (TESTS / name).glob("*.txt"))
 GOLDS = sorted(p for name in SETS for p in (TESTS / name).glob("*.gold.json"))
 
@@ -158,7 +160,7 @@ def test_citations_in_order_of_first_mention(gold_path: Path) -> None:
     assert positions == sorted(positions), [c["number"] for c in gold["citations"]]
 
 
-DEADLINE_KINDS = {"date", "month", "quarter", "recurring", "conditional", "none"}
+DEADLINE_KINDS = {"date", "month", "quarter", "year", "recurring", "conditional", "none"}   # SPEC
 
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=gold_id)
