@@ -4,7 +4,7 @@ A file `X.docx` / `X.pdf` / `X.txt` is scored against `X.gold.json` beside it. S
 compared in `compare_form` (NFC, one tone convention, collapsed spaces, lower case).
 Per file: document fields (exact after compare_form), citations (matched by normalised
 number: precision, recall, F1; relation and date accuracy on matches), tasks (matched by
-appendix/section/no: rows found, lead set, deadline, name).
+appendix/section/no: rows found, lead set, deadline, name without its closing "." or ";").
 """
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, str) or isinstance(b, str):
         return compare_form(a if a is None else str(a)) == compare_form(b if b is None else str(b))
     return a == b
+
+
+def _unpunctuated(name: str | None) -> str | None:
+    """A task's name without the item's closing mark: annotators differ on keeping "." or ";"."""
+    return name.rstrip(" .;:,") if name else name
 
 
 def _agency_set(xs: Iterable[str] | None) -> set[str]:
@@ -135,8 +140,10 @@ def _score_tasks(s: FileScore, got: list[dict], gold: list[dict]) -> None:
         else:
             s.misses.append(f"task deadline {_task_key(g)}: got {t.get('deadline')}/{t.get('deadline_kind')}, "
                             f"gold {g.get('deadline')}/{g.get('deadline_kind')}")
-        if _same(t.get("name"), g.get("name")):
+        if _same(_unpunctuated(t.get("name")), _unpunctuated(g.get("name"))):
             s.name_ok += 1
+        else:
+            s.misses.append(f"task name {_task_key(g)}: got {t.get('name')!r}, gold {g.get('name')!r}")
 
 
 def _ratio(a: int, b: int) -> float | None:

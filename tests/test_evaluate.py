@@ -44,6 +44,21 @@ def test_wrong_document_number_is_a_miss(seed000):
     assert s.fields["type"] is False
 
 
+@pytest.mark.parametrize("got, ok", [
+    ("Rà soát văn bản", True),
+    ("Rà soát văn bản.", True),     # annotators differ on the item's closing mark
+    ("Rà soát văn bản;", True),
+    ("Rà soát văn bản quy phạm", False),
+])
+def test_task_names_compare_without_closing_mark(got, ok):
+    gold = {"document": {}, "citations": [], "named_citations": [],
+            "tasks": [{"appendix": None, "section": None, "no": "1", "name": "Rà soát văn bản", "lead": [],
+                       "deadline": None, "deadline_kind": "none"}]}
+    ex = copy.deepcopy(gold)
+    ex["tasks"][0]["name"] = got
+    assert score_file(ex, gold, "txt", "x.txt").name_ok == ok
+
+
 @pytest.fixture(scope="module")
 def corpus_table():
     return by_format(evaluate([CORPUS]))
