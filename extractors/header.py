@@ -506,8 +506,8 @@ def extract_document(doc: ReadDocument) -> dict:
     if typ is None and bv and bv[0]:
         typ = bv[0]
         pt = plain_title(text) if subject is None else None
-        if pt:
-            subject, sspan = pt
+        if pt and not (pt[1][0] <= bv[2][0] < pt[1][1]):
+            subject, sspan = pt   # not a headline that is itself the body's sentence ("Chính phủ chỉ đạo: …")
     if typ is None and number:
         typ = number_type(number)
     if typ is None and symbol:

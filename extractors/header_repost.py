@@ -80,6 +80,8 @@ def repost_title(text: str, max_lines: int = 2) -> RepostTitle | None:
         seen += 1
         if seen > max_lines:
             break
+        if re.search(r"(?i)\s(?:về việc|v/v)\s[^.]+\.$", fold(t)):
+            t = t[:-1]   # "Thông báo về việc tổ chức tổng vệ sinh …." : a title with a full stop
         if not t[0].isupper() or len(t) > 300 or t.endswith((".", ":", ";")) or _OPENERS_STOP.match(fold(t)):
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
@@ -92,6 +94,10 @@ def repost_title(text: str, max_lines: int = 2) -> RepostTitle | None:
             continue
         issuer = None
         s0 = start + tm.start("rest")
+        kl = re.match(r"(?i)thông\s+báo\s+(kết\s+luận\s+của\s+([^,;]+?))(?:,|\s+tại\s)", fold(t))
+        if kl:   # "Thông báo kết luận của Phó Thủ tướng X, … tại cuộc họp …": a Thông báo whose subject is the kết luận
+            return RepostTitle(typ, t[kl.start(2):kl.end(2)], t[kl.start(1):], (start + kl.start(1), start + len(t)),
+                               (start, start + len(t)))
         cm = re.match(r"(?i)của\s+(.+?)\s+(?=(?:về|v/v)\s)", fold(rest))
         if cm:
             issuer = rest[cm.start(1):cm.end(1)]
@@ -110,10 +116,11 @@ def _who_verb_re() -> re.Pattern:
     openers = "|".join(r"\s+".join(map(re.escape, fold(o).split())) for o in sorted(d["body_openers"], key=len, reverse=True))
     verbs = "|".join(r"\s+".join(map(re.escape, fold(v).split())) for v in d["verb_types"])
     issue = "|".join(r"\s+".join(map(re.escape, fold(v).split())) for v in d["issue_verbs"])
+    adverbs = phrase_alternation(fold(a) for a in vocab.load("task_verbs.json")["adverbs"])
     return re.compile(
         rf"(?:^|(?<=[\n.;,:]))[ \t]*(?:(?:nay|vì vậy|do đó|vậy)\s*,?\s+)?"
-        rf"(?P<who>(?:{openers})(?!\w)[^.;:\n()]{{0,90}}?)\s+(?:đã\s+|sẽ\s+)?"
-        rf"(?:(?P<verb>{verbs})|(?:{issue})\s+(?P<type>{type_regex()}))(?!\w)", re.IGNORECASE)
+        rf"(?P<who>(?:{openers})(?!\w)(?:[^.;:\n()]|\([^()\n]{{1,20}}\)){{0,90}}?)\s+(?:(?:{adverbs})\s+)*"
+        rf"(?:(?<![Bb]an\s)(?P<verb>{verbs})|(?:{issue})\s+(?P<type>{type_regex()}))(?!\w)", re.IGNORECASE)
 
 
 def _opener_ok(who: str) -> bool:
@@ -137,7 +144,7 @@ def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int,
             typ = {fold(k): v for k, v in _data()["verb_types"].items()}.get(collapse_ws(m.group("verb")).lower())
         else:
             typ = canonical_type(m.group("type"))
-        return typ, collapse_ws(who), (m.start("who"), m.end("who"))
+        return typ, collapse_ws(re.sub(r"\s*\([^()]*\)", "", who)), (m.start("who"), m.end("who"))
     return None
 
 
@@ -149,6 +156,8 @@ def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
         return None
     line = m.group(0)
     t = line.strip()
+    if re.search(r"(?i)\s(?:về việc|v/v)\s[^.]+\.$", fold(t)):
+        t = t[:-1]   # "UBND tỉnh chỉ đạo về việc tham gia ý kiến …." : a title with a full stop
     if not t or not t[0].isupper() or len(t) > 250 or len(t.split()) < 3 or t.endswith((".", ":", ";", ",")) \
             or _OPENERS_STOP.match(fold(t)) or re.search(r"(?i)\s(?:đã|sẽ)\s", fold(t)):
         return None

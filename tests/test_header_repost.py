@@ -48,6 +48,15 @@ def _check(doc: dict, want: dict) -> None:
     (["Chỉ thị của Ban Thường vụ Thành ủy về tăng cường công tác phòng cháy, chữa cháy",
       "Thời gian qua, công tác phòng cháy được quan tâm.", LEAD_BODY],
      dict(type="Chỉ thị", subject="về tăng cường công tác phòng cháy, chữa cháy")),
+    # a title that ends in a full stop
+    (["Thông báo về việc tổ chức tổng vệ sinh trên địa bàn thành phố.",
+      "Kính gửi: Hiệu trưởng các đơn vị trực thuộc. Phòng Giáo dục và Đào tạo yêu cầu các trường thực hiện như sau:"],
+     dict(type="Thông báo", subject="về việc tổ chức tổng vệ sinh trên địa bàn thành phố")),
+    # "Thông báo kết luận của X, …": a Thông báo, its subject the kết luận, its issuer X
+    (["Thông báo kết luận của Phó Thủ tướng Lê Văn Thành, Trưởng Ban Chỉ đạo tại cuộc họp về phòng, chống thiên tai",
+      "Chiều ngày 14 tháng 5 năm 2021, Phó Thủ tướng đã chủ trì cuộc họp."],
+     dict(type="Thông báo", subject="kết luận của Phó Thủ tướng Lê Văn Thành, Trưởng Ban Chỉ đạo tại cuộc họp về phòng, "
+          "chống thiên tai")),
 ])
 def test_repost_title(lines, want):
     _check(extract_document(_plain(*lines)), want)
@@ -69,6 +78,23 @@ def test_repost_title(lines, want):
     (["Thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương, Ban Tổ chức Tỉnh ủy hướng dẫn một số nội dung như sau:",
       LEAD_BODY],
      dict(type="Hướng dẫn")),
+    # a body that asks, directs or answers what it received writes a letter
+    (["Sở Giáo dục và Đào tạo đề nghị Thủ trưởng đơn vị thực hiện:", "1. Báo cáo tình hình trước ngày 10/4/2023."],
+     dict(type="Công văn", issuer="Sở Giáo dục và Đào tạo")),
+    (["UBND tỉnh nhận được Công văn số 3145/BKHĐT-KTĐPLT ngày 15/5/2019 của Bộ Kế hoạch và Đầu tư. Sau khi xem xét, "
+      "Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:"],
+     dict(type="Công văn", issuer="Ủy ban nhân dân tỉnh")),
+    (["UBND tỉnh tập trung chỉ đạo các ngành thực hiện nhiệm vụ tháng 5."],
+     dict(type="Công văn", issuer="Ủy ban nhân dân tỉnh")),
+    (["Sau khi nghe báo cáo, Chủ tịch UBND tỉnh Vũ Hồng Bắc đã có kết luận về cuộc họp như sau:"],
+     dict(type="Kết luận", issuer="Chủ tịch Ủy ban nhân dân tỉnh Vũ Hồng Bắc")),
+    (["Căn cứ Công văn số 3078/SGDĐT-GDTH ngày 31/8/2021 của Sở Giáo dục và Đào tạo, Phòng Giáo dục và Đào tạo "
+      "(GDĐT) Hướng dẫn các trường Tiểu học thực hiện nhiệm vụ như sau:"],
+     dict(type="Hướng dẫn", issuer="Phòng Giáo dục và Đào tạo")),
+    # a headline that is the body's own sentence is no subject
+    (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
+      "1. Giao Bộ Y tế theo dõi tình hình dịch."],
+     dict(type="Công văn", issuer="Chính phủ", subject=None)),
 ])
 def test_body_sentence(lines, want):
     _check(extract_document(_plain(*lines)), want)
@@ -78,6 +104,7 @@ def test_body_sentence(lines, want):
     "Ban hành hướng dẫn thực hiện chế độ báo cáo.",  # a verb, not a body
     "Hội nghị thông báo kết quả bầu cử.",  # a meeting, not a body
     "Bộ phận một cửa thông báo lịch làm việc.",
+    "Phó Thủ tướng, Trưởng Ban Chỉ đạo Quốc gia chủ trì cuộc họp.",  # "Ban Chỉ đạo" is a name
 ])
 def test_body_sentence_needs_a_body(text):
     assert body_verb(text) is None
