@@ -64,6 +64,11 @@ def _abbr_regex() -> tuple[re.Pattern, dict[str, str]]:
     for k, v in fields.items():
         table["Sở " + k] = "Sở " + v
         table["Bộ " + k] = "Bộ " + v
+        if k not in short:
+            table["Phòng " + k] = "Phòng " + v   # a district's office: "Phòng GD&ĐT"
+            table["PHÒNG " + k] = "Phòng " + v   # and as a header prints it
+        table["SỞ " + k] = "Sở " + v
+        table["BỘ " + k] = "Bộ " + v
         table["S" + k] = "Sở " + v
         if k not in short or k in ("NV", "TC", "TP", "XD", "YT", "NG", "CT"):
             table["B" + k] = "Bộ " + v

@@ -367,6 +367,9 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
     return bodies
 
 
+_COMMITTEE_PLACE = re.compile(r"(?i)^(?:ủy|uỷ) ban nhân dân (?P<place>(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) \S.*)$")
+
+
 def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None, str | None]:
     """Lowest body written in full, and its parent."""
     if not bodies:
@@ -381,6 +384,9 @@ def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None
             low = agencies.canonical_agency(low, province)
         elif short and agencies._lookup(agencies.canonical_agency(f"{low} {short}"))[0] is not None:
             low = agencies.canonical_agency(f"{low} {short}")
+        elif _COMMITTEE_PLACE.match(parent) and not lf.startswith("văn phòng"):
+            # a board or office under "UBND tỉnh X" is "… tỉnh X"; its Văn phòng is the committee's own
+            low = agencies.canonical_agency(f"{low} {_COMMITTEE_PLACE.match(parent).group('place')}", province)
         else:
             low = agencies.canonical_agency(f"{low} {parent}", province)
     return low, parent

@@ -74,6 +74,8 @@ def test_successor():
     ("UBND tỉnh", "Ủy ban nhân dân tỉnh"), ("Thường trực HĐND tỉnh", "Thường trực Hội đồng nhân dân tỉnh"),
     ("của BCĐ Trung ương", "của Ban Chỉ đạo Trung ương"), ("UB MTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
     ("số 50/KH-UBND", "số 50/KH-UBND"), ("1039/SKH&CN-CĐS", "1039/SKH&CN-CĐS"),
+    ("Phòng GD&ĐT huyện", "Phòng Giáo dục và Đào tạo huyện"), ("Phòng TN&MT", "Phòng Tài nguyên và Môi trường"),
+    ("Ban Chỉ đạo HMTN tỉnh", "Ban Chỉ đạo hiến máu tình nguyện tỉnh"),
 ])
 def test_expand(text, expanded):
     assert expand_abbreviations(text) == expanded
