@@ -222,11 +222,18 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
         tail = n[len(head):].lstrip()
         if (n.startswith(head + " ") or n.startswith(head + ",")) and tail and \
                 (tail.startswith(("và", "&", ",")) or (cut is not None and cut.group(0).strip() in (",", "-", "–"))
-                 or (cut is None and not unknown)):
+                 or (cut is None and not unknown) or _whole_line(text, _s, _e)):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
         return issuer
     return max(counts, key=lambda k: (counts[k], -len(k)))
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """The span is a line by itself ("ỦY BAN THƯỜNG VỤ QUỐC HỘI" printed under the date)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return not text[ls:start].strip() and not text[end:le if le >= 0 else len(text)].strip()
 
 
 def _issuer_from_code(number: str, province: str | None) -> str | None:
@@ -365,6 +372,13 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
         else:
             bodies.append(t)
     return bodies
+
+
+def _type_on_number_line(text: str, nspan: tuple[int, int]) -> str | None:
+    """"Nghị quyết số: 90/2025/UBTVQH15": the type printed before "số" on the number's line."""
+    line_start = max(text.rfind("\n", 0, nspan[0]), text.rfind("\t", 0, nspan[0])) + 1
+    m = re.match(r"(?is)\s*(.+?)\s+số\s*:?\s*$", text[line_start:nspan[0]])
+    return canonical_type(m.group(1)) if m else None
 
 
 _COMMITTEE_PLACE = re.compile(r"(?i)^(?:ủy|uỷ) ban nhân dân (?P<place>(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) \S.*)$")
@@ -514,6 +528,8 @@ def extract_document(doc: ReadDocument) -> dict:
         pt = plain_title(text) if subject is None else None
         if pt and not (pt[1][0] <= bv[2][0] < pt[1][1]):
             subject, sspan = pt   # not a headline that is itself the body's sentence ("Chính phủ chỉ đạo: …")
+    if typ is None and nspan:
+        typ = _type_on_number_line(text, nspan)
     if typ is None and number:
         typ = number_type(number)
     if typ is None and symbol:

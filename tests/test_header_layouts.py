@@ -159,6 +159,11 @@ def test_flattened_header_offsets():
      dict(type="Kế hoạch", issuer="Ủy ban nhân dân thành phố Hải Phòng")),
     (["Số: 07/TTr-BNV", "Hà Nội, ngày 11 tháng 4 năm 2023", "Kính gửi: Chính phủ"],
      dict(type="Tờ trình", issuer="Bộ Nội vụ")),
+    # the type printed before "số" on the number line; a cut body completed by the enacting line
+    (["ỦY BAN THƯỜNG VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nghị quyết số: 90/2025/UBTVQH15",
+      "Hà Nội, ngày 10 tháng 7 năm 2025", "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+      "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;"],
+     dict(type="Nghị quyết", number="90/2025/UBTVQH15", issuer="Ủy ban Thường vụ Quốc hội")),
 ])
 def test_number_type_issuer_without_header_body(lines, want):
     got = extract_document(text_doc(*lines))
