@@ -202,7 +202,7 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
         rel = "other"
     if rel == "can_cu" and not re.match(r"^căn cứ", p):
         rel = None
-    if rel == "tra_loi" and not (op_rel == "tra_loi" or re.search(r"(?<!\w)nhận được$", p)):
+    if rel == "tra_loi" and not (op_rel == "tra_loi" or re.search(r"(?<!\w)nhận được(?:\s+(?:các|những))?$", p)):
         rel = None
     if rel in ("thuc_hien", "sua_doi", "thay_the", "bai_bo", "huong_dan") and _describes_unnumbered(p, doc_type):
         return "other"
@@ -223,7 +223,12 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
             return "can_cu"
     if p.startswith("trên cơ sở") or p.startswith("theo "):
         return "theo"
+    if _ANSWERED.search(unit_text.lower()):
+        return "tra_loi"   # "Bộ X có văn bản số … Về việc này, Thủ tướng Chính phủ có ý kiến như sau:"
     return "other"
+
+
+_ANSWERED = re.compile(r"(?<!\w)về việc này\s*,?\s+[^.;:]{0,80}?\s(?:có|cho)\s+ý\s+kiến")
 
 
 def _plural_type_phrase(p: str) -> bool:

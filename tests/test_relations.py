@@ -162,6 +162,12 @@ def test_passive_amendment_chain():
     # a letter that considers a proposal answers it
     (["Qua xem xét nội dung tờ trình số 23/SGD-ĐT ngày 01/02/2007 của Sở Giáo dục và Đào tạo, Chủ tịch UBND tỉnh có ý "
       "kiến như sau:"], {"23/SGD-ĐT": "tra_loi"}),
+    (["Ủy ban nhân dân tỉnh nhận được các Tờ trình số 992/TTr-BQLDA ngày 28/6/2018 của Ban Quản lý dự án."],
+     {"992/TTr-BQLDA": "tra_loi"}),
+    # the Government Office's formula: "X có văn bản số … Về việc này, Thủ tướng Chính phủ có ý kiến như sau"
+    (["Tổ công tác đặc biệt của Chính phủ có văn bản số 3681/BC-TCT ngày 22 tháng 9 năm 2021 báo cáo Thủ tướng "
+      "Chính phủ về công tác phòng, chống dịch. Về việc này, Thủ tướng Chính phủ có ý kiến như sau:"],
+     {"3681/BC-TCT": "tra_loi"}),
     # a basis run into one paragraph: the item after a "Căn cứ …;" item is a basis too
     (["HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Luật "
       "Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015; Nghị quyết "
