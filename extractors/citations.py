@@ -152,6 +152,16 @@ _QUALIFIER = re.compile(r"(?i)(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|th�
 _TERM = re.compile(rf"(?i){agencies.TERM}(?:\s*,?\s*{agencies.TERM})*(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _open_names() -> frozenset[str]:
+    return frozenset(fold(n).lower() for n in vocab.load("agency_heads.json")["open_names"])
+
+
+def _open_name(name: str) -> bool:
+    """"Ban Chỉ đạo", "Tổ công tác" alone: a name that goes on with its remit in lower case."""
+    return collapse_ws(name).lower() in _open_names()
+
+
 def _issuer_extent(phrase: str) -> int:
     """Length of the issuer in a "của …" phrase: past the last body it names, with that body's
     place or term, up to the first lower-case word that is neither ("Cục thuế tỉnh Đắk Nông |
@@ -159,7 +169,7 @@ def _issuer_extent(phrase: str) -> int:
     phrase when it names no body."""
     bodies = agencies.agency_spans(phrase)   # not find_agencies: its small cache is for whole texts
     phrase = fold(phrase)                        # same length: "khoá" is "khóa"
-    if not bodies or bodies[0][0] > 40:
+    if not bodies or bodies[0][0] > 40 or _open_name(phrase[bodies[0][0]:bodies[0][1]]):
         return len(phrase)
     end = bodies[0][1]
     starts: dict[int, int] = {}
@@ -192,9 +202,13 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
     m = re.search(r"(?:của|do)\s+([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)\s*$", seg, re.IGNORECASE)
     if m:
         cand = collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
+        cand = re.sub(r"(?i)\s+(?:đã\s+)?ban\s+hành(?:\s+kèm)?$", "", cand)   # "do Bộ GD&ĐT ban hành kèm theo"
         # "của A tại Tờ trình số 1818/TTr-VP … và B tại Tờ trình số …": B proposes the second one
         later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?P<b>[^\d]+)$", cand)
-        return later.group("b").strip() if later else cand
+        if later:
+            return later.group("b").strip()
+        # "do Sở X biên soạn năm 2011 theo tinh thần chỉ đạo tại …": a clause, not a name
+        return None if re.search(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn)\s", cand) else cand
     verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s*$", seg)
     if verb is None:
         return None

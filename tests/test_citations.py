@@ -177,6 +177,14 @@ def test_seed_citations(seed, fmt):
      {"04-NQ/TU": "Hội nghị Tỉnh ủy lần thứ 5 Khoá XX"}),
     ("Căn cứ Nghị quyết số 15/NQ-HĐND ngày 8/12/2022 của Hội đồng nhân dân tỉnh khóa XVI, nhiệm kỳ 2021-2026 quy định mức chi;",
      {"15/NQ-HĐND": "Hội đồng nhân dân tỉnh khóa XVI"}),   # the term's years are not the issuer's
+    # a steering board's name goes on with its remit in lower case
+    ("Thực hiện Công văn số 01/BCĐQG-VPTT ngày 08/01/2014 của Ban Chỉ đạo quốc gia vận động hiến máu tình nguyện về "
+     "việc chỉ đạo thực hiện Chương trình;", {"01/BCĐQG-VPTT": "Ban Chỉ đạo quốc gia vận động hiến máu tình nguyện"}),
+    # the issuer before the type: "do X ban hành kèm theo …"; a clause is no name
+    ("Các trường xây dựng chương trình trên cơ sở Chương trình do Bộ GD&ĐT ban hành kèm theo Quyết định số "
+     "16/2006/QĐ-BGDĐT ngày 05/5/2006.", {"16/2006/QĐ-BGDĐT": "Bộ GD&ĐT"}),
+    ("Phân phối chương trình do Sở GD&ĐT biên soạn năm 2011 theo tinh thần chỉ đạo tại công văn số 2391/SGD&ĐT-GDTrH "
+     "ngày 24/8/2012.", {"2391/SGD&ĐT-GDTrH": None}),
     ("Căn cứ Quyết định số 12/QĐ-UBND ngày 2/3/2020 của Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương;",
      {"12/QĐ-UBND": "Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương"}),
 ])
