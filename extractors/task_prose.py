@@ -130,6 +130,8 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
                 sec = paras[i].text[m.start(1):m.end(1)].upper() if m.group(1) else None
                 return i + 1, end, sec
     start = next((i for i, p in enumerate(paras[:end]) if _NUM.match(p.text) or _roman_heading(p.text)), end)
+    if 0 < start < end and paras[start - 1].text.rstrip().endswith(":"):
+        start -= 1   # the list's introduction names who carries its items out
     return start, end, None
 
 
@@ -254,9 +256,11 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
 def _is_title(text: str) -> bool:
     """'Về công tác lãnh đạo, chỉ đạo': a heading, not an assignment."""
     t = text.strip()
-    if t.endswith((".", ":", ";")) or len(t.split()) > 25:
+    if t.endswith((".", ":", ";")):
         return False
-    return bool(re.match(r"^(?:Về|VỀ)\b", t)) or t == t.upper() or not starts_body(t)
+    if re.match(r"^(?:Về|VỀ)\b", t):
+        return len(t.split()) <= 40   # "Về đẩy mạnh chuyển đổi số, … trong hệ thống chính trị"
+    return len(t.split()) <= 25 and (t == t.upper() or not starts_body(t))
 
 
 def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
@@ -316,12 +320,16 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         if not m:
             open_level = max((k for k, v in ctx.items() if v[2]), default=None)
             if body.rstrip().endswith(":"):
-                ld, sp = _chain_lead(body.rstrip(" :"))
-                lvl = 2 if letter else 1
-                ctx[lvl] = (ld or _inherit(ctx, lvl)[0], sp, True)
+                lvl = 2 if letter else 1 if (num or section) else 0   # before any "1.": the list's introduction
+                head = body.rstrip(" :")
+                ld, sp = _handed_on(_naming_clause(head)) if lvl == 0 else _chain_lead(head)
+                if ld or lvl:   # an introduction that hands nothing on opens no list
+                    ctx[lvl] = (ld or _inherit(ctx, lvl)[0], sp, True)
                 heading_pending = False
                 continue
             if open_level is None or heading_pending:
+                if heading_pending and body[:1].islower():
+                    continue   # the heading's title wrapped onto a line of its own ("5. Về đẩy mạnh … đổi mới" + "sáng tạo …")
                 if heading_pending and num:
                     items.append(_Item([num], body, span, p.page, *_inherit(ctx, 1), section, (num,), True))
                     heading_pending = False
@@ -349,6 +357,25 @@ def _names_only(text: str) -> bool:
     pieces = split_agencies(text.strip(" .;,"))
     return bool(pieces) and not _grammar()["verb_rx"].search(fold(text)) \
         and all(starts_body(p) and len(p.split()) <= 12 for p in pieces)
+
+
+def _handed_on(text: str) -> tuple[list[str], list[str]]:
+    """The bodies a list's introduction hands its items to ("Phòng X yêu cầu các trường … thực hiện
+    các nội dung sau"); none when it names only its own subject ("UBND tỉnh ban hành Kế hoạch …")."""
+    subject, stop = _agency_phrase(text)
+    pass_on = "|".join(map(re.escape, (fold(a) for a in _grammar()["pass_on"])))
+    if not starts_body(subject) or not re.match(rf"^\s*(?:{pass_on})\s+", fold(text[stop:]).lower()):
+        return [], []
+    return _chain_lead(text)
+
+
+def _naming_clause(text: str) -> str:
+    """The clause of a list's introduction that opens with a body ("Kính gửi: …. Thực hiện Kế
+    hoạch số …, Phòng Giáo dục yêu cầu các trường thực hiện các nội dung sau" -> "Phòng …")."""
+    for cut in [0] + [m.end() for m in re.finditer(r"[.;]\s+|,\s+", text)]:
+        if starts_body(text[cut:]):
+            return text[cut:]
+    return text
 
 
 def _inherit(ctx: dict, level: int) -> tuple[list[str], list[str]]:

@@ -178,6 +178,23 @@ def test_prose_item_ends(paras, names):
       "- Văn phòng Quốc hội;"], []),
     # "V/v …" is a letter's subject line, not section V
     (["V/v triển khai thực hiện Thông báo", "Kính gửi:", "- Các Đảng ủy trực thuộc Tỉnh ủy;", "- Sở Nội vụ."], []),
+    # the list's introduction hands its items to a body ("X yêu cầu Y thực hiện các nội dung sau:")
+    (["Kính gửi: Hiệu trưởng các đơn vị trực thuộc. Thực hiện Kế hoạch số 1231/KH-UBND ngày 13/4/2018 của UBND "
+      "thành phố, Phòng Giáo dục và Đào tạo yêu cầu các trường học trực thuộc thực hiện các nội dung sau:",
+      "1. Vận động, tuyên truyền học sinh bảo vệ môi trường.", "2. Triển khai tổng vệ sinh trong trường học.",
+      "3. Phòng Giáo dục và Đào tạo cử chuyên viên theo dõi, kiểm tra."],
+     [("1", "1", ["các trường học trực thuộc"], None), ("2", "2", ["các trường học trực thuộc"], None),
+      ("3", "3", ["Phòng Giáo dục và Đào tạo"], None)]),
+    # an introduction that names only its own subject hands nothing on; "Cơ quan, đơn vị …" lead
+    (["Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:", "1. Nâng cao chất lượng rừng ven biển.",
+      "2. Cơ quan, đơn vị trường học báo cáo kết quả thực hiện."],
+     [("2", "2", ["Cơ quan, đơn vị trường học"], None)]),
+    # a long "Về …" item over lettered items is a heading, not a task of the introduction's body
+    (["Ban Thường vụ Tỉnh ủy đề nghị các Đảng ủy trực thuộc Tỉnh ủy thực hiện một số nội dung như sau:",
+      "1. Về đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan "
+      "trong hệ thống chính trị và các tổ chức chính trị - xã hội",
+      "a) Sở Nội vụ chủ trì rà soát thủ tục hành chính."],
+     [("1", "1.a", ["Sở Nội vụ"], None)]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
