@@ -100,7 +100,8 @@ def _rejoin_lines(lines: list[tuple[str, int, int]]) -> list[_Para]:
         t = text.strip()
         if not t:
             continue
-        marker = bool(_NUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _ROMAN_H.match(t) or _STOP.match(t))
+        marker = bool(_NUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _ROMAN_H.match(t) or _STOP.match(t)
+                      or (t[:1].isupper() and _closing().match(fold(t))))   # "Với nội dung trên, …" opens the closing
         sentence_end = cur is not None and bool(re.search(r"[.;!?]\)?\s*$", cur.text)) and t[:1].isupper()
         if cur is None or marker or prev_short or sentence_end:
             if cur:
@@ -232,6 +233,14 @@ def _labelled(text: str) -> tuple[str, list[str], list[str], str | None]:
     return text[:m.start()].rstrip(" .;,"), lead, support, deadline
 
 
+# a full date inside an item, after "trước", "chậm nhất" or "vào (lúc 16h00) ngày (thứ Sáu)": "trước ngày
+# 20/4/2015", "trước ngày 10 tháng 4 năm 2023", "vào lúc 16h00 ngày thứ Sáu 20/4/2018"
+_INLINE_DATE = re.compile(
+    r"(?i)(?<!\w)(?:trước|chậm nhất|vào(?:\s+lúc\s+\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?)?)\s+"
+    r"(?:ngày\s+)?(?:thứ\s+\w+,?\s+)?"
+    r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)")
+
+
 def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     """A deadline at the end of the item: '(Hoàn thành trước ngày 20/6/2025 …).', '; hoàn thành
     trong tháng 6/2025.' — (text without it, deadline text)."""
@@ -244,10 +253,11 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     m = re.search(r"(?:^|[.;]\s+)((?:Định kỳ|Hằng|Hàng)\s+(?:hằng\s+|hàng\s+)?(?:năm|quý|tháng|tuần))", text)
     if m:
         return text, m.group(1)
-    m = re.search(r"(?i)(?<!\w)vào\s+(?:ngày\s+\d{1,2}\s+|thứ\s+\w+\s+)?h[àằ]ng\s+(?:tuần|tháng|quý|năm)(?!\w)", text)
+    m = re.search(r"(?i)(?<!\w)vào\s+(?:ngày\s+\d{1,2}(?:\s*(?:,|và)\s*\d{1,2})*\s+|thứ\s+\w+\s+)?h[àằ]ng\s+(?:tuần|tháng|quý|năm)(?!\w)",
+                  text)
     if m:
         return text, m.group(0)   # "… tiếp công dân vào ngày 15 hàng tháng": a recurring date inside the item
-    m = re.search(r"(?i)(?<!\w)(?:trước|chậm nhất)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d", text)
+    m = _INLINE_DATE.search(text)
     if m and parse_deadline(m.group(0), *ref)["deadline_kind"] == "date":
         return text, m.group(0)   # "… hoàn thành tổng kết … trước ngày 20/4/2015; …": a date inside the item
     return text, None
@@ -260,6 +270,9 @@ def _is_title(text: str) -> bool:
         return False
     if re.match(r"^(?:Về|VỀ)\b", t):
         return len(t.split()) <= 40   # "Về đẩy mạnh chuyển đổi số, … trong hệ thống chính trị"
+    assign = "|".join(map(re.escape, (fold(a) for a in _grammar()["assign"])))
+    if re.match(rf"(?i)(?:{assign})\s", fold(t)):
+        return False   # "Giao Trung tâm … đăng tải thông báo này": an assignment without its full stop
     return len(t.split()) <= 25 and (t == t.upper() or not starts_body(t))
 
 

@@ -147,6 +147,11 @@ def _prose_doc(paras: list[str]) -> object:
     (["Ủy ban nhân dân tỉnh có ý kiến như sau:", "1. Thống nhất chủ trương đầu tư.",
       "2. Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng báo cáo UBND tỉnh xem xét, quyết định./.", "Nơi nhận:"],
      {"2": "Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng báo cáo UBND tỉnh xem xét, quyết định"}),
+    # "Với nội dung trên, …" opens the closing even when the item's last line has no full stop
+    (["Hội đồng nhân dân huyện thông báo như sau:",
+      "1. Giao Trung tâm Văn hóa, Thể thao và Truyền thông huyện tổ chức đăng tải, tuyên truyền rộng rãi thông báo này",
+      "Với nội dung trên, HĐND huyện thông báo để các đơn vị, nhân dân biết và thực hiện./."],
+     {"1": "Giao Trung tâm Văn hóa, Thể thao và Truyền thông huyện tổ chức đăng tải, tuyên truyền rộng rãi thông báo này"}),
 ])
 def test_prose_item_ends(paras, names):
     got = {t["no"]: t["name"] for t in extract_tasks(_prose_doc(paras), {}, [])}
@@ -189,6 +194,14 @@ def test_prose_item_ends(paras, names):
     (["Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:", "1. Nâng cao chất lượng rừng ven biển.",
       "2. Cơ quan, đơn vị trường học báo cáo kết quả thực hiện."],
      [("2", "2", ["Cơ quan, đơn vị trường học"], None)]),
+    # a date inside the item in words; "tiếp công dân" ends the body; days of every month recur
+    (["Sở Giáo dục và Đào tạo đề nghị Thủ trưởng đơn vị thực hiện:",
+      "1. Cơ quan, đơn vị trường học báo cáo tình hình thực hiện tại đơn vị trước ngày 10 tháng 4 năm 2023; "
+      "trường THPT báo cáo tại đường dẫn.",
+      "2. Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 15 và 25 hàng tháng.",
+      "3. Các trường tổ chức tổng vệ sinh vào lúc 16h00 ngày thứ Sáu 20/4/2018."],
+     [("1", "1", ["Cơ quan, đơn vị trường học"], "2023-04-10"), ("2", "2", ["Chủ tịch UBND huyện"], None),
+      ("3", "3", ["Các trường"], "2018-04-20")]),
     # a long "Về …" item over lettered items is a heading, not a task of the introduction's body
     (["Ban Thường vụ Tỉnh ủy đề nghị các Đảng ủy trực thuộc Tỉnh ủy thực hiện một số nội dung như sau:",
       "1. Về đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan "
