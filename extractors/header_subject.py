@@ -101,6 +101,9 @@ def without_repeated_type(subject: str, span: tuple[int, int], typ: str) -> tupl
     m = re.match(rf"(?i)(?:{type_regex()})(?!\w)\s+", fold(subject))
     if m and canonical_type(subject[:m.end()].strip()) == typ and len(subject) > m.end():
         return subject[m.end():], (span[0] + m.end(), span[1])
+    glued = re.match(r"\S+\s+", subject)   # "NGHỊQUYẾT VỀ VIỆC …": a text layer that lost the space
+    if glued and fold(glued.group(0)).strip().lower() == fold(typ).replace(" ", "").lower() and len(subject) > glued.end():
+        return subject[glued.end():], (span[0] + glued.end(), span[1])
     return subject, span
 
 

@@ -80,6 +80,16 @@ MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
       "Độc lập – Tự do – Hạnh phúc", "Đức Hợp, ngày ….. tháng 12 năm 2021", "THÔNG BÁO", "Về việc tạm dừng tiếp công dân"],
      dict(number="", number_symbol="/TB-UBND", date=None, date_partial="2021-12", issuer="Ủy ban nhân dân xã Đức Hợp",
           type="Thông báo")),
+    # a text layer that lost spaces prints the type word glued ("NGHỊQUYẾT"): it is no part of the subject
+    (["QUỐC HỘI", "Số: 27/2004/QH11", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "Hà Nội, ngày 15 tháng 06 năm 2004", "NGHỊ QUYẾT", "NGHỊQUYẾT", "VỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA HỘI ĐỒNG DÂN TỘC",
+      "Căn cứ vào Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;"],
+     dict(type="Nghị quyết", subject="VỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA HỘI ĐỒNG DÂN TỘC")),
+    # a lettered part ("A -MỤC ĐÍCH, YÊU CẦU") ends the subject
+    (["BAN TỔ CHỨC TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 20-HD/BTCTW", "Hà Nội, ngày 10 tháng 10 năm 2008",
+      "HƯỚNG DẪN", "VỀ ĐÁNH GIÁ CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG VÀ ĐẢNG VIÊN", "A -MỤC ĐÍCH, YÊU CẦU",
+      "- Đánh giá đúng chất lượng tổ chức cơ sở đảng và đảng viên."],
+     dict(type="Hướng dẫn", subject="VỀ ĐÁNH GIÁ CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG VÀ ĐẢNG VIÊN")),
 ])
 def test_real_layouts(lines, want):
     d = extract_document(text_doc(*lines))
