@@ -30,7 +30,7 @@ from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold, strip_accents, strip_ws
 
-_DRAFT = re.compile(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?")
+_DRAFT = re.compile(r"(?i)dự\s+thảo(?:\s+(?:lần\s+)?\d+)?(?:\s+trình\s+[^\n]{3,120})?")   # "Dự thảo trình Quốc hội tại kỳ họp thứ 4"
 
 
 def _blank_doc() -> dict:
@@ -227,6 +227,20 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
     if not counts:
         return issuer
     return max(counts, key=lambda k: (counts[k], -len(k)))
+
+
+def _enacting_body(lines: list[Line], province: str | None) -> str | None:
+    """No header body: the enacting authority printed under the title ("QUỐC HỘI", "BỘ TRƯỞNG BỘ
+    Y TẾ" -> "Bộ Y tế"), when it is a known body, among the lines before the body text."""
+    for ln in lines[:15]:
+        t = collapse_ws(ln.text)
+        if re.match(r"(?i)căn cứ|kính gửi|thực hiện", fold(t)):
+            return None
+        if is_caps(t) and len(t) <= 80 and AUTHORITY_LINE.match(fold(t)):
+            body = agencies.canonical_agency(body_of_official(t), province)
+            if agencies._lookup(agencies._split_province(body)[0])[0] is not None:
+                return body
+    return None
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -590,6 +604,8 @@ def extract_document(doc: ReadDocument) -> dict:
         issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", auth_body), province)
         if not province_in(issuer) and province and re.search(r"(?i)(ủy|ủy ban nhân dân|hội đồng nhân dân)$", fold(issuer)):
             issuer = agencies.canonical_agency(issuer + (" tỉnh" if not re.search(r"(?i)ủy$", fold(issuer)) else ""), province)
+    if issuer is None:
+        issuer = _enacting_body(lines, province)
     if issuer is None:
         m = _SUBJECT_VERB.search(text[:max(head_end, 3000)])
         if m:

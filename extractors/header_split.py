@@ -91,6 +91,8 @@ def _type_end_ok(f: str, e: int) -> bool:
 def _anchors(f: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the header anchors in one folded line; end -1 = open to the next."""
     out: list[tuple[int, int, str]] = []
+    if _BODY.match(f):
+        return out   # "Căn cứ Điều lệ Đảng Cộng sản Việt Nam; …": body text, a motto named in a sentence
     stop = len(f)
     b = _BODY.search(f, 1)
     if b:

@@ -13,7 +13,13 @@ from pipeline.normalize import collapse_ws, fold
 
 def bodies_printed(lines: list[Line], head_end: int) -> bool:
     """The page keeps a header: a motto or a "Số:" line in the head."""
-    return any(MOTTO.search(ln.text) or re.match(r"(?i)^số\s*:", fold(ln.text)) for ln in lines if ln.start < head_end)
+    return any(_motto_line(ln.text) or re.match(r"(?i)^số\s*:", fold(ln.text)) for ln in lines if ln.start < head_end)
+
+
+def _motto_line(text: str) -> bool:
+    """A motto as the header prints it, not named in a sentence ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam")."""
+    m = MOTTO.search(text)
+    return bool(m) and (is_caps(m.group(0)) or len(text.strip()) <= len(m.group(0)) + 30)
 
 
 def find_title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:

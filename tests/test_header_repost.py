@@ -91,6 +91,16 @@ def test_repost_title(lines, want):
     (["Căn cứ Công văn số 3078/SGDĐT-GDTH ngày 31/8/2021 của Sở Giáo dục và Đào tạo, Phòng Giáo dục và Đào tạo "
       "(GDĐT) Hướng dẫn các trường Tiểu học thực hiện nhiệm vụ như sau:"],
      dict(type="Hướng dẫn", issuer="Phòng Giáo dục và Đào tạo")),
+    # a motto named in a "Căn cứ" sentence is no header; the body's own "… quy định … như sau:"
+    (["Quy định đánh giá chất lượng sinh hoạt chi bộ",
+      "Căn cứ Điều lệ Đảng Cộng sản Việt Nam; Căn cứ Chỉ thị số 13-CT/TU, ngày 05/7/2017 của Ban Thường vụ Tỉnh ủy về "
+      "sinh hoạt chi bộ; Ban Thường vụ Tỉnh ủy quy định đánh giá chất lượng sinh hoạt chi bộ, như sau:"],
+     dict(type="Quy định", issuer="Ban Thường vụ Tỉnh ủy", subject="đánh giá chất lượng sinh hoạt chi bộ")),
+    # a draft marked "Dự thảo trình …", its enacting authority under the title the only body printed
+    (["Dự thảo trình Quốc hội tại kỳ họp thứ 4, Quốc hội khóa XIII", "NGHỊ QUYẾT",
+      "VỀ VIỆC LẤY PHIẾU TÍN NHIỆM ĐỐI VỚI NGƯỜI GIỮ CHỨC VỤ DO QUỐC HỘI BẦU", "QUỐC HỘI",
+      "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;"],
+     dict(type="Nghị quyết", issuer="Quốc hội", is_draft=True)),
     # a headline that is the body's own sentence is no subject
     (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
       "1. Giao Bộ Y tế theo dõi tình hình dịch."],
