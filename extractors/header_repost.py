@@ -120,7 +120,7 @@ def _who_verb_re() -> re.Pattern:
     return re.compile(
         rf"(?:^|(?<=[\n.;,:]))[ \t]*(?:(?:nay|vì vậy|do đó|vậy)\s*,?\s+)?"
         rf"(?P<who>(?:{openers})(?!\w)(?:[^.;:\n()]|\([^()\n]{{1,20}}\)){{0,90}}?)\s+(?:(?:{adverbs})\s+)*"
-        rf"(?:(?<![Bb]an\s)(?P<verb>{verbs})|(?:{issue})\s+(?P<type>{type_regex()}))(?!\w)", re.IGNORECASE)
+        rf"(?:(?<![Bb]an\s)(?P<verb>{verbs})|(?:{issue})\s+(?P<type>{type_regex()}))(?!\w)(?!\s+số)", re.IGNORECASE)
 
 
 def _opener_ok(who: str) -> bool:

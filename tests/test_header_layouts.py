@@ -85,6 +85,10 @@ MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
       "Hà Nội, ngày 15 tháng 06 năm 2004", "NGHỊ QUYẾT", "NGHỊQUYẾT", "VỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA HỘI ĐỒNG DÂN TỘC",
       "Căn cứ vào Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;"],
      dict(type="Nghị quyết", subject="VỀ VIỆC BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA HỘI ĐỒNG DÂN TỘC")),
+    # no number and no motto, but a place-and-date line: the body above it is printed as a header
+    (["UỶ BAN NHÂN DÂN HUYỆN MAI CHÂU", "Mai Châu, ngày 19 tháng 12 năm 2019", "THƯ NGỎ",
+      "Vận động hỗ trợ (tự nguyện) kinh phí bắn pháo hoa", "Trong những năm qua, việc tổ chức bắn pháo hoa đã tạo không khí."],
+     dict(issuer="Ủy ban nhân dân huyện Mai Châu", date="2019-12-19")),
     # a lettered part ("A -MỤC ĐÍCH, YÊU CẦU") ends the subject
     (["BAN TỔ CHỨC TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 20-HD/BTCTW", "Hà Nội, ngày 10 tháng 10 năm 2008",
       "HƯỚNG DẪN", "VỀ ĐÁNH GIÁ CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG VÀ ĐẢNG VIÊN", "A -MỤC ĐÍCH, YÊU CẦU",

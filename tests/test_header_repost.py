@@ -101,6 +101,11 @@ def test_repost_title(lines, want):
       "VỀ VIỆC LẤY PHIẾU TÍN NHIỆM ĐỐI VỚI NGƯỜI GIỮ CHỨC VỤ DO QUỐC HỘI BẦU", "QUỐC HỘI",
       "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;"],
      dict(type="Nghị quyết", issuer="Quốc hội", is_draft=True)),
+    # "X triển khai Kế hoạch …" (no number: its own plan)
+    (["Kế hoạch tổ chức “Tháng Nhân đạo” năm 2019",
+      "Thực hiện Hướng dẫn số 48/HD-TƯHCTĐ ngày 15/02/2019 của Trung ương Hội Chữ thập đỏ Việt Nam. Hội Chữ thập đỏ "
+      "tỉnh triển khai Kế hoạch tổ chức “Tháng Nhân đạo” năm 2019 với các nội dung như sau:"],
+     dict(type="Kế hoạch", issuer="Hội Chữ thập đỏ tỉnh")),
     # a headline that is the body's own sentence is no subject
     (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
       "1. Giao Bộ Y tế theo dõi tình hình dịch."],
@@ -115,6 +120,7 @@ def test_body_sentence(lines, want):
     "Hội nghị thông báo kết quả bầu cử.",  # a meeting, not a body
     "Bộ phận một cửa thông báo lịch làm việc.",
     "Phó Thủ tướng, Trưởng Ban Chỉ đạo Quốc gia chủ trì cuộc họp.",  # "Ban Chỉ đạo" is a name
+    "Sở Y tế triển khai Kế hoạch số 12/KH-UBND ngày 02/3/2020.",  # another body's numbered plan
 ])
 def test_body_sentence_needs_a_body(text):
     assert body_verb(text) is None
