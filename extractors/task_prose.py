@@ -39,7 +39,8 @@ _STOP = re.compile(r"^\s*(?:nơi nhận|t/m|tm\.|kt\.|tl\.|tuq\.)", re.I)
 def _grammar() -> dict:
     d = dict(vocab.load("task_verbs.json"))  # a copy: verb_rx is added below
     verbs = sorted((fold(v) for v in d["verbs"]), key=len, reverse=True)
-    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )\s?(?:" + "|".join(map(re.escape, verbs)) + r")(?![^\W\d_])")
+    # not a verb: after "được"/"đã", or inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …")
+    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(map(re.escape, verbs)) + r")(?![^\W\d_])")
     return d
 
 
@@ -257,6 +258,9 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
                   text)
     if m:
         return text, m.group(0)   # "… tiếp công dân vào ngày 15 hàng tháng": a recurring date inside the item
+    m = re.search(r"(?i)(?<!\w)(?:đảm bảo|bảo đảm)\s+hoàn\s+thành\s[^.;]{0,80}?(?:trong|trước)\s[^.;]{0,30}?(?:19|20)\d\d", text)
+    if m and parse_deadline(m.group(0), *ref)["deadline_kind"] != "none":
+        return text, m.group(0)   # "…, đảm bảo hoàn thành công trình trong năm 2018. …": inside the item
     m = _INLINE_DATE.search(text)
     if m and parse_deadline(m.group(0), *ref)["deadline_kind"] == "date":
         return text, m.group(0)   # "… hoàn thành tổng kết … trước ngày 20/4/2015; …": a date inside the item

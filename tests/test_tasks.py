@@ -202,6 +202,11 @@ def test_prose_item_ends(paras, names):
       "3. Các trường tổ chức tổng vệ sinh vào lúc 16h00 ngày thứ Sáu 20/4/2018."],
      [("1", "1", ["Cơ quan, đơn vị trường học"], "2023-04-10"), ("2", "2", ["Chủ tịch UBND huyện"], None),
       ("3", "3", ["Các trường"], "2018-04-20")]),
+    # a project board's name holds "xây dựng" and "công trình"; "đảm bảo hoàn thành … trong năm 2018" inside the item
+    (["Ủy ban nhân dân tỉnh có ý kiến như sau:",
+      "2. Ban QLDA đầu tư xây dựng các công trình Nông nghiệp và PTNT khẩn trương hoàn thiện hồ sơ, đảm bảo hoàn thành "
+      "công trình trong năm 2018. Chủ tịch UBND tỉnh yêu cầu Giám đốc Ban thực hiện."],
+     [("2", "2", ["Ban QLDA đầu tư xây dựng các công trình Nông nghiệp và PTNT"], "2018-12-31")]),
     # a long "Về …" item over lettered items is a heading, not a task of the introduction's body
     (["Ban Thường vụ Tỉnh ủy đề nghị các Đảng ủy trực thuộc Tỉnh ủy thực hiện một số nội dung như sau:",
       "1. Về đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan "
