@@ -68,6 +68,12 @@ def _title_re() -> re.Pattern:
     return re.compile(rf"(?P<type>{type_regex()})(?!\w)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 
 
+def _without_title_stop(t: str) -> str:
+    """A title whose "về việc …" part ends in a full stop ("Thông báo về việc tổ chức tổng vệ sinh …."),
+    without it; other lines unchanged (a sentence keeps its stop and is no title)."""
+    return t[:-1] if re.search(r"(?i)\s(?:về việc|v/v)\s[^.]+\.$", fold(t)) else t
+
+
 def repost_title(text: str, max_lines: int = 2) -> RepostTitle | None:
     """The title line a portal prints in place of the header: one of the first lines, opening
     with a type name (capitalised), no sentence (no final period, not too long)."""
@@ -80,8 +86,7 @@ def repost_title(text: str, max_lines: int = 2) -> RepostTitle | None:
         seen += 1
         if seen > max_lines:
             break
-        if re.search(r"(?i)\s(?:về việc|v/v)\s[^.]+\.$", fold(t)):
-            t = t[:-1]   # "Thông báo về việc tổ chức tổng vệ sinh …." : a title with a full stop
+        t = _without_title_stop(t)
         if not t[0].isupper() or len(t) > 300 or t.endswith((".", ":", ";")) or _OPENERS_STOP.match(fold(t)):
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
@@ -113,9 +118,9 @@ def repost_title(text: str, max_lines: int = 2) -> RepostTitle | None:
 @lru_cache(maxsize=None)
 def _who_verb_re() -> re.Pattern:
     d = _data()
-    openers = "|".join(r"\s+".join(map(re.escape, fold(o).split())) for o in sorted(d["body_openers"], key=len, reverse=True))
-    verbs = "|".join(r"\s+".join(map(re.escape, fold(v).split())) for v in d["verb_types"])
-    issue = "|".join(r"\s+".join(map(re.escape, fold(v).split())) for v in d["issue_verbs"])
+    openers = phrase_alternation(fold(o) for o in d["body_openers"])
+    verbs = phrase_alternation(fold(v) for v in d["verb_types"])
+    issue = phrase_alternation(fold(v) for v in d["issue_verbs"])
     adverbs = phrase_alternation(fold(a) for a in vocab.load("task_verbs.json")["adverbs"])
     return re.compile(
         rf"(?:^|(?<=[\n.;,:]))[ \t]*(?:(?:nay|vì vậy|do đó|vậy)\s*,?\s+)?"
@@ -155,9 +160,7 @@ def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
     if not m:
         return None
     line = m.group(0)
-    t = line.strip()
-    if re.search(r"(?i)\s(?:về việc|v/v)\s[^.]+\.$", fold(t)):
-        t = t[:-1]   # "UBND tỉnh chỉ đạo về việc tham gia ý kiến …." : a title with a full stop
+    t = _without_title_stop(line.strip())
     if not t or not t[0].isupper() or len(t) > 250 or len(t.split()) < 3 or t.endswith((".", ":", ";", ",")) \
             or _OPENERS_STOP.match(fold(t)) or re.search(r"(?i)\s(?:đã|sẽ)\s", fold(t)):
         return None

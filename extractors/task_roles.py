@@ -31,7 +31,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     sup_l = phrase_alternation(fold(x) for x in g["support_labels"])
     label = re.compile(rf"(?i)(?:^|(?<=[;\n.,]))\s*(?:(?P<lead>{lead_l})|(?P<sup>{sup_l}))\s*:")
     sup_v = phrase_alternation(fold(x) for x in g["support"])
-    verb = re.compile(rf"(?i)\s+chủ\s+trì(?:\s+(?:thực\s+hiện|tham\s+mưu))?(?P<rest>{_SEP}(?:{sup_v}|phối\s+hợp)?\s*)")
+    verb = re.compile(rf"(?i)\s+chủ\s+trì(?:\s+(?:thực\s+hiện|tham\s+mưu))?{_SEP}(?:{sup_v}|phối\s+hợp)?\s*")
     mark = re.compile(r"(?i)\s*\(\s*(?P<role>chủ\s+trì|phối\s+hợp)\s*\)")
     return label, verb, mark
 

@@ -1,11 +1,16 @@
 """Tasks from appendix tables (.docx, .pdf, or any reader that yields `Table`s).
 
-Columns are mapped by their header words (data/task_columns.json), never by position. Rows:
+Columns are mapped by their header words (data/task_columns.json), never by position; a header
+over two rows (merged cells over "Chủ trì | Phối hợp" or "Bắt đầu | Hoàn thành") is read as one.
+Rows:
 - a repeated header row, or a row of column numbers "(1) (2) …", is skipped;
 - a section row (one cell merged over the others, or only the first two cells filled with a
-  roman numeral + title) sets the section of the rows below it;
+  roman numeral or a capital letter + title) sets the section of the rows below it; so does a
+  numbered row holding only a title over rows numbered under it ("1" over "1.1", "1.2");
 - a row with a number in the TT column is a task; a row without one (a task split by a page
-  break) continues the previous task.
+  break) continues the previous task; a table without a TT column has a task per row;
+- lead and support come from their columns, or from one cell that marks the roles
+  (task_roles).
 A table without a header that has the same width as the previous task table continues it.
 """
 from __future__ import annotations
@@ -74,7 +79,7 @@ def _find_header(t: Table) -> tuple[dict[str, int], int, list[str]] | None:
 
 def _sub_label(above: str, below: str) -> str:
     """A column's header over two rows: the sub-label where it names a field itself ("Chủ trì"
-    under "Cơ quan thực hiện"), else both ("Thời gian thực hiện" over "Năm 2026")."""
+    under "Cơ quan thực hiện"), else both ("Kinh phí" over "Ngân sách tỉnh")."""
     if above == below:
         return above
     return below if _header_field(below) else collapse_ws(f"{above} {below}")
