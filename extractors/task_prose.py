@@ -41,6 +41,9 @@ def _grammar() -> dict:
     verbs = sorted((fold(v) for v in d["verbs"]), key=len, reverse=True)
     # not a verb: after "được"/"đã", or inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …")
     d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(map(re.escape, verbs)) + r")(?![^\W\d_])")
+    # "Giao / Đề nghị …" opening a sentence; "chỉ đạo / giao …" handing the task on (folded, lower case)
+    d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+")
+    d["pass_on_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["pass_on"]) + r"\s+")
     return d
 
 
@@ -181,7 +184,7 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
     f = fold(text).lower()
     lead: list[str] = []
     pos = 0
-    m = re.match(r"^\s*(?:" + "|".join(map(re.escape, (fold(a) for a in g["assign"]))) + r")\s+", f)
+    m = g["assign_rx"].match(f)
     if m:
         pos = m.end()
     elif not starts_body(text):
@@ -196,7 +199,7 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
     # pass the task on along "chỉ đạo B", "giao B"
     while True:
         rest_f = f[pos:]
-        m = re.match(r"^\s*(?:" + "|".join(map(re.escape, (fold(a) for a in g["pass_on"]))) + r")\s+", rest_f)
+        m = g["pass_on_rx"].match(rest_f)
         if not m:
             break
         phrase, stop = _agency_phrase(text[pos + m.end():])
@@ -274,8 +277,7 @@ def _is_title(text: str) -> bool:
         return False
     if re.match(r"^(?:Về|VỀ)\b", t):
         return len(t.split()) <= 40   # "Về đẩy mạnh chuyển đổi số, … trong hệ thống chính trị"
-    assign = "|".join(map(re.escape, (fold(a) for a in _grammar()["assign"])))
-    if re.match(rf"(?i)(?:{assign})\s", fold(t)):
+    if _grammar()["assign_rx"].match(fold(t).lower()):
         return False   # "Giao Trung tâm … đăng tải thông báo này": an assignment without its full stop
     return len(t.split()) <= 25 and (t == t.upper() or not starts_body(t))
 
@@ -380,8 +382,7 @@ def _handed_on(text: str) -> tuple[list[str], list[str]]:
     """The bodies a list's introduction hands its items to ("Phòng X yêu cầu các trường … thực hiện
     các nội dung sau"); none when it names only its own subject ("UBND tỉnh ban hành Kế hoạch …")."""
     subject, stop = _agency_phrase(text)
-    pass_on = "|".join(map(re.escape, (fold(a) for a in _grammar()["pass_on"])))
-    if not starts_body(subject) or not re.match(rf"^\s*(?:{pass_on})\s+", fold(text[stop:]).lower()):
+    if not starts_body(subject) or not _grammar()["pass_on_rx"].match(fold(text[stop:]).lower()):
         return [], []
     return _chain_lead(text)
 
