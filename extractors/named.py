@@ -56,7 +56,10 @@ def _law_re() -> re.Pattern:
         # a comma and a capital end the name, but not in "… của Hội đồng nhân dân, Ủy ban nhân dân"
         rf"(?:\s*(?P<date>{_DATE_WORDS})|\s+(?P<year>năm\s+\d{{4}})|(?=\s*(?:[;:()\t]|\.(?:\s|$)"
         rf"|(?<![Hh]ội đồng nhân dân)(?<!HĐND),\s+(?-i:{_UP})|\s+và\s+các\s|,?\s*\Z))"
-        rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w))))")
+        rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w)))"
+        # what follows a name: a date the text damaged ("ngày 26/1 l/2003") or cut ("… ngày"), "ban hành
+        # ngày …", "do Chủ tịch nước … công bố"
+        rf"|(?=\s+(?:ngày(?!\w)|ban\s+hành(?=\s*(?:ngày|năm|[,;.]|$))|do\s+{_UP})))")
 
 
 def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -> list[dict]:
@@ -194,6 +197,9 @@ def _title_end(text: str, ft: str, start: int, limit: int) -> int:
     if m:
         stops.append(m.start())
     m = re.search(r"\d+[a-z]?\s*[/-]\s*[A-ZĐ]", seg)
+    if m:
+        stops.append(m.start())
+    m = re.search(r"\s+ngày\s*\d", seg)   # "Nghị quyết HĐND tỉnh khóa II kỳ họp thứ 6 ngày 05/7/1997": its date
     if m:
         stops.append(m.start())
     cut = min(stops)

@@ -18,6 +18,15 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
 
 
 @pytest.mark.parametrize("paras,expected", [
+    # what follows a law's name is no part of it: "ban hành ngày", "do Chủ tịch nước … công bố", a damaged
+    # or cut date; a plan's date neither
+    (["Căn cứ Luật Tổ chức HĐND và UBND ban hành ngày 26 tháng 11 năm 2003;"], [("Luật", "Luật Tổ chức HĐND và UBND", None)]),
+    (["Căn cứ Luật Tổ chức HĐND và UBND do Chủ tịch nước Cộng hòa XHCN Việt Nam công bố;"],
+     [("Luật", "Luật Tổ chức HĐND và UBND", None)]),
+    (["Căn cứ Luật Tổ chức HĐND và UBND ngày 26/1 l/2003;"], [("Luật", "Luật Tổ chức HĐND và UBND", None)]),
+    (["Căn cứ Luật Tự do báo chí năm 2016;"], [("Luật", "Luật Tự do báo chí năm 2016", None)]),
+    (["Thực hiện Nghị quyết HĐND tỉnh khóa II kỳ họp thứ 6 ngày 05/7/1997 về giá vé;"],
+     [("Nghị quyết", "Nghị quyết HĐND tỉnh khóa II kỳ họp thứ 6", None)]),
     (["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của "
       "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;"],
      [("Luật", "Luật Tổ chức chính quyền địa phương", "2015-06-19"),
