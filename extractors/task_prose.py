@@ -191,7 +191,7 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
         pos = -1  # verb-initial: the subject is the list's lead
     if pos >= 0:
         phrase, stop = _agency_phrase(text[pos:])
-        if phrase and starts_body(phrase):
+        if phrase and starts_body(phrase) and not re.search(r"(?<!\w)được(?!\w)", phrase):   # "Các trường hợp được gia hạn": no agent
             lead = split_agencies(phrase)
         pos = pos + stop
     else:

@@ -207,6 +207,11 @@ def test_prose_item_ends(paras, names):
       "2. Ban QLDA đầu tư xây dựng các công trình Nông nghiệp và PTNT khẩn trương hoàn thiện hồ sơ, đảm bảo hoàn thành "
       "công trình trong năm 2018. Chủ tịch UBND tỉnh yêu cầu Giám đốc Ban thực hiện."],
      [("2", "2", ["Ban QLDA đầu tư xây dựng các công trình Nông nghiệp và PTNT"], "2018-12-31")]),
+    # more verbs end the body ("vệ sinh", "vận động", "làm việc" …); a passive subject names no agent
+    (["Sở Thông tin và Truyền thông thông báo như sau:", "1. Chi đoàn Sở vệ sinh cơ quan trước khi nghỉ Tết.",
+      "2. Các cán bộ, viên chức, người lao động vận động gia đình treo cờ Tổ quốc.",
+      "3. Các trường hợp được gia hạn nộp số nợ thuế."],
+     [("1", "1", ["Chi đoàn Sở"], None), ("2", "2", ["Các cán bộ, viên chức, người lao động"], None)]),
     # a long "Về …" item over lettered items is a heading, not a task of the introduction's body
     (["Ban Thường vụ Tỉnh ủy đề nghị các Đảng ủy trực thuộc Tỉnh ủy thực hiện một số nội dung như sau:",
       "1. Về đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan "
