@@ -29,7 +29,7 @@ from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
 _ROMAN_H = re.compile(r"^\s*([IVX]{1,5})\s*[.\-–/]\s*(\S.*)$")
-_NUM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
+_NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[.)]|[-–](?!\s*\d))\s+(\S.*)$")   # "1.", "1)", "1-"
 _LETTER = re.compile(r"^\s*([a-zđ])\s*[)\]]\s*(\S.*)$")
 _DASH = re.compile(r"^\s*[-–+•*]\s+(\S.*)$")
 _STOP = re.compile(r"^\s*(?:nơi nhận|t/m|tm\.|kt\.|tl\.|tuq\.)", re.I)
@@ -237,10 +237,10 @@ def _labelled(text: str) -> tuple[str, list[str], list[str], str | None]:
     return text[:m.start()].rstrip(" .;,"), lead, support, deadline
 
 
-# a full date inside an item, after "trước", "chậm nhất" or "vào (lúc 16h00) ngày (thứ Sáu)": "trước ngày
-# 20/4/2015", "trước ngày 10 tháng 4 năm 2023", "vào lúc 16h00 ngày thứ Sáu 20/4/2018"
+# a full date inside an item, after "trước", "chậm nhất", "trong ngày" or "vào (lúc 16h00) ngày (thứ Sáu)":
+# "trước ngày 20/4/2015", "trước ngày 10 tháng 4 năm 2023", "vào lúc 16h00 ngày thứ Sáu 20/4/2018"
 _INLINE_DATE = re.compile(
-    r"(?i)(?<!\w)(?:trước|chậm nhất|vào(?:\s+lúc\s+\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?)?)\s+"
+    r"(?i)(?<!\w)(?:trước|chậm nhất|trong(?=\s+ngày)|vào(?:\s+lúc\s+\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?)?)\s+"
     r"(?:ngày\s+)?(?:thứ\s+\w+,?\s+)?"
     r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)")
 

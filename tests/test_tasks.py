@@ -212,6 +212,10 @@ def test_prose_item_ends(paras, names):
       "2. Các cán bộ, viên chức, người lao động vận động gia đình treo cờ Tổ quốc.",
       "3. Các trường hợp được gia hạn nộp số nợ thuế."],
      [("1", "1", ["Chi đoàn Sở"], None), ("2", "2", ["Các cán bộ, viên chức, người lao động"], None)]),
+    # "1-" numbers an item; "Tất cả các cơ quan …" is a body; "trong ngày 3-2-2018" is the item's date
+    (["UBND thành phố thông báo:", "1- Tất cả các cơ quan, đơn vị thực hiện treo cờ Tổ quốc trong ngày 3-2-2018 (thứ bảy).",
+      "2- Các cơ quan công sở thực hiện treo cờ Đảng."],
+     [("1", "1", ["Tất cả các cơ quan, đơn vị"], "2018-02-03"), ("2", "2", ["Các cơ quan công sở"], None)]),
     # a long "Về …" item over lettered items is a heading, not a task of the introduction's body
     (["Ban Thường vụ Tỉnh ủy đề nghị các Đảng ủy trực thuộc Tỉnh ủy thực hiện một số nội dung như sau:",
       "1. Về đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan "
