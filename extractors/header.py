@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from extractors import agencies
-from extractors.dates import DATE_RE, DateMatch, _from_match, find_place_date
+from extractors.dates import DATE_RE, DateMatch, _from_match, date_after, find_place_date
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
 from extractors.header_lines import AUTHORITY_LINE, HEAD_CHARS, MOTTO, RULE, Line, is_caps, lines_of
 from extractors.header_repost import body_of_official, body_verb, newspaper_province, party_committee, plain_title, repost_title, strip_term
@@ -26,7 +26,7 @@ from extractors.header_split import mass_motto, split_header
 from extractors.header_subject import (bodies_printed, find_title, subject_after_title, title_rest, untitled_subject,
                                        vv_subject, without_authority_tail, without_repeated_type)
 from extractors.identity import make_key
-from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, number_type, parse_number
+from extractors.numbers import PART, PARTY, SO_LINE_RE, STATE_WRAP, clean_number, find_numbers, number_type, parse_number
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold, strip_accents, strip_ws
 
@@ -241,6 +241,23 @@ def _enacting_body(lines: list[Line], province: str | None) -> str | None:
             if agencies._lookup(agencies._split_province(body)[0])[0] is not None:
                 return body
     return None
+
+
+def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None] | None:
+    """A reposted page's source note naming the document itself ("(Nguồn: Thông báo số 81/TB-UBND
+    ngày 08/6/2021)", "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)"): its number, span and date."""
+    m = _SOURCE_RE.search(fold(text))
+    if not m:
+        return None
+    nums = find_numbers(text[m.start("rest"):m.end("rest")])
+    if not nums:
+        return None
+    n = nums[0]
+    span = (m.start("rest") + n.start, m.start("rest") + n.end)
+    return n.number, span, date_after(text, span[1])
+
+
+_SOURCE_RE = re.compile(rf"(?im)^[ \t]*\(?[ \t]*nguồn[ \t]*:[ \t]*(?:từ[ \t]+)?(?:{type_regex()})[ \t]+(?P<rest>số[^\n]{{1,80}})$")
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -488,6 +505,9 @@ def extract_document(doc: ReadDocument) -> dict:
         lone = _lone_number(lines, head_end)
         if lone:
             number, nspan = lone
+    source = _source_line(text) if number is None and not dm else None
+    if source:
+        number, nspan, dm = source
     if province is None and place and province_in(place) and not _place_contradicts_level(text, pspan, place):
         province = agencies.canonical_agency(place)  # "Yên Bái, ngày …": a provincial body's own province
     out["number"] = number
@@ -525,18 +545,19 @@ def extract_document(doc: ReadDocument) -> dict:
         subject, sspan = untitled_subject(lines, dm.end)
     if gaz and gaz["subject"]:
         subject, sspan = gaz["subject"], gaz["subject_span"]
-    if vv and (typ is None or typ == "Công văn"):
+    headerless = number is None or source is not None   # a repost: no number, or only its source note's
+    rt = repost_title(text) if typ is None and headerless else None
+    if vv and (typ is None or typ == "Công văn") and rt is None:   # "Thông báo: Về việc …" is a Thông báo
         subject, sspan = vv, vspan
         p = parse_number(number) if number else None
         typ = typ or (number_type(number) if p and p.code else None) or "Công văn"
-    rt = repost_title(text) if typ is None and number is None else None
     if rt:
         typ, subject, sspan = rt.type, rt.subject, rt.subject_span
-    if typ is None and number is None:
+    if typ is None and headerless:
         lead = _repost_lead(text)
         if lead:
             typ, subject, sspan = lead
-    bv = body_verb(text) if number is None and not bodies_printed(lines, head_end) else None
+    bv = body_verb(text) if headerless and not bodies_printed(lines, head_end) else None
     if typ is None and bv and bv[0]:
         typ = bv[0]
         pt = plain_title(text) if subject is None else None
@@ -610,9 +631,9 @@ def extract_document(doc: ReadDocument) -> dict:
         m = _SUBJECT_VERB.search(text[:max(head_end, 3000)])
         if m:
             issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", m.group("who")), province)
-    if issuer is None and number:
+    if issuer is None and number and source is None:
         issuer = _issuer_from_code(number, province)
-    if issuer is None and subject and number is None:
+    if issuer is None and subject and headerless:
         issuer = _issuer_in_subject(subject, province)
     if issuer:
         issuer = _complete_issuer(issuer, text, province)

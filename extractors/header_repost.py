@@ -65,7 +65,7 @@ def newspaper_province(text: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _title_re() -> re.Pattern:
-    return re.compile(rf"(?P<type>{type_regex()})(?!\w)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+    return re.compile(rf"(?P<type>{type_regex()})(?!\w)\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE)   # "Thông báo: Về việc …"
 
 
 def _without_title_stop(t: str) -> str:

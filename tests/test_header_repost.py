@@ -52,6 +52,15 @@ def _check(doc: dict, want: dict) -> None:
     (["Thông báo về việc tổ chức tổng vệ sinh trên địa bàn thành phố.",
       "Kính gửi: Hiệu trưởng các đơn vị trực thuộc. Phòng Giáo dục và Đào tạo yêu cầu các trường thực hiện như sau:"],
      dict(type="Thông báo", subject="về việc tổ chức tổng vệ sinh trên địa bàn thành phố")),
+    # "Thông báo: Về việc …" is a Thông báo, though its subject opens with "Về việc"
+    (["Thông báo: Về việc treo cờ chào mừng kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam",
+      "UBND tỉnh thông báo về việc treo cờ như sau:", "1. Các cơ quan treo cờ Tổ quốc."],
+     dict(type="Thông báo", subject="Về việc treo cờ chào mừng kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam")),
+    # a source note naming the reposted document itself gives its number and date, and is no citation
+    (["Thông báo về việc hoãn tổ chức phiên tiếp công dân định kỳ tháng 6",
+      "Ủy ban nhân dân huyện thông báo để các phòng, ban, ngành biết.", "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)"],
+     dict(type="Thông báo", number="81/TB-UBND", date="2021-06-08",
+          subject="về việc hoãn tổ chức phiên tiếp công dân định kỳ tháng 6")),
     # "Thông báo kết luận của X, …": a Thông báo, its subject the kết luận, its issuer X
     (["Thông báo kết luận của Phó Thủ tướng Lê Văn Thành, Trưởng Ban Chỉ đạo tại cuộc họp về phòng, chống thiên tai",
       "Chiều ngày 14 tháng 5 năm 2021, Phó Thủ tướng đã chủ trì cuộc họp."],
