@@ -93,6 +93,8 @@ def test_repost_title(lines, want):
     (["UBND tỉnh nhận được Công văn số 3145/BKHĐT-KTĐPLT ngày 15/5/2019 của Bộ Kế hoạch và Đầu tư. Sau khi xem xét, "
       "Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:"],
      dict(type="Công văn", issuer="Ủy ban nhân dân tỉnh")),
+    (["Để hoàn thiện dự thảo Thông tư, Cục Lâm nghiệp và Kiểm lâm trân trọng đề nghị Quý cơ quan góp ý."],
+     dict(type="Công văn", issuer="Cục Lâm nghiệp và Kiểm lâm")),
     (["UBND tỉnh tập trung chỉ đạo các ngành thực hiện nhiệm vụ tháng 5."],
      dict(type="Công văn", issuer="Ủy ban nhân dân tỉnh")),
     (["Sau khi nghe báo cáo, Chủ tịch UBND tỉnh Vũ Hồng Bắc đã có kết luận về cuộc họp như sau:"],
