@@ -42,7 +42,7 @@ def _grammar() -> dict:
     # not a verb: after "được"/"đã", or inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …")
     d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(map(re.escape, verbs)) + r")(?![^\W\d_])")
     # "Giao / Đề nghị …" opening a sentence; "chỉ đạo / giao …" handing the task on (folded, lower case)
-    d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+")
+    d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+(?:cho\s+)?")
     d["pass_on_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["pass_on"]) + r"\s+")
     return d
 
@@ -188,7 +188,8 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
     if m:
         pos = m.end()
     elif not starts_body(text):
-        pos = -1  # verb-initial: the subject is the list's lead
+        # an assignment after an opening clause, or else a sentence opening with its verb: the list's lead does it
+        pos = _assigned_after_clause(f)
     if pos >= 0:
         phrase, stop = _agency_phrase(text[pos:])
         if phrase and starts_body(phrase) and not re.search(r"(?<!\w)được(?!\w)", phrase):   # "Các trường hợp được gia hạn": no agent
@@ -208,6 +209,16 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
         lead = split_agencies(phrase)
         pos = pos + m.end() + stop
     return lead, _find_support(text)
+
+
+def _assigned_after_clause(f: str) -> int:
+    """Where the body starts in "Trước khi nghỉ lễ, yêu cầu các đơn vị …" (folded, lower case); -1 if
+    no assignment follows a comma."""
+    for c in re.finditer(r",\s+", f):
+        a = _grammar()["assign_rx"].match(f[c.end():])
+        if a:
+            return c.end() + a.end()
+    return -1
 
 
 def _labelled(text: str) -> tuple[str, list[str], list[str], str | None]:

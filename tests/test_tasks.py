@@ -216,6 +216,10 @@ def test_prose_item_ends(paras, names):
     (["UBND thành phố thông báo:", "1- Tất cả các cơ quan, đơn vị thực hiện treo cờ Tổ quốc trong ngày 3-2-2018 (thứ bảy).",
       "2- Các cơ quan công sở thực hiện treo cờ Đảng."],
      [("1", "1", ["Tất cả các cơ quan, đơn vị"], "2018-02-03"), ("2", "2", ["Các cơ quan công sở"], None)]),
+    # "Giao cho X …"; an assignment after an opening clause ("Trước khi nghỉ lễ, yêu cầu các đơn vị …")
+    (["Nhà trường thông báo:", "1. Giao cho trưởng các khoa đào tạo thông báo cho học sinh.",
+      "2. Trước khi nghỉ lễ, yêu cầu các đơn vị vệ sinh phòng làm việc."],
+     [("1", "1", ["trưởng các khoa đào tạo"], None), ("2", "2", ["các đơn vị"], None)]),
     # a long "Về …" item over lettered items is a heading, not a task of the introduction's body
     (["Ban Thường vụ Tỉnh ủy đề nghị các Đảng ủy trực thuộc Tỉnh ủy thực hiện một số nội dung như sau:",
       "1. Về đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan "
