@@ -243,9 +243,14 @@ def _complete_abbreviated(issuer: str, doc_ft: str, doc_text: str) -> str:
 # ---------------------------------------------------------------- mentions
 
 def _self_numbers(document: dict) -> set[str]:
+    """The document's own number, also with its one separator swapped: an old number printed "16-NT"
+    in the header and "16/NT" in its title is the same."""
     out = set()
-    if document.get("number"):
-        out.add(normalize_number(document["number"]))
+    n = document.get("number")
+    if n:
+        out.add(normalize_number(n))
+        if len(re.findall(r"[-/]", n)) == 1:
+            out.add(normalize_number(n.translate(str.maketrans("-/", "/-"))))
     return out
 
 

@@ -5,6 +5,7 @@ Grammar (over tone-folded text, so offsets are valid in the display text):
           45/2019/QH14, 02/2011/TTLT-VPCP-BNV, 05/BNV-VP
 - Party:  NUM "-" CODE "/" PART ("/" PART)*         57-NQ/TW, 10-CTr/TU, 04-TB/BCĐTW, 123-CV/TU
 - mixed:  NUM "/" CODE "/" PART                      17/TB/CQTTBCĐ (printed in real documents)
+- old:    NUM "-" ISSUER (no slash)                  15-CP, 38-HĐBT, 135-CT (1970s-90s), after "số" or a type word
 - blank (drafts): "Số:" then blanks then "/SYMBOL" or "-SYMBOL".
 A PART starts with an upper-case letter (letters, digits, "&", "." inside). A separator may be
 followed by a line break (a number wrapped as "57-" / "NQ/TW"). Numbers are not dates (digits
@@ -40,13 +41,16 @@ PARTY = rf"{NUM}(?:[ ]{{1,2}}[-–][ ]{{0,2}}|[-–]{_SEP_WS}|[ ](?=[{_UP}]{{2,4
     r"(?:[-–][A-ZĐ][A-ZĐ&0-9]{1,7})?"
 # a state number may wrap after "/" too ("749/QĐ-" / "TTg" is covered by the dash rule)
 STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
+# numbers of the 1970s-90s: NUM "-" ISSUER, no slash ("15-CP", "38-HĐBT", "135-CT", "16-NT", "64-TTg");
+# only right after "số" or a type word (see _plausible)
+OLD = rf"{NUM}[-–][A-ZĐ][A-ZĐ{_UPV}&]*[A-Za-z]?(?![-/\w])"
 
 # a number may be glued to "số" / "s" when a PDF lost the space ("số31-QĐ/TW", "Nghị định s20/2008/NĐ-CP")
 # (?=\d) first: most positions fail there, before the five look-behinds are tried (4x faster)
-NUMBER_RE = re.compile(rf"(?=\d)(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<=\ss)|(?<![\w/.:\-&]))(?:{PARTY}|{STATE_WRAP})(?![\w&])")
+NUMBER_RE = re.compile(rf"(?=\d)(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<=\ss)|(?<![\w/.:\-&]))(?:{PARTY}|{STATE_WRAP}|{OLD})(?![\w&])")
 # "Số:" line of a header: number (maybe blank) then symbol
 SO_LINE_RE = re.compile(
-    rf"(?<!\w)Số\s*:?\s*(?:(?P<num>{PARTY}|{STATE_WRAP})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
+    rf"(?<!\w)Số\s*:?\s*(?:(?P<num>{PARTY}|{STATE_WRAP}|{OLD})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
     re.IGNORECASE)
 
 
@@ -74,7 +78,8 @@ def parse_number(number: str) -> NumberMatch | None:
         return NumberMatch(0, 0, clean_number(number), "party", m.group(2), None)
     m = re.fullmatch(rf"({NUM})/(?:({YEAR})/)?(.+)", s)
     if not m:
-        return None
+        old = re.fullmatch(OLD, s)
+        return NumberMatch(0, 0, clean_number(number), "state", None, None) if old else None
     year = int(m.group(2)) if m.group(2) else None
     parts = re.split(r"[-/]", m.group(3))
     code = parts[0] if parts and is_type_code(parts[0]) else None
@@ -88,8 +93,8 @@ def number_type(number: str) -> str | None:
     """Document type implied by the number's code (Party codes for Party numbers); "Công văn"
     for a state number whose symbol has no type code; "Luật" for "45/2019/QH14"."""
     p = parse_number(number)
-    if p is None:
-        return None
+    if p is None or "/" not in number:
+        return None   # an old "15-CP" names its issuer only
     if p.style == "party":
         t = type_from_code(p.code, party=True)
         return t
@@ -111,6 +116,8 @@ def _plausible(text: str, m: re.Match) -> bool:
     if re.match(rf"{NUM} [{_UP}]", s) and not re.search(
             rf"(?i)(?:số|{type_regex()})\s*:?\s*$", fold(before)):
         return False   # "84 QĐ/TWĐTN" with its dash lost: only right after "số" or a type word
+    if "/" not in s and not re.search(rf"(?i)(?:số|{type_regex()})\s*:?\s*$", fold(before)):
+        return False   # "15-CP", "38-HĐBT": an old number only right after "số" or a type word
     sym = s.split("/", 1)[1] if "/" in s else s
     letters_runs = re.findall(rf"[A-Za-zĐđ&{_UPV}{_LOWV}]{{2,}}", sym)
     if not letters_runs:

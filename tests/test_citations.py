@@ -258,3 +258,13 @@ def test_pair_dates(para, dates):
 def test_date_after_issuer(para, dates):
     got = {c["number"]: c["date"] for c in cites(para)}
     assert {k: got.get(k) for k in dates} == dates
+
+
+def test_own_old_number_with_either_separator_is_no_citation():
+    """"Số: 16-NT" in the header and "SỐ 16/NT" in the title are the document itself."""
+    d = doc_of("BỘ NỘI THƯƠNG", "Số: 16-NT", "Hà Nội, ngày 14 tháng 11 năm 1987", "THÔNG TƯ",
+               "CỦA BỘ NỘI THƯƠNG SỐ 16/NT NGÀY 14-11-1987 HƯỚNG DẪN THI HÀNH CHẾ ĐỘ",
+               "Căn cứ Nghị định số 15-CP ngày 02/3/1993 của Chính phủ;")
+    document = extract_document(d)
+    assert document["number"] == "16-NT"
+    assert [c["number"] for c in extract_citations(d, document)] == ["15-CP"]

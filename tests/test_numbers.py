@@ -8,6 +8,11 @@ from extractors.numbers import find_numbers, list_numbers_before, number_type, p
     ("Quyết định số 15/QĐ-BNV ngày", ["15/QĐ-BNV"]),
     # a department after the body of a Party-style symbol; a header line glued on is not one
     ("Kế hoạch số 183-KH/TWĐTN-TNNT ngày 1/2/2024", ["183-KH/TWĐTN-TNNT"]),
+    # old numbers without a slash, right after "số" or a type word
+    ("Căn cứ Nghị định số 15-CP ngày 02/3/1993 của Chính phủ", ["15-CP"]),
+    ("theo Quyết định số 58-HĐBT ngày 11-4-1984", ["58-HĐBT"]),
+    ("Chỉ thị 135-CT ngày 1/1/1990", ["135-CT"]), ("Quyết định 64-TTg ngày 5/3/1995", ["64-TTg"]),
+    ("Số: 16-NT", ["16-NT"]),
     ("Số: 225 - KH/TWĐTN-CTTN", ["225-KH/TWĐTN-CTTN"]),
     ("Số: 367-QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH", ["367-QĐ/TWĐTN"]),
     ("Công văn số 1039/SKH&CN-CĐS ngày 16/3/2026", ["1039/SKH&CN-CĐS"]),
@@ -37,6 +42,9 @@ def test_numbers_found(text, expected):
 
 @pytest.mark.parametrize("text", [
     "vào ngày 10/10 hằng năm",
+    "từ 3-4 ngày, trong 2-3 năm",
+    "điều 5-CT nằm ở khoản",   # an old-style shape with no "số" or type word before it
+    "dịch COVID-19 và H5N1",
     "xếp thứ 15/63 tỉnh, thành phố",
     "tốc độ trên 01 Gbps/s",
     "hoàn thành trong Quý I/2026",
@@ -59,6 +67,7 @@ def test_not_numbers(text):
     ("45/2019/QH14", "Luật"), ("02/2011/TTLT-VPCP-BNV", "Thông tư liên tịch"), ("12/CT-UBND", "Chỉ thị"),
     ("3/QyĐ-UBND", "Quy định"), ("3/QYĐ-UBND", "Quy định"), ("7/TTr-SNV", "Tờ trình"), ("9/GM-UBND", "Giấy mời"),
     ("25-KL/TW", "Kết luận"), ("03/VBHN-VPQH", "Văn bản hợp nhất"), ("8/CĐ-TTg", "Công điện"),
+    ("15-CP", None), ("38-HĐBT", None),   # an old number names its issuer, not its type
 ])
 def test_number_type(number, typ):
     assert number_type(number) == typ
