@@ -167,7 +167,9 @@ def _issuer_extent(phrase: str) -> int:
     place or term, up to the first lower-case word that is neither ("Cục thuế tỉnh Đắk Nông |
     hỏi", "Bộ trưởng Bộ GD&ĐT | bổ sung vào …", "Bộ Chính trị khóa IX | ĐẨY MẠNH …"); the whole
     phrase when it names no body."""
-    bodies = agencies.agency_spans(phrase)   # not find_agencies: its small cache is for whole texts
+    # not find_agencies (its small cache is for whole texts); a name opens with a capital ("… Bộ trưởng
+    # thành Uỷ ban …" holds no "Thành ủy")
+    bodies = [b for b in agencies.agency_spans(phrase) if phrase[b[0]].isupper()]
     phrase = fold(phrase)                        # same length: "khoá" is "khóa"
     if not bodies or bodies[0][0] > 40 or _open_name(phrase[bodies[0][0]:bodies[0][1]]):
         return len(phrase)

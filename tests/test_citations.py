@@ -177,6 +177,9 @@ def test_seed_citations(seed, fmt):
      {"04-NQ/TU": "Hội nghị Tỉnh ủy lần thứ 5 Khoá XX"}),
     ("Căn cứ Nghị quyết số 15/NQ-HĐND ngày 8/12/2022 của Hội đồng nhân dân tỉnh khóa XVI, nhiệm kỳ 2021-2026 quy định mức chi;",
      {"15/NQ-HĐND": "Hội đồng nhân dân tỉnh khóa XVI"}),   # the term's years are not the issuer's
+    # an old body; a lower-case "thành Uỷ ban" is no "Thành ủy"
+    ("Đổi tên Ủy ban thành lập theo Quyết định số 58-HĐBT ngày 11-4-1984 của Hội đồng Bộ trưởng thành Uỷ ban Quốc gia "
+     "dân số.", {"58-HĐBT": "Hội đồng Bộ trưởng"}),
     # a steering board's name goes on with its remit in lower case
     ("Thực hiện Công văn số 01/BCĐQG-VPTT ngày 08/01/2014 của Ban Chỉ đạo quốc gia vận động hiến máu tình nguyện về "
      "việc chỉ đạo thực hiện Chương trình;", {"01/BCĐQG-VPTT": "Ban Chỉ đạo quốc gia vận động hiến máu tình nguyện"}),
