@@ -244,19 +244,23 @@ def _enacting_body(lines: list[Line], province: str | None) -> str | None:
 
 
 def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None] | None:
-    """A reposted page's source note naming the document itself ("(Nguồn: Thông báo số 81/TB-UBND
-    ngày 08/6/2021)", "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)"): its number, span and date."""
-    m = _SOURCE_RE.search(fold(text))
+    """A reposted page's note naming the document itself — a source note ("(Nguồn: Thông báo số 81/TB-UBND
+    ngày 08/6/2021)", "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)") or its title's closing
+    "(3585/VP-KTN, ngày 23/10/2017)": its number, span and date."""
+    m = _SOURCE_RE.search(fold(text)) or _TITLE_ID_RE.match(fold(text))
     if not m:
         return None
-    nums = find_numbers(text[m.start("rest"):m.end("rest")])
+    nums = find_numbers("số " + text[m.start("rest"):m.end("rest")])   # "số": a bare "3585/VP-KTN" is plausible
     if not nums:
         return None
     n = nums[0]
-    span = (m.start("rest") + n.start, m.start("rest") + n.end)
+    span = (m.start("rest") + n.start - 3, m.start("rest") + n.end - 3)
     return n.number, span, date_after(text, span[1])
 
 
+# a header-less title closing on the document's own number and date: "Về việc báo cáo … (3585/VP-KTN,
+# ngày 23/10/2017)."
+_TITLE_ID_RE = re.compile(r"[^\n]{10,300}?\((?P<rest>\d{1,5}\s*[/-]\s*[A-ZĐ][^()\n,]{1,30},\s*ngày\s+[^()\n]{6,30})\)\.?[ \t]*(?:\n|$)")
 _SOURCE_RE = re.compile(rf"(?im)^[ \t]*\(?[ \t]*nguồn[ \t]*:[ \t]*(?:từ[ \t]+)?(?:{type_regex()})[ \t]+(?P<rest>số[^\n]{{1,80}})$")
 
 
@@ -581,6 +585,12 @@ def extract_document(doc: ReadDocument) -> dict:
                 code = p.code
                 break
     out["type_code"] = code or code_for_type(typ)
+    if subject and sspan and source and sspan[0] <= source[1][0] < sspan[1]:
+        # "Về việc … (3585/VP-KTN, ngày 23/10/2017)": the title's own number is no part of its subject
+        cut = text.rfind("(", sspan[0], source[1][0])
+        if cut > sspan[0]:
+            sspan = (sspan[0], len(text[:cut].rstrip()))
+            subject = collapse_ws(text[sspan[0]:sspan[1]])
     if subject and re.search(r"[^.]\.$", subject):
         subject = subject[:-1]   # the subject line's full stop is no part of the subject
     if subject and sspan:

@@ -61,6 +61,12 @@ def _check(doc: dict, want: dict) -> None:
       "Ủy ban nhân dân huyện thông báo để các phòng, ban, ngành biết.", "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)"],
      dict(type="Thông báo", number="81/TB-UBND", date="2021-06-08",
           subject="về việc hoãn tổ chức phiên tiếp công dân định kỳ tháng 6")),
+    # a header-less title closing on its own number and date
+    (["Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn (3585/VP-KTN, ngày 23/10/2017).",
+      "Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, đồng chí Phó Chủ tịch UBND "
+      "tỉnh có ý kiến như sau:"],
+     dict(number="3585/VP-KTN", date="2017-10-23",
+          subject="Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn")),
     # "Thông báo kết luận của X, …": a Thông báo, its subject the kết luận, its issuer X
     (["Thông báo kết luận của Phó Thủ tướng Lê Văn Thành, Trưởng Ban Chỉ đạo tại cuộc họp về phòng, chống thiên tai",
       "Chiều ngày 14 tháng 5 năm 2021, Phó Thủ tướng đã chủ trì cuộc họp."],
