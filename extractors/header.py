@@ -455,7 +455,7 @@ def province_in(name: str) -> bool:
 
 _SUBJECT_VERB = re.compile(
     r"(?<!của )(?<!do )(?P<who>(?:Văn phòng|Ủy ban|UBND|Ban|Sở|Tỉnh ủy|Thành ủy|Hội đồng|HĐND|Bộ|Công an)"
-    r"(?:(?!\s(?:về|v/v|của|tại|theo)\s)[^.;:\n\d]){0,80}?)\s+"
+    r"(?:(?!\s(?:về|v/v|của|tại|theo)\s)[^.;:\n\d()]){0,80}?)\s+"
     r"(?:đã\s+)?(?:ban hành|báo cáo|đề nghị|thông báo|yêu cầu|kính trình|trân trọng|xây dựng)\b")
 
 

@@ -61,6 +61,12 @@ def _check(doc: dict, want: dict) -> None:
       "Ủy ban nhân dân huyện thông báo để các phòng, ban, ngành biết.", "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)"],
      dict(type="Thông báo", number="81/TB-UBND", date="2021-06-08",
           subject="về việc hoãn tổ chức phiên tiếp công dân định kỳ tháng 6")),
+    # a title ending on the body it belongs to ("… của Lãnh đạo Sở X"); a bracketed aside is no body's name
+    (["Thông báo lịch tiếp công dân 2020 của Lãnh đạo Sở Thông tin và Truyền thông Lâm Đồng",
+      "1. Tiếp công dân định kỳ vào ngày 20 hàng tháng.",
+      "- Giám đốc Sở phân công 01 Phó Giám đốc Sở (hoặc Chánh Văn phòng Sở) thay mặt Giám đốc sở tiếp công dân và "
+      "sau đó báo cáo Giám đốc Sở."],
+     dict(type="Thông báo", issuer="Sở Thông tin và Truyền thông tỉnh Lâm Đồng")),
     # a header-less title closing on its own number and date
     (["Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn (3585/VP-KTN, ngày 23/10/2017).",
       "Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, đồng chí Phó Chủ tịch UBND "
