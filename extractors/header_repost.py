@@ -111,7 +111,7 @@ def repost_title(text: str, max_lines: int = 2) -> RepostTitle | None:
         elif re.match(r"(?i)của\s", fold(rest)):
             continue
         else:   # "Thông báo lịch tiếp công dân 2020 của Lãnh đạo Sở X": the body the subject ends on
-            tail = re.search(r"\s+của\s+(?:(?:lãnh\s+đạo|thường\s+trực)\s+)?(?P<body>[A-ZĐ][^,;()]{3,120})$", fold(rest), re.I)
+            tail = re.search(r"\s+của\s+(?:(?i:lãnh\s+đạo|thường\s+trực)\s+)?(?P<body>[A-ZĐ][^,;()]{3,120})$", fold(rest))
             named = agencies.agency_spans(rest[tail.start("body"):]) if tail else []
             if named and named[0][0] == 0:
                 issuer = rest[tail.start("body"):]
