@@ -561,7 +561,9 @@ def extract_document(doc: ReadDocument) -> dict:
         lead = _repost_lead(text)
         if lead:
             typ, subject, sspan = lead
-    bv = body_verb(text) if headerless and not bodies_printed(lines, head_end) else None
+    # the page kept its header: a motto, a "Số:" line or a place-and-date line ("Mai Châu, ngày 19 tháng 12 năm 2019")
+    printed = pspan is not None or bodies_printed(lines, head_end)
+    bv = body_verb(text) if headerless and not printed else None
     if typ is None and bv and bv[0]:
         typ = bv[0]
         pt = plain_title(text) if subject is None else None
@@ -602,7 +604,7 @@ def extract_document(doc: ReadDocument) -> dict:
     # issuer
     stop = nspan[0] if nspan and nspan[0] < head_end else head_end
     # no number, no motto: the page kept no header, and its first caps line is a title, not a body
-    bodies = _header_bodies(lines, stop) if number is not None or bodies_printed(lines, head_end) else []
+    bodies = _header_bodies(lines, stop) if number is not None or printed else []
     issuer, parent = _compose_issuer(bodies, province)
     joint = _joint_issuer(bodies, province)
     if joint:

@@ -12,13 +12,9 @@ from pipeline.normalize import collapse_ws, fold
 
 
 def bodies_printed(lines: list[Line], head_end: int) -> bool:
-    """The page keeps a header: a motto, a "Số:" line or a place-and-date line ("Mai Châu, ngày 19 tháng
-    12 năm 2019") in the head."""
-    return any(_motto_line(ln.text) or re.match(r"(?i)^số\s*:", fold(ln.text)) or _PLACE_DATE.match(ln.text)
-               for ln in lines if ln.start < head_end)
-
-
-_PLACE_DATE = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^\d,;:.]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$")
+    """The page keeps a header: a motto or a "Số:" line in the head (its place-and-date line is
+    read by dates.find_place_date)."""
+    return any(_motto_line(ln.text) or re.match(r"(?i)^số\s*:", fold(ln.text)) for ln in lines if ln.start < head_end)
 
 
 def _motto_line(text: str) -> bool:
