@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.doctypes import is_type_code, legal_type_from_issuer, type_from_code, type_regex
 from pipeline.normalize import fold, strip_ws
@@ -106,6 +107,13 @@ def number_type(number: str) -> str | None:
     return "Công văn"
 
 
+@lru_cache(maxsize=1)
+def _before_res() -> tuple[re.Pattern, re.Pattern]:
+    """What may stand right before a number: "số" / "Số:", or a type word ("Nghị định 15-CP")."""
+    return (re.compile(r"(?i)số\s*:?\s*$"),
+            re.compile(rf"(?i)(?:{type_regex()})\s*:?\s*$"))
+
+
 def _plausible(text: str, m: re.Match) -> bool:
     """Reject URL pieces and symbols without a multi-letter part (unless after "số")."""
     s = m.group(0)
@@ -113,19 +121,22 @@ def _plausible(text: str, m: re.Match) -> bool:
     tok = re.split(r"\s", before)[-1] if before else ""
     if "http" in tok.lower() or "www" in tok.lower() or tok.endswith(("/", ".")) and len(tok) > 1:
         return False
-    if re.match(rf"{NUM} [{_UP}]", s) and not re.search(
-            rf"(?i)(?:số|{type_regex()})\s*:?\s*$", fold(before)):
+    fb = fold(before)
+    so_re, type_re = _before_res()
+    after_so = bool(so_re.search(fb))
+    after_so_or_type = after_so or bool(type_re.search(fb))
+    if re.match(rf"{NUM} [{_UP}]", s) and not after_so_or_type:
         return False   # "84 QĐ/TWĐTN" with its dash lost: only right after "số" or a type word
-    if "/" not in s and not re.search(rf"(?i)(?:số|{type_regex()})\s*:?\s*$", fold(before)):
+    if "/" not in s and not after_so_or_type:
         return False   # "15-CP", "38-HĐBT": an old number only right after "số" or a type word
     sym = s.split("/", 1)[1] if "/" in s else s
     letters_runs = re.findall(rf"[A-Za-zĐđ&{_UPV}{_LOWV}]{{2,}}", sym)
     if not letters_runs:
-        return bool(re.search(r"(?i)số\s*:?\s*$", fold(before)))
+        return after_so
     if re.fullmatch(r"[^-/]+", re.sub(r"^\d+[a-z]?/", "", re.sub(r"\s", "", s))):
         # single part after the slash ("12/UBND", "3/TP"): only after "số" or with a year/code
-        if not re.search(r"(?i)số\s*:?\s*$", fold(before)) and not is_type_code(sym.strip()) \
-                and not re.search(rf"(?i)(?<!\w)(?:{type_regex()})\s+$", fold(before)):
+        if not after_so and not is_type_code(sym.strip()) \
+                and not re.search(rf"(?i)(?<!\w)(?:{type_regex()})\s+$", fb):
             return False   # "Công văn 285/CCTTHC" names its type; "12/UBND" alone does not
     return True
 
