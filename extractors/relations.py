@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors.doctypes import canonical_type, type_regex
+from extractors.phrases import phrase_alternation
 
 RELATIONS = ("can_cu", "thuc_hien", "tra_loi", "sua_doi", "thay_the", "bai_bo", "huong_dan",
              "kem_theo", "theo", "other")
@@ -238,8 +239,14 @@ def _plural_type_phrase(p: str) -> bool:
     if not m:
         return False
     rest = re.sub(r"^\s*bổ\s+sung(?!\w)", "", p[m.end():])   # "báo cáo bổ sung": a supplementary report
-    return not any(re.search(r"(?<!\w)" + re.escape(c) + r"(?!\w)", rest)
-                   for kind in ("own", "opening") for c, _ in _cue_list(kind))
+    return not _any_cue().search(rest)
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern:
+    """Any own or opening cue, as a word of its own."""
+    cues = {c for kind in ("own", "opening") for c, _ in _cue_list(kind)}
+    return re.compile(r"(?<!\w)" + phrase_alternation(cues) + r"(?!\w)")
 
 
 def coordinated(between: str) -> bool:
