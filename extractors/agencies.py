@@ -62,13 +62,10 @@ def _abbr_regex() -> tuple[re.Pattern, dict[str, str]]:
     fields = ab["fields"]
     short = set(ab["short_fields"])
     for k, v in fields.items():
-        table["Sở " + k] = "Sở " + v
-        table["Bộ " + k] = "Bộ " + v
-        if k not in short:
-            table["Phòng " + k] = "Phòng " + v   # a district's office: "Phòng GD&ĐT"
-            table["PHÒNG " + k] = "Phòng " + v   # and as a header prints it
-        table["SỞ " + k] = "Sở " + v
-        table["BỘ " + k] = "Bộ " + v
+        # "Sở GD&ĐT", "Bộ GD&ĐT", a district's "Phòng GD&ĐT" (not the short fields), as printed and in a
+        # header's capitals
+        for head in ("Sở", "Bộ") + (("Phòng",) if k not in short else ()):
+            table[f"{head} {k}"] = table[f"{head.upper()} {k}"] = f"{head} {v}"
         table["S" + k] = "Sở " + v
         if k not in short or k in ("NV", "TC", "TP", "XD", "YT", "NG", "CT"):
             table["B" + k] = "Bộ " + v
