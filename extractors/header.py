@@ -250,11 +250,13 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None] | N
     m = _SOURCE_RE.search(fold(text)) or _TITLE_ID_RE.match(fold(text))
     if not m:
         return None
-    nums = find_numbers("số " + text[m.start("rest"):m.end("rest")])   # "số": a bare "3585/VP-KTN" is plausible
+    cue = "số "   # read after "số", where a bare "3585/VP-KTN" is a number
+    nums = find_numbers(cue + text[m.start("rest"):m.end("rest")])
     if not nums:
         return None
     n = nums[0]
-    span = (m.start("rest") + n.start - 3, m.start("rest") + n.end - 3)
+    base = m.start("rest") - len(cue)
+    span = (base + n.start, base + n.end)
     return n.number, span, date_after(text, span[1])
 
 
