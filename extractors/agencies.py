@@ -138,17 +138,23 @@ def _casing() -> tuple[re.Pattern, dict[str, str]]:
     phrases |= set(_provinces()[0])
     phrases |= {"Trung ương", "Đảng", "Việt Nam", "Hồ Chí Minh", "Ban Chỉ đạo", "Tổ Công tác",
                 "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Hội đồng", "Mặt trận Tổ quốc",
-                "Cộng sản", "Thanh niên", "Chủ tịch", "Phó Chủ tịch", "Chánh Văn phòng"}
+                "Cộng sản", "Thanh niên", "Chủ tịch", "Phó Chủ tịch", "Chánh Văn phòng",
+                "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Ban Chấp hành"}
     fixed = {_dash_key(p): fold(p) for p in phrases}
     keys = sorted(fixed, key=len, reverse=True)
     pat = re.compile(r"(?<!\w)(" + "|".join(_ws(k) for k in keys) + r")(?!\w)", re.IGNORECASE)
     return pat, fixed
 
 
-def _recase(s: str) -> str:
-    """Known phrases get their canonical case; an all-caps name is lowered first."""
+def _mostly_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _recase(s: str, caps: bool | None = None) -> str:
+    """Known phrases get their canonical case; an all-caps name (`caps`: as printed, before its
+    abbreviations were written out) is lowered first."""
+    if caps if caps is not None else _mostly_caps(s):
         s = s.lower()
     pat, fixed = _casing()
     s = pat.sub(lambda m: fixed.get(_dash_key(m.group(1)), m.group(1)), s)
@@ -257,8 +263,9 @@ def canonical_agency(name: str, province: str | None = None) -> str:
     s = _strip(name)
     if not s:
         return s
+    caps = _mostly_caps(s)
     s = expand_abbreviations(s)
-    s = _recase(s)
+    s = _recase(s, caps)
     s = fold(collapse_ws(s))
     if is_collective(s):
         return s

@@ -50,6 +50,17 @@ def _vocab() -> tuple[re.Pattern, dict[str, str]]:
     return rx, prefixes
 
 
+@lru_cache(maxsize=1)
+def _heads_any_case() -> re.Pattern:
+    heads = sorted({fold(h).lower() for h in vocab.load("agency_heads.json")["heads"]}, key=len, reverse=True)
+    return re.compile(r"(?i)^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
+
+
+def starts_body_any_case(line: str) -> bool:
+    """Does a header line begin with a body head word, in any case ("BAN CHỈ ĐẠO …", "SỞ Y TẾ")?"""
+    return bool(_heads_any_case().match(fold(line.strip())))
+
+
 def starts_body(piece: str) -> bool:
     """Does this comma piece begin a new body (case-sensitive head word, or 'các')?"""
     rx, _ = _vocab()

@@ -105,8 +105,9 @@ def date_before(text: str, type_start: int, window: int = 200) -> DateMatch | No
     return DateMatch(lo + r.start, lo + r.end, r.iso, r.partial) if r and r.iso else None
 
 
+# the place runs within one line and one table cell (a .docx header row joins its cells by a tab)
 _PLACE_DATE_RE = re.compile(
-    rf"(?P<place>[^\W\d_][^\n,]{{1,40}}?),{_WS}(?:{WORDS}|ngày{_WS}{NUMERIC})", re.IGNORECASE)
+    rf"(?P<place>[^\W\d_][^\n\t,]{{1,40}}?),{_WS}(?:{WORDS}|ngày{_WS}{NUMERIC})", re.IGNORECASE)
 
 
 _NOT_PLACE = re.compile(r"(?i)^(?:thực hiện|căn cứ|theo|triển khai|trong|từ|đến|tại|kể từ|sau|trước|vào|năm|tháng|"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from extractors import agencies
+from extractors.agency_lists import starts_body_any_case
 from extractors.dates import DATE_RE, DateMatch, _from_match, date_after, find_place_date
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
 from extractors.header_lines import AUTHORITY_LINE, HEAD_CHARS, MOTTO, RULE, Line, is_caps, lines_of
@@ -149,9 +150,16 @@ def _caption(text: str) -> dict | None:
     return out
 
 
+# "… của <body>" in a title that names its document, up to the subject ("về …", "hướng dẫn …") or the line's end
+_TITLE_ISSUER = re.compile(r"(?is)[\s,]*của\s+(?P<who>.{3,160}?)(?:\s+(?=(?:về|v/v|hướng\s+dẫn|quy\s+định|ban\s+hành)\b)"
+                           r"|[\s.;]*$)")
+
+
 def _gazette_title(text: str, lines: list[Line], ti: int | None) -> dict | None:
     """Official Gazette layout without a header: the title carries issuer, number, date and
-    subject ("CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …")."""
+    subject ("CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …").
+    A portal's repost opens with such a title in sentence case ("Hướng dẫn số 12-HD/BTGTW, ngày 7
+    tháng 12 năm 2011 của Ban Tuyên giáo Trung ương.")."""
     if ti is None:
         return None
     run = [lines[ti]]
@@ -176,7 +184,7 @@ def _gazette_title(text: str, lines: list[Line], ti: int | None) -> dict | None:
         if d and d.iso:
             out["date"], out["date_span"] = d.iso, (lo + dm.start(), lo + dm.end())
         pos = dm.end()
-    cm = re.compile(r"(?is)[\s,]*của\s+(?P<who>.{3,160}?)\s+(?=(?:về|v/v)\b)").match(seg, pos)
+    cm = _TITLE_ISSUER.match(seg, pos)
     if cm:
         # "… NGÀY … CỦA BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC VỀ VIỆC …": issuer from the "CỦA" part
         out["issuer"] = out["issuer"] or body_of_official(text[lo + cm.start("who"):lo + cm.end("who")])
@@ -360,6 +368,12 @@ def _stacked_joint(bodies: list[str], province: str | None) -> str | None:
     return f"{agencies.canonical_agency(f'{upper} {where}', province)} và {agencies.canonical_agency(lower, province)}"
 
 
+# the national motto cut by a wrap inside its column: the line's head, then the next line's tail
+_MOTTO_HEAD = re.compile(r"(?i)c[ộô]ng\s+h\w{1,3}(?:\s+xã(?:\s+hội(?:\s+chủ(?:\s+nghĩa(?:\s+việt)?)?)?)?)?")
+_MOTTO_TAIL = re.compile(r"(?i)(?:(?:xã\s+hội\s+)?chủ\s+nghĩa\s+)?(?:việt\s+)?nam")
+# "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH": an executive committee and the organisation it heads
+_EXECUTIVE = re.compile(r"(?i)ban\s+chấp\s+hành(?:\s+trung\s+ương|\s+(?:tỉnh|thành\s+phố|huyện)(?:\s+\S+){0,3})?")
+_ORGANISATION = re.compile(r"(?i)(?:đoàn|hội|công\s+đoàn|liên\s+đoàn|liên\s+hiệp|đảng\s+bộ)\b")
 _LEVEL_START = re.compile(r"(?i)^(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|đặc khu|trung ương)\b")
 
 
@@ -388,10 +402,12 @@ def _respell_province(line: str) -> str:
 def _header_bodies(lines: list[Line], stop: int) -> list[str]:
     """Issuing-body lines of the header's left column (above "Số"), joined where wrapped."""
     bodies: list[str] = []
+    cut_motto = dash_end = False
     for ln in lines:
         if ln.start >= stop:
             break
-        t = _respell_province(MOTTO.sub("", fold(ln.text)).strip(" -–"))
+        raw = MOTTO.sub("", fold(ln.text)).strip()
+        t = _respell_province(raw.strip(" -–"))
         if not t or RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
                 or _LONE_RE.fullmatch(t.rstrip(" .")):
             continue
@@ -399,8 +415,15 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
             break
         if canonical_type(t.split(" ", 1)[0]) or canonical_type(" ".join(t.split()[:2])):
             break  # the title ("KẾ HOẠCH", "BÁO CÁO …")
-        joined = f"{bodies[-1]} {t}" if bodies else t
-        if bodies and ((_LEVEL_START.match(fold(t)) and not _LEVEL_START.search(fold(bodies[-1]).split()[-1]))
+        # the national motto wrapped in its column: "CỘNG HÒA … CHỦ NGHĨA VIỆT" / "NAM"
+        cut_motto, motto_was_cut = bool(_MOTTO_HEAD.fullmatch(fold(t))), cut_motto
+        if cut_motto or (motto_was_cut and _MOTTO_TAIL.fullmatch(fold(t))):
+            continue
+        joined = f"{bodies[-1]}{' - ' if dash_end else ' '}{t}" if bodies else t   # "BỘ LAO ĐỘNG -" / "THƯƠNG BINH …"
+        dash_end = raw.endswith(("-", "–"))
+        after_level = bool(_LEVEL_START.search(fold(bodies[-1]).split()[-1])) if bodies else False
+        if bodies and ((not starts_body_any_case(t) and not (after_level and _LEVEL_START.match(fold(t))))
+                       or (_EXECUTIVE.fullmatch(fold(bodies[-1])) and _ORGANISATION.match(fold(t)))
                        or re.search(r"(?i)(\bvà|,|-)$", bodies[-1]) or re.match(r"(?i)^(và|-)\b", t)
                        or agencies._lookup(agencies.expand_abbreviations(joined))[0] is not None
                        and (agencies._lookup(agencies.expand_abbreviations(t))[0] is None
@@ -433,6 +456,8 @@ def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None
         short = _parent_short(parent)
         if lf.startswith("sở "):
             low = agencies.canonical_agency(low, province)
+        elif re.match(r"(?i)(?:tổng cục|cục) ", lf) and re.match(r"(?i)bộ ", fold(parent)):
+            pass   # a ministry's (general) department is named on its own ("BỘ TÀI CHÍNH / TỔNG CỤC THUẾ")
         elif short and agencies._lookup(agencies.canonical_agency(f"{low} {short}"))[0] is not None:
             low = agencies.canonical_agency(f"{low} {short}")
         elif _COMMITTEE_PLACE.match(parent) and not lf.startswith("văn phòng"):
@@ -499,7 +524,9 @@ def extract_document(doc: ReadDocument) -> dict:
     title_type, _ = find_title(lines, head_end)
     if cap and title_type and cap["type"] and cap["type"] != title_type:
         cap = None
-    gaz = _gazette_title(text, lines, find_title(lines, head_end)[1]) if number is None else None
+    ti = find_title(lines, head_end)[1]
+    gaz = (_gazette_title(text, lines, ti) or (_gazette_title(text, lines, 0) if lines and ti != 0 else None)) \
+        if number is None else None
     if gaz:
         number, nspan = gaz["number"], gaz["span"]
         if not dm and gaz["date"]:

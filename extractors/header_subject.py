@@ -153,22 +153,32 @@ def vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int,
         # "V/v" and "Về:" only mark the subject; "Về việc …" is its first words
         parts = [ln.text[m.start("vv"):] if m.group("vv") else ln.text[m.end():]]
         end = ln.end
-        nxt = lines[i + 1:i + 6]
+        nxt = lines[i + 1:i + 12]   # a narrow column wraps a long subject over many lines
         if not parts[0] and nxt and nxt[0].text.lstrip().startswith(":"):
             # a bare "V/v" line, the subject on the next line after ": "
             parts, end, nxt = [nxt[0].text.lstrip(" :")], nxt[0].end, nxt[1:]
         for nx in nxt:
             t = nx.text
             if MOTTO.search(t) or is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
-                    or STOP_SUBJECT.match(t.lstrip("-– ")) or _BODY_OPENER.match(t) \
+                    or STOP_SUBJECT.match(t.lstrip("-– ")) or (_BODY_OPENER.match(t) and not t[:1].islower()) \
                     or re.search(r"(?i)ngày\s.*tháng\s.*năm", t):
                 break
             if nx.start - end > 3 and not (t[:1].islower() or t[:1].isdigit() or re.search(r"[^.;:]$", parts[-1])):
                 break
             parts.append(t)
             end = nx.end
-        return _trim_subject(collapse_ws(" ".join(parts))), (ln.start, end)
+        return _trim_subject(collapse_ws(join_wrapped(parts))), (ln.start, end)
     return None, None
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Lines of one wrapped phrase: a line ending in a word's hyphen or slash ("1898/QĐ-" /
+    "TTg", "2023-" / "2025") runs on without a space; others join with one."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        out += p if not out or re.search(r"[^\W_][-/]$", out) and p[:1].isalnum() else " " + p
+    return out
 
 
 def _trim_subject(s: str) -> str:

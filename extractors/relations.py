@@ -198,7 +198,9 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
         # văn bản số …": "tại" only locates what the opening cue governs
         return op_rel
     if rel == "theo" and p.endswith("tại"):
-        rel = "theo" if (op_rel in ("theo", "can_cu", "thuc_hien") or p.startswith("trên cơ sở")) else "other"
+        # "theo hướng dẫn tại", "quy định tại" follow the document; a bare "tại" only locates it
+        rel = "theo" if (op_rel in ("theo", "can_cu", "thuc_hien") or p.startswith("trên cơ sở")
+                         or _FOLLOWS_AT.search(p)) else "other"
     if rel == "thuc_hien" and op_rel != "thuc_hien":
         rel = "other"
     if rel == "can_cu" and not re.match(r"^căn cứ", p):
@@ -229,6 +231,7 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
     return "other"
 
 
+_FOLLOWS_AT = re.compile(r"(?<!\w)(?:theo|quy định)(?:\s+\S+){0,3}\s+tại$")
 _ANSWERED = re.compile(r"(?<!\w)về việc này\s*,?\s+[^.;:]{0,80}?\s(?:có|cho)\s+ý\s+kiến")
 
 

@@ -45,6 +45,9 @@ def test_date_after(text, iso):
     ("Thành phố Hồ Chí Minh, ngày 3 tháng 7 năm 2025", "Thành phố Hồ Chí Minh", "2025-07-03", None),
     ("Đồng Tháp, ngày      tháng 6 năm 2025", "Đồng Tháp", None, "2025-06"),
     ("Vinh, ngày 01-10-1997", "Vinh", "1997-10-01", None),
+    # a .docx header row joins its cells by a tab: the place starts after it
+    ("V/v hướng dẫn nhiệm vụ năm học 2025-2026\tHà Nội, ngày 05 tháng 8 năm 2025", "Hà Nội", "2025-08-05", None),
+    ("V/v thu tiền mua bằng tốt nghiệp Phổ thông\tBạc Liêu, ngày 18 tháng 3 năm 2007", "Bạc Liêu", "2007-03-18", None),
 ])
 def test_place_date(text, place, iso, partial):
     p, d, _ = find_place_date(text)

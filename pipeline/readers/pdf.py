@@ -152,9 +152,10 @@ def column_bands(lines: list[Line]) -> list[Item]:
                 i += 1
                 continue
             break
+        top = min(l.top for l in row)   # one top for both sides: the left column reads first
         for side in (left, right):
             side.sort(key=lambda l: l.top)
-            items.append(Item("band", side[0].top, side[0].page, text="\n".join(l.text for l in side)))
+            items.append(Item("band", top, side[0].page, text="\n".join(l.text for l in side)))
     return items
 
 

@@ -63,7 +63,8 @@ def group_lines(chars: list[Char], page: int = 0) -> list[Line]:
     for c in chars:
         if cur:
             last = cur[-1]
-            same_row = c.top < last.bottom - 0.3 * last.size and c.bottom > last.top + 0.3 * last.size
+            reach = 0.3 * min(last.size, c.bottom - c.top, last.bottom - last.top)
+            same_row = c.top < last.bottom - reach and c.bottom > last.top + reach
             forward = c.x0 >= last.x0 - 0.2 * last.size or _is_mark(c.ch)
             if not (same_row and forward):
                 runs.append(cur)
@@ -255,8 +256,9 @@ def _fragment_starts(c: Chars, g: np.ndarray, mark: np.ndarray, gi: np.ndarray, 
     splits one: at a glyph after a tab gap (no space between) or a column gap (spaces between)."""
     starts = np.ones(len(c), bool)
     last = slice(None, -1)
-    same_row = ((c.top[1:] < c.bottom[last] - 0.3 * c.size[last])
-                & (c.bottom[1:] > c.top[last] + 0.3 * c.size[last]))
+    height = c.bottom - c.top
+    reach = 0.3 * np.minimum(c.size[last], np.minimum(height[1:], height[last]))
+    same_row = (c.top[1:] < c.bottom[last] - reach) & (c.bottom[1:] > c.top[last] + reach)
     forward = (c.x0[1:] >= c.x0[last] - 0.2 * c.size[last]) | mark[1:]
     starts[1:] = (g[1:] != g[last]) | ~(same_row & forward)
     run = np.cumsum(starts)[gi]
@@ -391,9 +393,17 @@ def starts_new_paragraph(prev: Line, cur: Line, left: float, right: float,
         return True
     if _indented(cur, prev, left) and not _centered(cur, left, right):
         return True
+    if _caps_title(prev.text) and cur.text[:1].isupper() and any(ch.islower() for ch in cur.text):
+        return True   # a title in capitals, then a sentence
     if _END_RE.search(prev.text) and (not cur.text[:1].islower() or _LIST_MARK.match(cur.text)):
         return not indent_style or bool(_LIST_MARK.match(cur.text))
     return False
+
+
+def _caps_title(text: str) -> bool:
+    """A line in capitals: letters, none of them lower-case ("KẾ HOẠCH", "VỀ VIỆC …")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and not any(ch.islower() for ch in letters)
 
 
 def _word_broken(prev: Line, cur: Line, left: float, right: float) -> bool:
