@@ -45,15 +45,21 @@ def midline_starts(line: str) -> list[int]:
 def _vocab() -> tuple[re.Pattern, dict[str, str]]:
     d = vocab.load("agency_heads.json")
     heads = sorted({fold(h) for h in d["heads"]}, key=len, reverse=True)
-    rx = re.compile(r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
+    rx = re.compile(_not_heads() + r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
     prefixes = {fold(k): v for k, v in d["list_prefixes"].items() if not k.startswith("_")}
     return rx, prefixes
+
+
+def _not_heads() -> str:
+    """A look-ahead refusing the verbs and nouns that open with a head word ("Tổ chức", "Ban hành")."""
+    words = sorted({fold(w) for w in vocab.load("agency_heads.json")["not_heads"]}, key=len, reverse=True)
+    return r"(?!(?i:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_]))"
 
 
 @lru_cache(maxsize=1)
 def _heads_any_case() -> re.Pattern:
     heads = sorted({fold(h).lower() for h in vocab.load("agency_heads.json")["heads"]}, key=len, reverse=True)
-    return re.compile(r"(?i)^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
+    return re.compile(r"(?i)" + _not_heads() + r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
 
 
 def starts_body_any_case(line: str) -> bool:

@@ -32,6 +32,7 @@ _ROMAN_H = re.compile(r"^\s*([IVX]{1,5})\s*[.\-–/]\s*(\S.*)$")
 _NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[.)]|[-–](?!\s*\d))\s+(\S.*)$")   # "1.", "1)", "1-"
 _LETTER = re.compile(r"^\s*([a-zđ])\s*[)\]]\s*(\S.*)$")
 _DASH = re.compile(r"^\s*[-–+•*]\s+(\S.*)$")
+_CONDITION = re.compile(r"(?i)trường hợp\b")   # "Trường hợp Chủ tịch có công tác đột xuất, …": a note
 _STOP = re.compile(r"^\s*(?:nơi nhận|t/m|tm\.|kt\.|tl\.|tuq\.)", re.I)
 
 
@@ -316,6 +317,9 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
             ctx = {k: v for k, v in ctx.items() if k < 1}
             if roman is None:
                 section = num
+            if _names_only(body):   # "2. Trung tâm Văn hóa - Thông tin và Thể thao" over its dashes
+                ctx[1], heading_pending = (split_agencies(body.strip(" .:;")), [], True), False
+                continue
             if _is_title(body):
                 heading_pending = True
                 continue
@@ -368,8 +372,8 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
                     items[-1].extra.append(body)
                     items[-1].span = (items[-1].span[0], p.end)
                 continue
-            if starts_body(body):
-                ctx = {}  # a closing paragraph with its own subject ends the lists
+            if starts_body(body) or _CONDITION.match(body):
+                ctx = {}  # a closing paragraph with its own subject, or a note "Trường hợp …", ends the lists
                 continue
         parent = (num, letter) if letter else (num,) if num else (section,)   # bullets right under "I. …": I.1, I.2
         items.append(_Item(list(parent), body, span, p.page, *_inherit(ctx, level), section, parent, False))
@@ -392,6 +396,8 @@ def _names_only(text: str) -> bool:
 def _handed_on(text: str) -> tuple[list[str], list[str]]:
     """The bodies a list's introduction hands its items to ("Phòng X yêu cầu các trường … thực hiện
     các nội dung sau"); none when it names only its own subject ("UBND tỉnh ban hành Kế hoạch …")."""
+    if _grammar()["assign_rx"].match(fold(text).lower()):
+        return _chain_lead(text)   # "…, yêu cầu Cục Thuế các tỉnh tập trung thực hiện các công việc sau đây"
     subject, stop = _agency_phrase(text)
     if not starts_body(subject) or not _grammar()["pass_on_rx"].match(fold(text[stop:]).lower()):
         return [], []
@@ -399,10 +405,11 @@ def _handed_on(text: str) -> tuple[list[str], list[str]]:
 
 
 def _naming_clause(text: str) -> str:
-    """The clause of a list's introduction that opens with a body ("Kính gửi: …. Thực hiện Kế
-    hoạch số …, Phòng Giáo dục yêu cầu các trường thực hiện các nội dung sau" -> "Phòng …")."""
+    """The clause of a list's introduction that opens with a body or an assignment ("Kính gửi: ….
+    Thực hiện Kế hoạch số …, Phòng Giáo dục yêu cầu các trường thực hiện các nội dung sau" -> "Phòng …";
+    "Để hoàn thành …, yêu cầu Cục Thuế … thực hiện các công việc sau đây" -> "yêu cầu …")."""
     for cut in [0] + [m.end() for m in re.finditer(r"[.;]\s+|,\s+", text)]:
-        if starts_body(text[cut:]):
+        if starts_body(text[cut:]) or _grammar()["assign_rx"].match(fold(text[cut:]).lower()):
             return text[cut:]
     return text
 

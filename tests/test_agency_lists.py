@@ -46,3 +46,16 @@ def test_split_agencies(cell, bodies):
 ])
 def test_split_wrapped_pdf_lines(cell, bodies):
     assert split_agencies(cell, wrapped=True) == bodies
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Sở Tài chính", True), ("Tổ công tác liên ngành", True), ("Cổng thông tin điện tử huyện", True),
+    ("Bộ phận một cửa", True), ("Phòng Tư pháp", True), ("Hội Nông dân tỉnh", True),
+    # verbs and common nouns that open with a head word
+    ("Tổ chức tập huấn cho cán bộ", False), ("Ban hành quy chế phối hợp", False), ("Phòng, chống dịch bệnh", False),
+    ("Hội nghị tổng kết năm", False), ("Trường hợp có vướng mắc", False), ("Bộ máy tổ chức", False),
+])
+def test_starts_body(text, body):
+    from extractors.agency_lists import starts_body, starts_body_any_case
+    assert starts_body(text) is body
+    assert starts_body_any_case(text.upper()) is body

@@ -226,6 +226,18 @@ def test_prose_item_ends(paras, names):
       "trong hệ thống chính trị và các tổ chức chính trị - xã hội",
       "a) Sở Nội vụ chủ trì rà soát thủ tục hành chính."],
      [("1", "1.a", ["Sở Nội vụ"], None)]),
+    # an impersonal introduction ("…, yêu cầu X … các công việc sau đây:") hands its items on; an item that
+    # opens with a verb spelled like a body ("Tổ chức …", "Ban hành …") names no agent of its own
+    (["Để hoàn thành nhiệm vụ thu năm 2006, yêu cầu Cục thuế các tỉnh, thành phố tập trung chỉ đạo và tổ chức "
+      "thực hiện tốt các công việc chính sau đây:",
+      "1. Tổ chức đánh giá kỹ tình hình thực hiện thu năm 2005.", "2. Ban hành quy chế phối hợp thu nợ thuế."],
+     [("1", "1", ["Cục thuế các tỉnh, thành phố"], None), ("2", "2", ["Cục thuế các tỉnh, thành phố"], None)]),
+    # a numbered line naming only a body hands it the dashes below; a note "Trường hợp …" ends the list
+    (["Ủy ban nhân dân huyện có ý kiến như sau:", "2. Trung tâm Văn hóa - Thông tin và Thể thao",
+      "- Tăng cường các tin, bài tuyên truyền.", "- Tổ chức các hoạt động tuyên truyền trực quan.",
+      "Trường hợp có vướng mắc, báo cáo Ủy ban nhân dân huyện."],
+     [("2", "2.1", ["Trung tâm Văn hóa - Thông tin và Thể thao"], None),
+      ("2", "2.2", ["Trung tâm Văn hóa - Thông tin và Thể thao"], None)]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
