@@ -7,6 +7,7 @@ from scans: their text comes out as lines.
 from __future__ import annotations
 
 import csv
+import statistics
 import io
 import os
 import shutil
@@ -20,6 +21,7 @@ from pipeline.model import ReadDocument
 from pipeline.readers.pdf_layout import Char, Line, group_lines
 
 DPI = int(os.environ.get("VANBAN_OCR_DPI", "300"))
+SIZE_NOISE = 0.2   # OCR line heights within this share of the page's median are one type size
 LANG = os.environ.get("VANBAN_OCR_LANG", "vie")
 TIMEOUT = int(os.environ.get("VANBAN_OCR_TIMEOUT", "300"))  # seconds per page
 
@@ -69,12 +71,17 @@ def tsv_lines(tsv: str, page_no: int, scale: float) -> list[Line]:
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         groups.setdefault(key, []).append(row)
     chars: list[Char] = []
+    lines = []
     for words in groups.values():
         boxes = [(int(w["left"]) * scale, int(w["top"]) * scale,
                   (int(w["left"]) + int(w["width"])) * scale, (int(w["top"]) + int(w["height"])) * scale)
                  for w in words]
         top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-        size = (bottom - top) / 1.15
+        lines.append((words, boxes, top, bottom, (bottom - top) / 1.15))
+    body = statistics.median(ln[4] for ln in lines) if lines else 0.0
+    for words, boxes, top, bottom, size in lines:
+        if abs(size - body) < SIZE_NOISE * body:
+            size = body   # a line's box grows with its diacritics and descenders, not with its type size
         prev = None
         for w, (x0, _, x1, _) in zip(words, boxes):
             if prev is not None and x0 - prev <= 1.2 * size:

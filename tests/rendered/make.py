@@ -7,7 +7,8 @@ motto and place-date on the right, title centred under them).
 Two PDF variants of each document: "narrow" (DejaVu Serif Condensed bold 11 pt in the header,
 the motto on one line; this bold face has no ascent/descent in the PDF, so pdfium gives tight
 character boxes and a comma sits lower than its line) and "wide" (DejaVu Serif 12 pt: the motto
-and the bodies wrap inside their columns). Needs python-docx and LibreOffice (`soffice`)."""
+and the bodies wrap inside their columns); and one of them printed and scanned (`*.scan.pdf`, read by
+OCR). Needs python-docx, LibreOffice (`soffice`) and poppler-utils (`pdftoppm`)."""
 from __future__ import annotations
 
 import re
@@ -27,7 +28,8 @@ SOURCES = ["real/024_bgddt-cv-4555-2025-nhiem-vu-nam-hoc", "real/031_ubdt-cv-456
            "real2/014_bca-tt-37-2015-dieu-lenh-cand", "real2/021_bnv-cv-2291-2024-sap-xep-dvhc",
            "real3/001_bgtvt-cv-565-2018-xe-dien-du-lich", "real3/003_bldtbxh-tt-23-2017-giay-phep-lao-dong",
            "real4/008_daklak-qcph-01-2017-ubnd-mttq", "real4/011_bca-hd-12-2024-do-thi-van-minh",
-           "real4/014_baclieu-cv-272-2007-bang-tot-nghiep", "real7/005_hoabinh-bcdhm-kh-46-2014-hanh-trinh-do"]
+           "real4/014_baclieu-cv-272-2007-bang-tot-nghiep", "real7/005_hoabinh-bcdhm-kh-46-2014-hanh-trinh-do",
+           "real6/018_bentre-qd-2895-2017-tthc-tai-nguyen"]
 VARIANTS = {"narrow": ("DejaVu Serif Condensed", 11), "wide": ("DejaVu Serif", 12)}
 
 MOTTO = re.compile(r"^\s*C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM\s*$", re.I)
@@ -90,6 +92,18 @@ def write_docx(txt: Path, out: Path, font: str, size: float) -> None:
     d.save(out)
 
 
+SCANNED = "real6/018_bentre-qd-2895-2017-tthc-tai-nguyen"   # also printed and scanned: 200 dpi, grey
+
+
+def write_scan(pdf: Path, out: Path) -> None:
+    """The first page of a PDF as a 200 dpi grey image in a PDF, as an office scanner makes it."""
+    from PIL import Image
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-f", "1", "-l", "1", str(pdf), f"{tmp}/page"],
+                       check=True, capture_output=True)   # poppler-utils
+        Image.open(next(Path(tmp).glob("page*.png"))).convert("L").save(out, "PDF", resolution=200)
+
+
 def main() -> None:
     soffice = shutil.which("soffice") or sys.exit("LibreOffice (soffice) is needed")
     for name, (font, size) in VARIANTS.items():
@@ -101,6 +115,8 @@ def main() -> None:
                     shutil.copy(out, HERE / out.name.replace(".narrow", ""))
             subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(HERE),
                             *sorted(str(p) for p in Path(tmp).glob("*.docx"))], check=True, capture_output=True)
+    name = SCANNED.replace("/", "_")
+    write_scan(HERE / f"{name}.narrow.pdf", HERE / f"{name}.scan.pdf")
 
 
 if __name__ == "__main__":
