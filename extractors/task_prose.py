@@ -30,6 +30,7 @@ from pipeline.normalize import collapse_ws, fold
 
 _ROMAN_H = re.compile(r"^\s*([IVX]{1,5})\s*[.\-–/]\s*(\S.*)$")
 _NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[.)]|[-–](?!\s*\d))\s+(\S.*)$")   # "1.", "1)", "1-"
+_SUBNUM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\s*[.)]?\s+(\S.*)$")   # "1.1. …": the second level, as a letter is
 _LETTER = re.compile(r"^\s*([a-zđ])\s*[)\]]\s*(\S.*)$")
 _DASH = re.compile(r"^\s*[-–+•*]\s+(\S.*)$")
 _CONDITION = re.compile(r"(?i)trường hợp\b")   # "Trường hợp Chủ tịch có công tác đột xuất, …": a note
@@ -105,7 +106,7 @@ def _rejoin_lines(lines: list[tuple[str, int, int]]) -> list[_Para]:
         t = text.strip()
         if not t:
             continue
-        marker = bool(_NUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _ROMAN_H.match(t) or _STOP.match(t)
+        marker = bool(_NUM.match(t) or _SUBNUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _ROMAN_H.match(t) or _STOP.match(t)
                       or (t[:1].isupper() and _closing().match(fold(t))))   # "Với nội dung trên, …" opens the closing
         sentence_end = cur is not None and bool(re.search(r"[.;!?]\)?\s*$", cur.text)) and t[:1].isupper()
         if cur is None or marker or prev_short or sentence_end:
@@ -193,7 +194,8 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
         pos = _assigned_after_clause(f)
     if pos >= 0:
         phrase, stop = _agency_phrase(text[pos:])
-        if phrase and starts_body(phrase) and not re.search(r"(?<!\w)được(?!\w)", phrase):   # "Các trường hợp được gia hạn": no agent
+        if phrase and starts_body(phrase) and not re.search(r"(?<!\w)được(?!\w)", phrase) \
+                and fold(phrase).lower() not in ("các", "những", "mọi"):   # "Các trường hợp được gia hạn", a lone "Các" before "tổ chức": no agent
             lead = split_agencies(phrase)
         pos = pos + stop
     else:
@@ -330,9 +332,13 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
                 continue
             items.append(_Item([num], body, span, p.page, *_inherit(ctx, 1), section, (num,), True))
             continue
-        m = _LETTER.match(t)
+        m = _SUBNUM.match(t)
+        if m and m.group(1) != num:   # "2.1." under an item 2 not printed as its own line
+            num, letter, ctx = m.group(1), None, {k: v for k, v in ctx.items() if k < 1}
+            section = num if roman is None else section
+        m = m or _LETTER.match(t)
         if m:
-            letter, body = m.group(1), m.group(2)
+            letter, body = m.group(m.re.groups - 1), m.group(m.re.groups)
             ctx = {k: v for k, v in ctx.items() if k < 2}
             heading_pending = False
             if body.rstrip().endswith(":"):

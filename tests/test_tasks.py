@@ -238,6 +238,13 @@ def test_prose_item_ends(paras, names):
       "Trường hợp có vướng mắc, báo cáo Ủy ban nhân dân huyện."],
      [("2", "2.1", ["Trung tâm Văn hóa - Thông tin và Thể thao"], None),
       ("2", "2.2", ["Trung tâm Văn hóa - Thông tin và Thể thao"], None)]),
+    # "1.1." items are the second level of item 1, as lettered items are; a lone "Các" before the verb
+    # "tổ chức" is no body
+    (["Ban Quản lý Khu kinh tế thông báo lịch tiếp công dân như sau:", "1. Lịch tiếp công dân",
+      "1.1. Trưởng ban tiếp công dân định kỳ vào ngày 10 hàng tháng.",
+      "1.2. Văn phòng tiếp công dân thường xuyên vào các ngày làm việc.",
+      "2.1. Các tổ chức thuộc Văn phòng thực hiện chức năng giúp việc."],
+     [("1", "1.1", ["Trưởng ban"], None), ("1", "1.2", ["Văn phòng"], None)]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
