@@ -28,7 +28,7 @@ _UPV = "".join(sorted(c for c in map(chr, range(0xC0, 0x1EFA))
 _LOWV = _UPV.lower()
 PART = rf"[{_UP}][A-Za-zĐđ0-9&{_UPV}{_LOWV}]*(?:\.[A-Za-zĐđ][A-Za-zĐđ0-9&{_UPV}{_LOWV}]*)*"
 _SEP_WS = r"[ \n]{0,6}"
-NUM = r"\d{1,5}[a-z]?"
+NUM = r"\d{1,6}[a-z]?"   # up to 6 digits: a city tax department numbers 100,000 letters a year
 YEAR = r"(?:19[4-9]\d|20\d\d)"
 # a dash may carry a space before it when an abbreviation follows ("473/TTr -NN&PTNT", "TT- TTCP")
 _ABBR_AHEAD = r"(?=[A-ZĐ][A-ZĐ0-9&.]+(?![a-zđ\w]))"

@@ -6,6 +6,7 @@ from extractors.numbers import find_numbers, list_numbers_before, number_type, p
 
 @pytest.mark.parametrize("text,expected", [
     ("Quyết định số 15/QĐ-BNV ngày", ["15/QĐ-BNV"]),
+    ("Số: 101322/CTHN-TTHT", ["101322/CTHN-TTHT"]),   # six digits: a city tax department's letters
     # a department after the body of a Party-style symbol; a header line glued on is not one
     ("Kế hoạch số 183-KH/TWĐTN-TNNT ngày 1/2/2024", ["183-KH/TWĐTN-TNNT"]),
     # old numbers without a slash, right after "số" or a type word
