@@ -42,7 +42,9 @@ def _grammar() -> dict:
     d = dict(vocab.load("task_verbs.json"))  # a copy: verb_rx is added below
     verbs = sorted((fold(v) for v in d["verbs"]), key=len, reverse=True)
     # not a verb: after "được"/"đã", or inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …")
-    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(map(re.escape, verbs)) + r")(?![^\W\d_])")
+    # … nor "tổ chức" naming bodies ("các tổ chức tín dụng", "tổ chức chính trị - xã hội")
+    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(map(re.escape, verbs))
+                              + r")(?![^\W\d_])(?!\s+(?:tín dụng|chính trị|xã hội|đoàn thể|đảng|cá nhân|công đoàn|quốc tế)\b)")
     # "Giao / Đề nghị …" opening a sentence; "chỉ đạo / giao …" handing the task on (folded, lower case)
     d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+(?:cho\s+)?")
     d["pass_on_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["pass_on"]) + r"\s+")
@@ -136,7 +138,8 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
             if m and len(p.text) < 80:
                 sec = paras[i].text[m.start(1):m.end(1)].upper() if m.group(1) else None
                 return i + 1, end, sec
-    start = next((i for i, p in enumerate(paras[:end]) if _NUM.match(p.text) or _roman_heading(p.text)), end)
+    start = next((i for i, p in enumerate(paras[:end])
+                  if _NUM.match(p.text) or _roman_heading(p.text) or _LETTER.match(p.text)), end)   # "a)" lists too
     if 0 < start < end and paras[start - 1].text.rstrip().endswith(":"):
         start -= 1   # the list's introduction names who carries its items out
     return start, end, None
@@ -399,9 +402,23 @@ def _names_only(text: str) -> bool:
         and all(starts_body(p) and len(p.split()) <= 12 for p in pieces)
 
 
+_REPORTS = re.compile(r"(?i)\s*(?:kính\s+|xin\s+)?(?:báo\s+cáo|trình)\b[^,;.]{0,120}\bnhư\s+sau$")
+
+
+def _is_report(text: str) -> bool:
+    """Does the introduction's last clause have a body report to its superior ("…, Bộ GTVT kính báo
+    cáo Thủ tướng Chính phủ như sau")? Its items are findings, not tasks."""
+    last = re.split(r"[,;.]\s+", text)[-1]
+    subject, stop = _agency_phrase(last)
+    return starts_body(subject) and bool(_REPORTS.match(fold(last[stop:])))
+
+
 def _handed_on(text: str) -> tuple[list[str], list[str]]:
     """The bodies a list's introduction hands its items to ("Phòng X yêu cầu các trường … thực hiện
-    các nội dung sau"); none when it names only its own subject ("UBND tỉnh ban hành Kế hoạch …")."""
+    các nội dung sau"); none when it names only its own subject ("UBND tỉnh ban hành Kế hoạch …") or
+    the list is a report ("…, Bộ GTVT kính báo cáo Thủ tướng Chính phủ như sau")."""
+    if _is_report(text):
+        return [], []
     if _grammar()["assign_rx"].match(fold(text).lower()):
         return _chain_lead(text)   # "…, yêu cầu Cục Thuế các tỉnh tập trung thực hiện các công việc sau đây"
     subject, stop = _agency_phrase(text)

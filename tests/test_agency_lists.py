@@ -51,6 +51,7 @@ def test_split_wrapped_pdf_lines(cell, bodies):
 @pytest.mark.parametrize("text, body", [
     ("Sở Tài chính", True), ("Tổ công tác liên ngành", True), ("Cổng thông tin điện tử huyện", True),
     ("Bộ phận một cửa", True), ("Phòng Tư pháp", True), ("Hội Nông dân tỉnh", True),
+    ("Thống đốc Ngân hàng Nhà nước", True), ("Chánh án Tòa án nhân dân tối cao", True), ("Hiệu trưởng nhà trường", True),
     # verbs and common nouns that open with a head word
     ("Tổ chức tập huấn cho cán bộ", False), ("Ban hành quy chế phối hợp", False), ("Phòng, chống dịch bệnh", False),
     ("Hội nghị tổng kết năm", False), ("Trường hợp có vướng mắc", False), ("Bộ máy tổ chức", False),

@@ -245,6 +245,18 @@ def test_prose_item_ends(paras, names):
       "1.2. Văn phòng tiếp công dân thường xuyên vào các ngày làm việc.",
       "2.1. Các tổ chức thuộc Văn phòng thực hiện chức năng giúp việc."],
      [("1", "1.1", ["Trưởng ban"], None), ("1", "1.2", ["Văn phòng"], None)]),
+    # a list lettered from "a)" with no numbered item above it; a governor's introduction hands it on;
+    # "tổ chức tín dụng" is a body, not the verb "tổ chức"
+    (["Thực hiện Nghị quyết số 11/NQ-CP của Chính phủ; Thống đốc Ngân hàng Nhà nước yêu cầu các tổ chức tín dụng "
+      "thực hiện nhiệm vụ và giải pháp như sau:", "a) Xây dựng kế hoạch kinh doanh năm 2011.",
+      "b) Kiểm soát tốc độ tăng trưởng tín dụng:", "- Giao kế hoạch kinh doanh cho chi nhánh.",
+      "- Thực hiện cấp tín dụng theo đúng quy định."],
+     [(None, "a", ["các tổ chức tín dụng"], None), (None, "b.1", ["các tổ chức tín dụng"], None),
+      (None, "b.2", ["các tổ chức tín dụng"], None)]),
+    # a report to a superior lists findings, not tasks, whoever its opening clause names
+    (["Thực hiện chỉ đạo, Thủ tướng Chính phủ giao Bộ Giao thông vận tải rà soát nhu cầu, Bộ GTVT kính báo cáo "
+      "Thủ tướng Chính phủ như sau:", "1. Thực trạng triển khai thí điểm", "a) Về số lượng đơn vị và phương tiện",
+      "Tính đến nay, đã có 21 địa phương thí điểm."], []),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
