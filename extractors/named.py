@@ -55,8 +55,9 @@ def _law_re() -> re.Pattern:
         rf"(?P<qual>\s*\(sửa\s+đổi(?:,\s*bổ\s+sung)?\))?"   # "Luật Tổ chức HĐND và UBND (sửa đổi)"
         # a comma and a capital end the name, but not in "… của Hội đồng nhân dân, Ủy ban nhân dân"
         rf"(?:\s*(?P<date>{_DATE_WORDS})|\s+(?P<year>năm\s+\d{{4}})|(?=\s*(?:[;:()\t]|\.(?:\s|$)"
-        rf"|(?<![Hh]ội đồng nhân dân)(?<!HĐND),\s+(?-i:{_UP})|\s+và\s+các\s|,?\s*\Z))"
-        rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w)))"
+        # ("Luật Thi đua, Khen thưởng" is one law)
+        rf"|(?<![Hh]ội đồng nhân dân)(?<!HĐND)(?<![Tt]hi đua),\s+(?-i:{_UP})|\s+và\s+các\s|,?\s*\Z))"
+        rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|có\s+hiệu\s+lực|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w)))"
         # what follows a name: a date the text damaged ("ngày 26/1 l/2003") or cut ("… ngày"), "ban hành
         # ngày …", "do Chủ tịch nước … công bố"
         rf"|(?=\s+(?:ngày(?!\w)|ban\s+hành(?=\s*(?:ngày|năm|[,;.]|$))|do\s+{_UP})))")
@@ -204,8 +205,10 @@ def _title_end(text: str, ft: str, start: int, limit: int) -> int:
         stops.append(m.start())
     cut = min(stops)
     m = re.search(r"(?<=\S)\s+của\s+(?-i:[A-ZĐỦ])[^,;]*$", seg[:cut].rstrip(" ,;."))
-    if m and len(seg[:m.start()].split()) <= 3:
-        cut = m.start()          # "Đề án 30 của Ủy ban nhân dân tỉnh,": the issuer, not the title
+    if m and len(seg[:m.start()].split()) <= 3 and not re.search(r"(?i)làm\s+việc$", seg[:m.start()]):
+        # "Đề án 30 của Ủy ban nhân dân tỉnh,": the issuer, not the title; but "Quy chế làm việc của
+        # Chính phủ" is the title of the body's working rules
+        cut = m.start()
     return start + cut
 
 

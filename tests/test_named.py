@@ -99,6 +99,13 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
      [("Đề án", "Đề án 06", None)]),
     (["Thực hiện Nghị quyết của Quốc hội về dự toán ngân sách nhà nước năm 2026, Chính phủ đã ban hành các giải pháp."],
      [("Nghị quyết", "Nghị quyết của Quốc hội về dự toán ngân sách nhà nước năm 2026", None)]),
+    # "Luật Thi đua, Khen thưởng" is one law; "có hiệu lực" follows a name; a body's working rules keep
+    # "của <body>" in their title
+    (["Căn cứ Luật Thi đua, Khen thưởng;"], [("Luật", "Luật Thi đua, Khen thưởng", None)]),
+    (["Luật Bảo hiểm y tế có hiệu lực thi hành từ ngày 01/7/2009, nên cần bổ sung."],
+     [("Luật", "Luật Bảo hiểm y tế", None)]),
+    (["Thực hiện Quy chế làm việc của Chính phủ, Văn phòng Chính phủ đề nghị các Bộ tổ chức trực."],
+     [("Quy chế", "Quy chế làm việc của Chính phủ", None)]),
     # not named citations: titles of numbered citations, own products, activities, generic mentions
     (["Thực hiện Quyết định số 1898/QĐ-TTg ngày 28/11/2017 của Thủ tướng Chính phủ phê duyệt Đề án “Hỗ trợ hoạt "
       "động bình đẳng giới vùng dân tộc thiểu số”;", "Đề nghị các tỉnh báo cáo kết quả thực hiện Đề án “Hỗ trợ hoạt "
