@@ -646,7 +646,7 @@ def extract_document(doc: ReadDocument) -> dict:
     org = next((mass_motto(ln.text) for ln in lines if ln.start < head_end and mass_motto(ln.text)
                 and len(collapse_ws(ln.text)) <= len(mass_motto(ln.text) or "") + 2), None)
     if issuer and org and re.search(r"(?i)trung ương$", fold(issuer)) and fold(org).split()[0].lower() not in fold(issuer).lower():
-        issuer = f"{issuer} {org}"  # a mass organisation prints its name where the motto stands
+        issuer = agencies.canonical_agency(f"{issuer} {org}")  # a mass organisation prints its name where the motto stands
     if issuer and auth_body:
         ab = agencies.canonical_agency(auth_body)
         if re.match(r"(?i)^(ban thường vụ|thường trực|ban chấp hành)$", fold(ab)) and \
