@@ -262,6 +262,11 @@ _INLINE_DATE = re.compile(
     r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)")
 
 
+# a month inside an item, after "trong", "trước" or "chậm nhất": "trong tháng 10 năm 2008", "trước tháng 6/2025"
+_INLINE_MONTH = re.compile(r"(?i)(?<!\w)(?:trong|trước|chậm\s+nhất(?:\s+trong)?)\s+tháng\s+\d{1,2}"
+                           r"(?:\s+năm\s+|\s*/\s*)(?:19|20)\d\d(?!\d)")
+
+
 def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     """A deadline at the end of the item: '(Hoàn thành trước ngày 20/6/2025 …).', '; hoàn thành
     trong tháng 6/2025.' — (text without it, deadline text)."""
@@ -284,6 +289,9 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     m = _INLINE_DATE.search(text)
     if m and parse_deadline(m.group(0), *ref)["deadline_kind"] == "date":
         return text, m.group(0)   # "… hoàn thành tổng kết … trước ngày 20/4/2015; …": a date inside the item
+    m = _INLINE_MONTH.search(text)
+    if m and parse_deadline(m.group(0), *ref)["deadline_kind"] == "month":
+        return text, m.group(0)   # "…, trình Chính phủ trong tháng 10 năm 2008;": a month inside the item
     return text, None
 
 

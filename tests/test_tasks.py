@@ -257,6 +257,11 @@ def test_prose_item_ends(paras, names):
     (["Thực hiện chỉ đạo, Thủ tướng Chính phủ giao Bộ Giao thông vận tải rà soát nhu cầu, Bộ GTVT kính báo cáo "
       "Thủ tướng Chính phủ như sau:", "1. Thực trạng triển khai thí điểm", "a) Về số lượng đơn vị và phương tiện",
       "Tính đến nay, đã có 21 địa phương thí điểm."], []),
+    # a month inside an item is its deadline ("…, trình Chính phủ trong tháng 10 năm 2008;")
+    (["Thủ tướng Chính phủ có ý kiến như sau:",
+      "1. Bộ Y tế chủ trì soạn thảo Dự án Pháp lệnh, trình Chính phủ trong tháng 10 năm 2008;",
+      "2. Bộ Tư pháp hướng dẫn thủ tục thẩm định trước tháng 12/2008."],   # "before December": by 30 November
+     [("1", "1", ["Bộ Y tế"], "2008-10-31"), ("2", "2", ["Bộ Tư pháp"], "2008-11-30")]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
