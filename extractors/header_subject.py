@@ -80,7 +80,13 @@ def subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[in
             continue
         caps = is_caps(t)
         if not parts and caps and re.match(r"(?i)^của\b", fold(t)):
-            continue  # "CỦA BAN CHẤP HÀNH …" belongs to the title
+            about = re.search(r"\s(?:(V/V)|VỀ\s+VIỆC|VỀ)\s", t)
+            if not about:
+                continue  # "CỦA BAN CHẤP HÀNH …" belongs to the title
+            # "CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V PHÊ DUYỆT …": the subject starts inside the line
+            cut = about.end() if about.group(1) else about.start() + 1
+            ln = Line(ln.start + cut, ln.end, t[cut:], ln.cont)
+            t = ln.text
         if parts:
             if caps and AUTHORITY_LINE.match(fold(t)) and not re.match(r"^(?:về|v/v)\s", fold(nxt)):
                 break

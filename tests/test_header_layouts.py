@@ -56,6 +56,16 @@ MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
     (["BỘ VĂN HÓA, THỂ THAO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 21/2024/TT-BVHTTDL", "Hà Nội, ngày 30 tháng 12 năm 2024",
       "Căn cứ Nghị định số 01/2023/NĐ-CP quy định chức năng của Bộ Văn hóa, Thể thao và Du lịch;"],
      dict(issuer="Bộ Văn hóa, Thể thao và Du lịch")),
+    # "QUYẾT ĐỊNH" / "CỦA <body> [SỐ … NGÀY …] V/V|VỀ VIỆC <subject>": the subject starts inside the
+    # "CỦA" line; an old enacting body ("HỘI ĐỒNG BỘ TRƯỞNG") ends it
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH", *MOTTO, "Số: 120/2003/QĐ-UB", "TP Hồ Chí Minh, ngày 17 tháng 7 năm 2003",
+      "QUYẾT ĐỊNH", "CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V PHÊ DUYỆT ĐỀ CƯƠNG QUY HOẠCH PHÁT TRIỂN NGÀNH CÔNG NGHIỆP",
+      "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân;"],
+     dict(type="Quyết định", subject="PHÊ DUYỆT ĐỀ CƯƠNG QUY HOẠCH PHÁT TRIỂN NGÀNH CÔNG NGHIỆP")),
+    (["HỘI ĐỒNG BỘ TRƯỞNG", *MOTTO, "Số: 38-HĐBT", "Hà Nội, ngày 06 tháng 2 năm 1985", "QUYẾT ĐỊNH",
+      "CỦA HỘI ĐỒNG BỘ TRƯỞNG SỐ 38-HĐBT NGÀY 6 THÁNG 02 NĂM 1985 VỀ VIỆC ĐỔI TÊN UỶ BAN QUỐC GIA DÂN SỐ VÀ THAY",
+      "THẾ CÁC THÀNH VIÊN CỦA UỶ BAN", "HỘI ĐỒNG BỘ TRƯỞNG", "Căn cứ Luật Tổ chức Hội đồng Bộ trưởng ngày 4-7-1981;"],
+     dict(number="38-HĐBT", subject="VỀ VIỆC ĐỔI TÊN UỶ BAN QUỐC GIA DÂN SỐ VÀ THAY THẾ CÁC THÀNH VIÊN CỦA UỶ BAN")),
     # reposts without a header: the title or the portal's lead names type, body and subject
     (["THÔNG BÁO", "Lịch tiếp công dân của UBND xã Tân Đoàn năm 2026",
       "Căn cứ Quyết định số 17/QĐ-UBND ngày 9/7/2025 của UBND xã về việc ban hành Nội quy tiếp công dân;"],
