@@ -141,7 +141,7 @@ def test_real_layouts(lines, want):
       "QUYẾT ĐỊNHVề việc thành lập Ban Chỉ đạo--------- BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH- Căn cứ Điều lệ "
       "Đoàn TNCS Hồ Chí Minh;"],
      dict(type="Quyết định", number="215 - QĐ/TWĐTN-VP", date="2017-03-14", place="Hà Nội",
-          issuer="Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", subject="Về việc thành lập Ban Chỉ đạo")),
+          issuer="Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", subject="Về việc thành lập Ban Chỉ đạo")),
     (["BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ TÀI CHÍNH Độc lập - Tự do - Hạnh phúc",
       "Số: 318/STC-NS Cần Thơ, ngày 28 tháng 7 năm 2025", "V/v dự toán ngân sách năm 2026",
       "Kính gửi: Các sở, ban, ngành thành phố"],
