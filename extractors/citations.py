@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors import agencies
+from extractors.agency_lists import ends_incomplete
 from extractors.dates import date_after, date_before
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
@@ -115,6 +116,11 @@ _ISSUER_STOP = re.compile(
 )
 
 
+# a line that cannot continue a body's name: a new body ("Ban Quản lý … thông báo"), "Kính gửi", "Điều 4"
+_NEXT_LINE_STARTS = re.compile(r"[ \t]*(?:Kính\s+gửi|Điều\s+\d|Căn\s+cứ|Nơi\s+nhận|Chương\s|QUYẾT\s+ĐỊNH"
+                               r"|(?:Ban|Sở|Ủy\s+ban|UBND|Phòng|Văn\s+phòng|Bộ|Cục|Chi\s+cục|Trung\s+tâm|Công\s+an)\s)")
+
+
 def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
     """Issuer from a "của …" phrase right after `pos`."""
     m = re.match(r"[ \t\n,]*(?:của|do)\s+", ft[pos:pos + 30], re.IGNORECASE)
@@ -122,6 +128,9 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     s = pos + m.end()
     seg = ft[s:s + 220]
+    nl = seg.find("\n")
+    if nl > 0 and _NEXT_LINE_STARTS.match(seg, nl + 1) and not ends_incomplete(seg[:nl]):   # not "Chánh Văn phòng" / "Ủy ban …"
+        seg = seg[:nl]   # "… của Ban Quản lý Khu kinh tế tỉnh Lào Cai" / "Kính gửi: …": the line ends the name
     stop = _ISSUER_STOP.search(seg)
     gen_end = s + (stop.start() if stop else len(seg))
     end = gen_end
@@ -138,6 +147,7 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
                 end = max(end, e)
         if k > 60:
             break
+    end = min(end, s + len(seg))
     end = s + _issuer_extent(text[s:end])
     issuer = collapse_ws(text[s:end]).strip(" ,;.")
     words = issuer.split()

@@ -190,6 +190,13 @@ def test_seed_citations(seed, fmt):
      "ngày 24/8/2012.", {"2391/SGD&ĐT-GDTrH": None}),
     ("Căn cứ Quyết định số 12/QĐ-UBND ngày 2/3/2020 của Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương;",
      {"12/QĐ-UBND": "Ủy ban nhân dân tỉnh Bình Dương và Sở Tài chính tỉnh Bình Dương"}),
+    # a line that opens a new body, "Kính gửi" or "Điều 4" ends the name; an official's title goes on
+    ("Căn cứ Quyết định số 26/QĐ-BQL ngày 27/01/2016 của Ban Quản lý Khu kinh tế tỉnh Lào Cai\nBan Quản lý Khu kinh "
+     "tế tỉnh Lào Cai thông báo lịch tiếp công dân như sau:", {"26/QĐ-BQL": "Ban Quản lý Khu kinh tế tỉnh Lào Cai"}),
+    ("Thực hiện Thông báo số 26/TB-VP.UBND ngày 10/6/2020 của Văn phòng UBND tỉnh\nKính gửi: các xã.",
+     {"26/TB-VP.UBND": "Văn phòng UBND tỉnh"}),
+    ("Xét đề nghị tại Tờ trình số 42/TTr-VPUB ngày 06/11/2018 của Chánh Văn phòng\nỦy ban nhân dân tỉnh.",
+     {"42/TTr-VPUB": "Chánh Văn phòng Ủy ban nhân dân tỉnh"}),
 ])
 def test_cited_issuers(para, issuers):
     cs = cites(para)
