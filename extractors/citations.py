@@ -90,12 +90,19 @@ def _type_match(ft: str, num_start: int) -> tuple[re.Match | None, int]:
     if m:
         return m, base
     for m in re.finditer(rf"(?<!\w)({type_regex()}){_TYPE_MOD}\s+(?:của|do)\s+"
-                         rf"(?P<iss>[^\W\d_][^;:,()\t\n\d“”\"]{{2,60}}?)(?:\s*(?:số|sô|so)|\s+s(?=\s*\d)){tail}",
+                         rf"(?P<iss>[^\W\d_][^;:,()\t\n\d“”\"]{{2,60}}?)(?:\s*:?\s*(?:số|sô|so)|\s+s(?=\s*\d)){tail}",
                          window, re.IGNORECASE):
         iss = m.group("iss")
         if not _NOT_ISSUER.search(iss) and not re.search(rf"(?i)(?<!\w)(?:{type_regex()})(?!\w)", iss):
             return m, base
     return None, base
+
+
+def _plural_intro(ft: str, num_start: int) -> bool:
+    """"các Nghị định của Chính phủ: số A; số B": the issuer between a plural type and the first
+    number is every listed item's."""
+    m, base = _type_match(ft, num_start)
+    return bool(m) and bool(re.search(r"(?i)(?:các|những)\s+$", ft[max(0, base + m.start(1) - 12):base + m.start(1)]))
 
 
 def _issuer_between(text: str, ft: str, num_start: int) -> str | None:
@@ -340,13 +347,16 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
                 dm = date_before(text, tstart)
             u = unit_at(us, nm.start)
             start = tstart if (i == 0) else s0
+            ahead = False
             if issuer is None:
                 issuer = _issuer_between(text, ft, nm.start)
+                ahead = issuer is not None and _plural_intro(ft, nm.start)
             if issuer is None and u is not None:
                 issuer = _issuer_before(text, ft, tstart, u.start)
             typ = tword or number_type(number) or "Văn bản"
             out.append(Mention(number, start, s0, e0, iend, typ, dm.iso if dm else None, issuer, u,
                                style=nm.style))
+            out[-1].extra["issuer_ahead"] = ahead
     return out
 
 
@@ -552,12 +562,17 @@ def _basis_run(ft: str, us: list[Unit]) -> set[tuple[int, int]]:
 
 def _share_list_issuers(ms: list[Mention]) -> None:
     """"Thông tư số A, Thông tư số B và Thông tư số C của Bộ trưởng Bộ X": an issuer phrase printed
-    once after a list of documents of one type applies to every item before it."""
+    once after a list of documents of one type applies to every item before it (and one printed
+    before it, after the plural type, to every item after)."""
     for m in reversed(ms):
         p = m.extra.get("list_prev")
         while m.issuer and p is not None and p.issuer is None and p.type == m.type:
             p.issuer = m.issuer
             m, p = p, p.extra.get("list_prev")
+    for m in ms:   # … and one printed before the list, after its plural type ("các Nghị định của Chính phủ: …")
+        p = m.extra.get("list_prev")
+        if m.issuer is None and p is not None and p.issuer and p.type == m.type and p.extra.get("issuer_ahead"):
+            m.issuer, m.extra["issuer_ahead"] = p.issuer, True
 
 
 def _share_pair_dates(ms: list[Mention]) -> None:

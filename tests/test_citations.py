@@ -197,6 +197,9 @@ def test_seed_citations(seed, fmt):
      {"26/TB-VP.UBND": "Văn phòng UBND tỉnh"}),
     ("Xét đề nghị tại Tờ trình số 42/TTr-VPUB ngày 06/11/2018 của Chánh Văn phòng\nỦy ban nhân dân tỉnh.",
      {"42/TTr-VPUB": "Chánh Văn phòng Ủy ban nhân dân tỉnh"}),
+    # an issuer between a plural type and its numbers is every item's ("các Thông tư của Bộ Tài chính: số …")
+    ("Căn cứ các Thông tư của Bộ Tài chính: số 01/2020/TT-BTC, số 02/2021/TT-BTC và số 03/2022/TT-BTC;",
+     {"01/2020/TT-BTC": "Bộ Tài chính", "02/2021/TT-BTC": "Bộ Tài chính", "03/2022/TT-BTC": "Bộ Tài chính"}),
 ])
 def test_cited_issuers(para, issuers):
     cs = cites(para)
