@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors import agencies
-from extractors.agency_lists import ends_incomplete
+from extractors.agency_lists import ends_incomplete, starts_body
 from extractors.dates import date_after, date_before
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
@@ -118,14 +118,13 @@ def _issuer_between(text: str, ft: str, num_start: int) -> str | None:
 _ISSUER_STOP = re.compile(
     r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=" + agencies._UPPER + r")(?!(?:Chủ\s+nhiệm|Chủ\s+tịch|Thủ\s+trưởng|Trưởng\s+ban|Tổng\s+cục\s+trưởng)\b)|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
     r"phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|và\s+các|để|nhằm|đối\s+với|trong|đã|ngày|số|theo|"
-    r"giao|gửi|là|với|đến|trên|cho|thì|được|nay|kèm\s+theo|giai\s+đoạn|nhiệm\s+kỳ|"
+    r"giao|gửi|là|với|đến|trên|cho|thì|được|nay|hỏi|kèm\s+theo|giai\s+đoạn|nhiệm\s+kỳ|"
     r"(?:và\s+)?(?:" + type_regex() + r")\s+(?:số|sô|so|s(?=\s*\d)))(?!\w))",
 )
 
 
-# a line that cannot continue a body's name: a new body ("Ban Quản lý … thông báo"), "Kính gửi", "Điều 4"
-_NEXT_LINE_STARTS = re.compile(r"[ \t]*(?:Kính\s+gửi|Điều\s+\d|Căn\s+cứ|Nơi\s+nhận|Chương\s|QUYẾT\s+ĐỊNH"
-                               r"|(?:Ban|Sở|Ủy\s+ban|UBND|Phòng|Văn\s+phòng|Bộ|Cục|Chi\s+cục|Trung\s+tâm|Công\s+an)\s)")
+# a line that cannot continue a body's name: "Kính gửi", "Điều 4" … or a new body (agency_lists.starts_body)
+_NEXT_LINE_STARTS = re.compile(r"[ \t]*(?:Kính\s+gửi|Điều\s+\d|Căn\s+cứ|Nơi\s+nhận|Chương\s|QUYẾT\s+ĐỊNH)")
 
 
 def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
@@ -136,7 +135,8 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
     s = pos + m.end()
     seg = ft[s:s + 220]
     nl = seg.find("\n")
-    if nl > 0 and _NEXT_LINE_STARTS.match(seg, nl + 1) and not ends_incomplete(seg[:nl]):   # not "Chánh Văn phòng" / "Ủy ban …"
+    if nl > 0 and (_NEXT_LINE_STARTS.match(seg, nl + 1) or starts_body(seg[nl + 1:].lstrip())) \
+            and not ends_incomplete(seg[:nl]):   # not "Chánh Văn phòng" / "Ủy ban …"
         seg = seg[:nl]   # "… của Ban Quản lý Khu kinh tế tỉnh Lào Cai" / "Kính gửi: …": the line ends the name
     stop = _ISSUER_STOP.search(seg)
     gen_end = s + (stop.start() if stop else len(seg))

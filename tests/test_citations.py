@@ -197,6 +197,11 @@ def test_seed_citations(seed, fmt):
      {"26/TB-VP.UBND": "Văn phòng UBND tỉnh"}),
     ("Xét đề nghị tại Tờ trình số 42/TTr-VPUB ngày 06/11/2018 của Chánh Văn phòng\nỦy ban nhân dân tỉnh.",
      {"42/TTr-VPUB": "Chánh Văn phòng Ủy ban nhân dân tỉnh"}),
+    # "hỏi" ends the name; a next line opening with any body head does too
+    ("Trả lời công văn số 636/CT-THNVDT ngày 25/4/2014 của Cục thuế tỉnh Đắk Nông hỏi về sử dụng hóa đơn.",
+     {"636/CT-THNVDT": "Cục thuế tỉnh Đắk Nông"}),
+    ("Xét Báo cáo thẩm tra số 58/BC-HĐND ngày 02/12/2013 của Ban Pháp chế Hội đồng nhân dân tỉnh\nHội đồng nhân dân "
+     "tỉnh Cà Mau khóa VIII, kỳ họp thứ 8 đã thảo luận.", {"58/BC-HĐND": "Ban Pháp chế Hội đồng nhân dân tỉnh"}),
     # an issuer between a plural type and its numbers is every item's ("các Thông tư của Bộ Tài chính: số …")
     ("Căn cứ các Thông tư của Bộ Tài chính: số 01/2020/TT-BTC, số 02/2021/TT-BTC và số 03/2022/TT-BTC;",
      {"01/2020/TT-BTC": "Bộ Tài chính", "02/2021/TT-BTC": "Bộ Tài chính", "03/2022/TT-BTC": "Bộ Tài chính"}),
