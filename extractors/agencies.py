@@ -32,7 +32,7 @@ LEVELS = ("central", "province", "commune", "party", "mass", "collective", "unkn
 
 # a body's term after its name: "khóa XIII", "lần thứ 5", "nhiệm kỳ 2021-2026" (one grammar for
 # the end of a cited issuer and for a name stripped of its term)
-TERM = r"(?:kh[oó]a\s+[IVXLC\d]+|lần\s+thứ\s+[IVXLC\d]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})"
+TERM = r"(?:kh[oó]a\s+[IVXLC\d]+|lần\s+thứ\s+[IVXLC\d]+|nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4}|kỳ\s+họp\s+thứ\s+[IVXLC\d]+)"
 
 
 @lru_cache(maxsize=65536)

@@ -156,6 +156,9 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
             break
     end = min(end, s + len(seg))
     end = s + _issuer_extent(text[s:end])
+    more = _MORE_TERMS.match(ft, end) if re.search(rf"(?i){agencies.TERM}$", ft[s:end]) else None
+    if more:
+        end = more.end()   # "… khoá XIX, nhiệm kỳ 2020 - 2025", "… khóa VII, kỳ họp thứ 17": the stop words cut it
     issuer = collapse_ws(text[s:end]).strip(" ,;.")
     words = issuer.split()
     if not issuer or len(words) > 30:
@@ -167,6 +170,7 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
 # which term ("khóa IX"); a capitalised word continues a proper name
 _QUALIFIER = re.compile(r"(?i)(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|trung\s+ương|tw)(?!\w)")
 _TERM = re.compile(rf"(?i){agencies.TERM}(?:\s*,?\s*{agencies.TERM})*(?!\w)")
+_MORE_TERMS = re.compile(rf"(?i)(?:\s*,?\s*{agencies.TERM})+(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -176,7 +176,7 @@ def test_seed_citations(seed, fmt):
     ("Thực hiện Nghị quyết số 04-NQ/TU ngày 5/9/2021 của Hội nghị Tỉnh ủy lần thứ 5 Khoá XX về chuyển đổi số,",
      {"04-NQ/TU": "Hội nghị Tỉnh ủy lần thứ 5 Khoá XX"}),
     ("Căn cứ Nghị quyết số 15/NQ-HĐND ngày 8/12/2022 của Hội đồng nhân dân tỉnh khóa XVI, nhiệm kỳ 2021-2026 quy định mức chi;",
-     {"15/NQ-HĐND": "Hội đồng nhân dân tỉnh khóa XVI"}),   # the term's years are not the issuer's
+     {"15/NQ-HĐND": "Hội đồng nhân dân tỉnh khóa XVI, nhiệm kỳ 2021-2026"}),   # the whole term, as real8's gold reads it
     # an old body; a lower-case "thành Uỷ ban" is no "Thành ủy"
     ("Đổi tên Ủy ban thành lập theo Quyết định số 58-HĐBT ngày 11-4-1984 của Hội đồng Bộ trưởng thành Uỷ ban Quốc gia "
      "dân số.", {"58-HĐBT": "Hội đồng Bộ trưởng"}),
@@ -202,6 +202,11 @@ def test_seed_citations(seed, fmt):
      {"636/CT-THNVDT": "Cục thuế tỉnh Đắk Nông"}),
     ("Xét Báo cáo thẩm tra số 58/BC-HĐND ngày 02/12/2013 của Ban Pháp chế Hội đồng nhân dân tỉnh\nHội đồng nhân dân "
      "tỉnh Cà Mau khóa VIII, kỳ họp thứ 8 đã thảo luận.", {"58/BC-HĐND": "Ban Pháp chế Hội đồng nhân dân tỉnh"}),
+    # the terms after a body's term: "khoá XIX, nhiệm kỳ 2020 - 2025", "khóa VII, kỳ họp thứ 17"
+    ("Thực hiện Quy chế số 10-QC/TU ngày 5/3/2021 của Ban Chấp hành Đảng bộ tỉnh khoá XIX, nhiệm kỳ 2020 - 2025;",
+     {"10-QC/TU": "Ban Chấp hành Đảng bộ tỉnh khoá XIX, nhiệm kỳ 2020 - 2025"}),
+    ("Căn cứ Nghị quyết số 03/2009/NQ-HĐND ngày 10/7/2009 của Hội đồng nhân dân tỉnh Hậu Giang khóa VII, kỳ họp thứ 17;",
+     {"03/2009/NQ-HĐND": "Hội đồng nhân dân tỉnh Hậu Giang khóa VII, kỳ họp thứ 17"}),
     # an issuer between a plural type and its numbers is every item's ("các Thông tư của Bộ Tài chính: số …")
     ("Căn cứ các Thông tư của Bộ Tài chính: số 01/2020/TT-BTC, số 02/2021/TT-BTC và số 03/2022/TT-BTC;",
      {"01/2020/TT-BTC": "Bộ Tài chính", "02/2021/TT-BTC": "Bộ Tài chính", "03/2022/TT-BTC": "Bộ Tài chính"}),
