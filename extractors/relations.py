@@ -75,7 +75,7 @@ def cue_before(prefix: str) -> str | None:
     p = strip_article_ref(_norm(prefix))
     p = re.sub(r"\b(các|những|tại|nội dung|tinh thần|kết luận tại)$", lambda m: m.group(0) if m.group(0) == "tại" else "", p).strip()
     for cue, rel in _cue_list("own"):
-        if p == cue or p.endswith(" " + cue):
+        if p == cue or p.endswith(" " + cue) or p.endswith("," + cue):   # "điều chỉnh,bổ sung": a lost space
             return rel
     return None
 

@@ -21,6 +21,9 @@ def rels(*paras: str, doc_type: str | None = None) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("paras,expected", [
+    # a cue after a comma that lost its space ("điều chỉnh,bổ sung")
+    (["Điều 3. Quyết định này điều chỉnh,bổ sung Quyết định 940/QĐ-UBND ngày 15/4/2013 của Chủ tịch UBND tỉnh."],
+     {"940/QĐ-UBND": "sua_doi"}),
     # opening cue with modifiers between it and the type word
     (["Để triển khai thực hiện nghiêm túc, hiệu quả Chỉ thị số 05-CT/TU ngày 12/3/2023 của Ban Thường vụ "
       "Tỉnh ủy Nghệ An, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"], {"05-CT/TU": "thuc_hien"}),
