@@ -83,9 +83,14 @@ def is_collective(name: str) -> bool:
 _BULLET = re.compile(r"^[-–+•*]\s*")
 
 
+# "(BHXH tỉnh)", "(sau đây viết tắt là VNPT Đắk Nông)": the short name a text defines, not part of the body's
+_SHORT_NAME = re.compile(r"\s*\((?:sau\s+đây\s+(?:viết\s+tắt\s+là|gọi\s+(?:tắt\s+)?là)\s+)?[A-ZĐ]{2,}[^()]{0,30}\)\s*$")
+
+
 def _strip_item(s: str) -> str:
     s = collapse_ws(s).strip(" ,;.:")
     s = _BULLET.sub("", s)
+    s = _SHORT_NAME.sub("", s)
     return s.strip(" ,;.:")
 
 

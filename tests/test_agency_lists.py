@@ -5,6 +5,9 @@ from extractors.agency_lists import split_agencies
 
 
 @pytest.mark.parametrize("cell, bodies", [
+    # a short name the text defines in brackets is no part of the body
+    ("Giám đốc BHXH các tỉnh, thành phố trực thuộc trung ương (BHXH tỉnh), Thủ trưởng các đơn vị trực thuộc BHXH Việt Nam",
+     ["Giám đốc BHXH các tỉnh, thành phố trực thuộc trung ương", "Thủ trưởng các đơn vị trực thuộc BHXH Việt Nam"]),
     ("-", []),
     ("", []),
     ("Sở Tài chính", ["Sở Tài chính"]),
@@ -52,6 +55,7 @@ def test_split_wrapped_pdf_lines(cell, bodies):
     ("Sở Tài chính", True), ("Tổ công tác liên ngành", True), ("Cổng thông tin điện tử huyện", True),
     ("Bộ phận một cửa", True), ("Phòng Tư pháp", True), ("Hội Nông dân tỉnh", True),
     ("Thống đốc Ngân hàng Nhà nước", True), ("Chánh án Tòa án nhân dân tối cao", True), ("Hiệu trưởng nhà trường", True),
+    ("BHXH Việt Nam", True), ("Tòa án nhân dân tỉnh", True), ("Viện kiểm sát nhân dân huyện", True),
     # verbs and common nouns that open with a head word
     ("Tổ chức tập huấn cho cán bộ", False), ("Ban hành quy chế phối hợp", False), ("Phòng, chống dịch bệnh", False),
     ("Hội nghị tổng kết năm", False), ("Trường hợp có vướng mắc", False), ("Bộ máy tổ chức", False),
