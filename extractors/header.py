@@ -421,17 +421,26 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
             continue
         joined = f"{bodies[-1]}{' - ' if dash_end else ' '}{t}" if bodies else t   # "BỘ LAO ĐỘNG -" / "THƯƠNG BINH …"
         dash_end = raw.endswith(("-", "–"))
-        after_level = bool(_LEVEL_START.search(fold(bodies[-1]).split()[-1])) if bodies else False
-        if bodies and ((not starts_body_any_case(t) and not (after_level and _LEVEL_START.match(fold(t))))
-                       or (_EXECUTIVE.fullmatch(fold(bodies[-1])) and _ORGANISATION.match(fold(t)))
-                       or re.search(r"(?i)(\bvà|,|-)$", bodies[-1]) or re.match(r"(?i)^(và|-)\b", t)
-                       or agencies._lookup(agencies.expand_abbreviations(joined))[0] is not None
-                       and (agencies._lookup(agencies.expand_abbreviations(t))[0] is None
-                            or agencies._lookup(agencies.expand_abbreviations(bodies[-1]))[0] is None)):
+        if bodies and _continues_body(bodies[-1], t, joined):
             bodies[-1] = joined
         else:
             bodies.append(t)
     return bodies
+
+
+def _continues_body(prev: str, t: str, joined: str) -> bool:
+    """Does header line `t` continue the body `prev` above it (`joined`: the two as one name)?"""
+    after_level = bool(_LEVEL_START.search(fold(prev).split()[-1]))
+    if not starts_body_any_case(t) and not (after_level and _LEVEL_START.match(fold(t))):
+        return True   # no head word of its own: "BAN CHỈ ĐẠO VẬN ĐỘNG" / "HIẾN MÁU TÌNH NGUYỆN", "… / TỈNH X"
+    if _EXECUTIVE.fullmatch(fold(prev)) and _ORGANISATION.match(fold(t)):
+        return True   # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH"
+    if re.search(r"(?i)(\bvà|,|-)$", prev) or re.match(r"(?i)^(và|-)\b", t):
+        return True
+    # a known body only when joined ("SỞ KHOA HỌC" / "VÀ CÔNG NGHỆ" are not two bodies)
+    return agencies._lookup(agencies.expand_abbreviations(joined))[0] is not None \
+        and (agencies._lookup(agencies.expand_abbreviations(t))[0] is None
+             or agencies._lookup(agencies.expand_abbreviations(prev))[0] is None)
 
 
 def _type_on_number_line(text: str, nspan: tuple[int, int]) -> str | None:
@@ -521,10 +530,9 @@ def extract_document(doc: ReadDocument) -> dict:
     number, symbol, nspan = _number(text, head_end, [ln for ln in lines if ln.start < head_end])
     place, dm, pspan = find_place_date(text[:head_end + 200])
     cap = _caption(text)
-    title_type, _ = find_title(lines, head_end)
+    title_type, ti = find_title(lines, head_end)
     if cap and title_type and cap["type"] and cap["type"] != title_type:
         cap = None
-    ti = find_title(lines, head_end)[1]
     gaz = (_gazette_title(text, lines, ti) or (_gazette_title(text, lines, 0) if lines and ti != 0 else None)) \
         if number is None else None
     if gaz:
@@ -558,7 +566,7 @@ def extract_document(doc: ReadDocument) -> dict:
         out["date_partial"] = None
 
     # type and subject
-    typ, ti = find_title(lines, head_end)
+    typ = title_type
     vv, vspan = vv_subject(lines, head_end)
     subject, sspan = (None, None)
     if typ is not None:
