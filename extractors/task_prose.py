@@ -44,7 +44,7 @@ def _grammar() -> dict:
     # not a verb: after "được"/"đã", or inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …")
     # … nor "tổ chức" naming bodies ("các tổ chức tín dụng", "tổ chức chính trị - xã hội")
     d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(map(re.escape, verbs))
-                              + r")(?![^\W\d_])(?!\s+(?:tín dụng|chính trị|xã hội|đoàn thể|đảng|cá nhân|công đoàn|quốc tế)\b)")
+                              + r")(?![^\W\d_])(?!\s+" + phrase_alternation(fold(w) for w in d["nouns_after_verb"]) + r"(?!\w))")
     # "Giao / Đề nghị …" opening a sentence; "chỉ đạo / giao …" handing the task on (folded, lower case)
     d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+(?:cho\s+)?")
     d["pass_on_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["pass_on"]) + r"\s+")
