@@ -44,27 +44,25 @@ def midline_starts(line: str) -> list[int]:
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, dict[str, str]]:
     d = vocab.load("agency_heads.json")
-    heads = sorted({fold(h) for h in d["heads"]}, key=len, reverse=True)
-    rx = re.compile(_not_heads() + r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
+    rx = _heads_regex(any_case=False)
     prefixes = {fold(k): v for k, v in d["list_prefixes"].items() if not k.startswith("_")}
     return rx, prefixes
 
 
-def _not_heads() -> str:
-    """A look-ahead refusing the verbs and nouns that open with a head word ("Tổ chức", "Ban hành")."""
-    words = sorted({fold(w) for w in vocab.load("agency_heads.json")["not_heads"]}, key=len, reverse=True)
-    return r"(?!(?i:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_]))"
-
-
-@lru_cache(maxsize=1)
-def _heads_any_case() -> re.Pattern:
-    heads = sorted({fold(h).lower() for h in vocab.load("agency_heads.json")["heads"]}, key=len, reverse=True)
-    return re.compile(r"(?i)" + _not_heads() + r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
+@lru_cache(maxsize=2)
+def _heads_regex(any_case: bool) -> re.Pattern:
+    """A head word at the start (as printed, or in any case), but not a verb or noun that opens with
+    one ("Tổ chức", "Ban hành": data/agency_heads.json not_heads)."""
+    d = vocab.load("agency_heads.json")
+    heads = sorted({fold(h) for h in d["heads"]}, key=len, reverse=True)
+    refused = sorted({fold(w) for w in d["not_heads"]}, key=len, reverse=True)
+    return re.compile(("(?i)" if any_case else "") + r"(?!(?i:" + "|".join(map(re.escape, refused)) + r")(?![^\W\d_]))"
+                      + r"^(?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])")
 
 
 def starts_body_any_case(line: str) -> bool:
     """Does a header line begin with a body head word, in any case ("BAN CHỈ ĐẠO …", "SỞ Y TẾ")?"""
-    return bool(_heads_any_case().match(fold(line.strip())))
+    return bool(_heads_regex(any_case=True).match(fold(line.strip())))
 
 
 def starts_body(piece: str) -> bool:

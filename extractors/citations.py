@@ -98,19 +98,14 @@ def _type_match(ft: str, num_start: int) -> tuple[re.Match | None, int]:
     return None, base
 
 
-def _plural_intro(ft: str, num_start: int) -> bool:
-    """"các Nghị định của Chính phủ: số A; số B": the issuer between a plural type and the first
-    number is every listed item's."""
+def _issuer_between(text: str, ft: str, num_start: int) -> tuple[str | None, bool]:
+    """Issuer printed between the type word and the number, and whether that type is a plural
+    ("các Nghị định của Chính phủ: số A; số B": the issuer is every listed item's)."""
     m, base = _type_match(ft, num_start)
-    return bool(m) and bool(re.search(r"(?i)(?:các|những)\s+$", ft[max(0, base + m.start(1) - 12):base + m.start(1)]))
-
-
-def _issuer_between(text: str, ft: str, num_start: int) -> str | None:
-    """Issuer printed between the type word and the number."""
-    m, base = _type_match(ft, num_start)
-    if m and m.groupdict().get("iss"):
-        return collapse_ws(text[base + m.start("iss"):base + m.end("iss")])
-    return None
+    if not (m and m.groupdict().get("iss")):
+        return None, False
+    plural = re.search(r"(?i)(?:các|những)\s+$", ft[max(0, base + m.start(1) - 12):base + m.start(1)])
+    return collapse_ws(text[base + m.start("iss"):base + m.end("iss")]), plural is not None
 
 
 # ---------------------------------------------------------------- issuer
@@ -353,8 +348,7 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
             start = tstart if (i == 0) else s0
             ahead = False
             if issuer is None:
-                issuer = _issuer_between(text, ft, nm.start)
-                ahead = issuer is not None and _plural_intro(ft, nm.start)
+                issuer, ahead = _issuer_between(text, ft, nm.start)
             if issuer is None and u is not None:
                 issuer = _issuer_before(text, ft, tstart, u.start)
             typ = tword or number_type(number) or "Văn bản"
