@@ -138,15 +138,36 @@ def _expand_list_prefix(seg: str) -> list[str] | None:
     if mt:  # "…, Nội vụ và các đơn vị ký kết hợp tác": the collective tail stays whole
         body, tail = body[:mt.start()], body[mt.end():]
     sep = ";" if ";" in body else ","
-    items = [_strip_item(c) for c in body.split(sep) if _strip_item(c)]
+    items = [_strip_item(c) for seg in body.split(sep) for c in _short_names(seg, sep) if _strip_item(c)]
     if tail and _strip_item(tail):
         items.append(_strip_item(tail))
     out = []
     for it in items:
-        if head and not starts_body(it) and not is_collective(it):
-            it = f"{head} {it}"
+        if head and (not starts_body(it) or _bare_head(it)) and not is_collective(it):
+            it = f"{head} {it}"   # "Các Bộ: Quốc phòng, Công an" -> "Bộ Công an" though "Công an" heads bodies too
         out.append(it)
     return out
+
+
+def _short_names(seg: str, sep: str) -> list[str]:
+    """A ';' item of a prefixed list that is itself a comma list of short names ("Các Bộ: Quốc
+    phòng, Công an, Ngoại giao; Thông tấn xã Việt Nam"); a comma inside one name ("Văn hóa, Thể
+    thao và Du lịch") comes with a 'và', so such an item stays whole."""
+    pieces = seg.split(",")
+    if sep != ";" or len(pieces) < 2 or any(re.search(r"(?<!\w)và(?!\w)", p) or len(p.split()) > 4 for p in pieces):
+        return [seg]
+    return pieces
+
+
+def _bare_head(name: str) -> bool:
+    """Is the name a head word and nothing else ("Công an", not "Công an tỉnh")?"""
+    m = _vocab()[0].match(fold(name))
+    return bool(m) and m.end() == len(name)
+
+
+def is_list_prefix(text: str) -> bool:
+    """Is `text` the plural head of a prefixed list ("Các Sở", "UBND các xã") before its colon?"""
+    return fold(collapse_ws(text)).strip().lower() in _vocab()[1]
 
 
 def _unwrap(text: str) -> str:

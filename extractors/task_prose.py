@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractors import vocab
-from extractors.agency_lists import split_agencies, starts_body
+from extractors.agency_lists import is_list_prefix, split_agencies, starts_body
 from extractors.deadlines import parse_deadline
 from extractors.phrases import phrase_alternation
 from extractors.task_common import make_task
@@ -41,14 +41,23 @@ _STOP = re.compile(r"^\s*(?:nơi nhận|t/m|tm\.|kt\.|tl\.|tuq\.)", re.I)
 def _grammar() -> dict:
     d = dict(vocab.load("task_verbs.json"))  # a copy: verb_rx is added below
     verbs = sorted((fold(v) for v in d["verbs"]), key=len, reverse=True)
-    # not a verb: after "được"/"đã", or inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …")
+    # not a verb: after "được"/"đã", inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …"),
+    # inside a noun ("Ban An toàn giao thông": in_nouns)
     # … nor "tổ chức" naming bodies ("các tổ chức tín dụng", "tổ chức chính trị - xã hội")
-    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(map(re.escape, verbs))
+    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(_verb(v, d["in_nouns"]) for v in verbs)
                               + r")(?![^\W\d_])(?!\s+" + phrase_alternation(fold(w) for w in d["nouns_after_verb"]) + r"(?!\w))")
     # "Giao / Đề nghị …" opening a sentence; "chỉ đạo / giao …" handing the task on (folded, lower case)
     d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+(?:cho\s+)?")
     d["pass_on_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["pass_on"]) + r"\s+")
     return d
+
+
+def _verb(verb: str, in_nouns: dict) -> str:
+    """A verb of the alternation, refused where the word next to it makes it part of a noun."""
+    rule = in_nouns.get(verb, {})
+    after = "".join(f"(?<!{re.escape(fold(w))} )" for w in rule.get("after", []))
+    before = phrase_alternation(fold(w) for w in rule.get("before", [])) if rule.get("before") else None
+    return after + re.escape(verb) + (rf"(?!\s+{before}(?!\w))" if before else "")
 
 
 @dataclass
@@ -142,7 +151,18 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
                   if _NUM.match(p.text) or _roman_heading(p.text) or _LETTER.match(p.text)), end)   # "a)" lists too
     if 0 < start < end and paras[start - 1].text.rstrip().endswith(":"):
         start -= 1   # the list's introduction names who carries its items out
+    if start == end:
+        start = next((i for i in range(end - 1) if _hands_dashes_on(paras[i], paras[i + 1])), end)
     return start, end, None
+
+
+def _hands_dashes_on(intro: _Para, first: _Para) -> bool:
+    """A list of dashes only, introduced by a sentence that hands its items to a body ("…, yêu cầu
+    BHXH các tỉnh thực hiện:" + "- Về báo cáo tháng …"). A dash list introduced otherwise is a
+    list of recipients, invitees or findings."""
+    head = intro.text.rstrip()
+    return head.endswith(":") and bool(_DASH.match(first.text)) \
+        and bool(_intro_hands_on(head.rstrip(" :"))[0])
 
 
 def _roman_heading(t: str) -> re.Match | None:
@@ -267,6 +287,12 @@ _INLINE_MONTH = re.compile(r"(?i)(?<!\w)(?:trong|trước|chậm\s+nhất(?:\s+t
                            r"(?:\s+năm\s+|\s*/\s*)(?:19|20)\d\d(?!\d)")
 
 
+# a body's recurring due date inside an item: "gửi về BHXH Việt Nam trước ngày 28 hàng tháng",
+# "gửi hỏa tốc đến Văn phòng Chính phủ trước 14 giờ 00 hàng ngày"
+_RECURRING_DUE = re.compile(r"(?i)(?<!\w)(?:trước|chậm\s+nhất(?:\s+vào)?)\s+(?:ngày\s+\d{1,2}|\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?)"
+                            r"\s+h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)(?!\w)")
+
+
 def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     """A deadline at the end of the item: '(Hoàn thành trước ngày 20/6/2025 …).', '; hoàn thành
     trong tháng 6/2025.' — (text without it, deadline text)."""
@@ -323,6 +349,7 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         m = _roman_heading(t)
         if m:
             section, num, letter, ctx = m.group(1), None, None, {}
+            roman = roman or section   # numbered items now sit in roman sections
             continue
         m = _NUM.match(t)
         if m:
@@ -373,7 +400,7 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
             if body.rstrip().endswith(":"):
                 lvl = 2 if letter else 1 if (num or section) else 0   # before any "1.": the list's introduction
                 head = body.rstrip(" :")
-                ld, sp = _handed_on(_naming_clause(head)) if lvl == 0 else _chain_lead(head)
+                ld, sp = _intro_hands_on(head) if lvl == 0 else _chain_lead(head)
                 if ld or lvl:   # an introduction that hands nothing on opens no list
                     ctx[lvl] = (ld or _inherit(ctx, lvl)[0], sp, True)
                 heading_pending = False
@@ -423,26 +450,40 @@ def _is_report(text: str) -> bool:
 
 def _handed_on(text: str) -> tuple[list[str], list[str]]:
     """The bodies a list's introduction hands its items to ("Phòng X yêu cầu các trường … thực hiện
-    các nội dung sau"); none when it names only its own subject ("UBND tỉnh ban hành Kế hoạch …") or
-    the list is a report ("…, Bộ GTVT kính báo cáo Thủ tướng Chính phủ như sau")."""
-    if _is_report(text):
-        return [], []
+    các nội dung sau"); none when it names only its own subject ("UBND tỉnh ban hành Kế hoạch …")."""
     if _grammar()["assign_rx"].match(fold(text).lower()):
         return _chain_lead(text)   # "…, yêu cầu Cục Thuế các tỉnh tập trung thực hiện các công việc sau đây"
     subject, stop = _agency_phrase(text)
-    if not starts_body(subject) or not _grammar()["pass_on_rx"].match(fold(text[stop:]).lower()):
+    if not starts_body(subject):
         return [], []
-    return _chain_lead(text)
+    rest = fold(text[stop:]).lower()
+    if _grammar()["pass_on_rx"].match(rest):
+        return _chain_lead(text)
+    m = _and_passes_on().search(rest)   # "BHXH Việt Nam xây dựng chỉ tiêu … và yêu cầu BHXH các tỉnh thực hiện"
+    return _chain_lead(text[stop + m.end():]) if m else ([], [])
 
 
-def _naming_clause(text: str) -> str:
-    """The clause of a list's introduction that opens with a body or an assignment ("Kính gửi: ….
-    Thực hiện Kế hoạch số …, Phòng Giáo dục yêu cầu các trường thực hiện các nội dung sau" -> "Phòng …";
-    "Để hoàn thành …, yêu cầu Cục Thuế … thực hiện các công việc sau đây" -> "yêu cầu …")."""
+@lru_cache(maxsize=1)
+def _and_passes_on() -> re.Pattern:
+    """"… và yêu cầu / giao …": the subject's second verb hands the work on (folded, lower case)."""
+    return re.compile(r"\svà\s+(?=" + phrase_alternation(fold(a) for a in _grammar()["pass_on"]) + r"\s)")
+
+
+def _intro_hands_on(text: str) -> tuple[list[str], list[str]]:
+    """The bodies a list's introduction hands its items to: those of its first clause, opening with
+    a body or an assignment, that hands anything on ("Kính gửi: …. Thực hiện Kế hoạch số …, Phòng
+    Giáo dục yêu cầu các trường thực hiện các nội dung sau" -> the schools; "Hiện nay, BHXH các tỉnh
+    vẫn đang thông báo …. Vì vậy, đề nghị BHXH các tỉnh thực hiện …, cụ thể như sau" -> BHXH)."""
+    if _is_report(text):
+        return [], []
+    g = _grammar()
     for cut in [0] + [m.end() for m in re.finditer(r"[.;]\s+|,\s+", text)]:
-        if starts_body(text[cut:]) or _grammar()["assign_rx"].match(fold(text[cut:]).lower()):
-            return text[cut:]
-    return text
+        clause = text[cut:]
+        if starts_body(clause) or g["assign_rx"].match(fold(clause).lower()):
+            lead, support = _handed_on(clause)
+            if lead:
+                return lead, support
+    return [], []
 
 
 def _inherit(ctx: dict, level: int) -> tuple[list[str], list[str]]:
@@ -462,7 +503,7 @@ def _number_and_build(items: list[_Item], ref) -> list[dict]:
         label = [x for x in it.label if x]
         if not it.own_label:
             sibs = children[it.parent_key]
-            if len(sibs) > 1:
+            if len(sibs) > 1 or not label:
                 label.append(str(sibs.index(it) + 1))
         text = " ".join([it.text] + it.extra)
         task = _build(it, ".".join(label), text, ref)
@@ -471,19 +512,38 @@ def _number_and_build(items: list[_Item], ref) -> list[dict]:
     return out
 
 
+def _acts_after_label(label: str, rest: str) -> bool:
+    """"Tiếp công dân định kỳ: Giám đốc Sở tiếp công dân …": after a short label, a body and its verb.
+    Not after a field label ("Địa điểm: Phòng Tiếp công dân …", "Mục tiêu: …": data field_labels)."""
+    if not starts_body(rest) or fold(label.strip()).lower() in _field_labels():
+        return False
+    phrase, stop = _agency_phrase(rest)
+    return stop < len(rest) and len(phrase.split()) <= 12 and not _CONDITION.search(phrase)
+
+
+@lru_cache(maxsize=1)
+def _field_labels() -> frozenset[str]:
+    return frozenset(fold(w).lower() for w in _grammar()["field_labels"])
+
+
 def _build(it: _Item, no: str, text: str, ref) -> dict | None:
     name, lead, support, deadline = _labelled(text)
     if deadline is None:
         name, deadline = _deadline_tail(name, ref)
     own_lead, own_support = [], []
     m = re.match(r"^([^:]{3,160}):\s+(\S.*)$", name)
-    if m and starts_body(m.group(1)) and not _grammar()["verb_rx"].search(fold(m.group(1))):
+    if m and starts_body(m.group(1)) and not _grammar()["verb_rx"].search(fold(m.group(1))) \
+            and not is_list_prefix(m.group(1)):   # "Các Bộ: Quốc phòng, Công an … báo cáo …": the colon is the list's
         own_lead, name = split_agencies(m.group(1)), m.group(2)
         own_support = _find_support(name)
     elif not lead:
         own_lead, own_support = _chain_lead(name)
+        if not own_lead and m and _acts_after_label(m.group(1), m.group(2)):
+            own_lead, own_support = _chain_lead(m.group(2))
     lead = lead or own_lead or it.ctx_lead
     support = support or own_support or (it.ctx_support if not own_lead else [])
+    if deadline is None and lead and (m := _RECURRING_DUE.search(name)):
+        deadline = m.group(0)   # due from a body; without one it is the public's date ("công dân đăng ký trước ngày 15 hàng tháng")
     if not lead and not deadline:
         return None
     if not deadline and _names_only(name):

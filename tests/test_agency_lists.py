@@ -28,6 +28,11 @@ from extractors.agency_lists import split_agencies
     ("Các Sở: Khoa học và Công nghệ; Tài chính; Giáo dục và Đào tạo; các cơ quan, đơn vị liên quan",
      ["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Giáo dục và Đào tạo", "các cơ quan, đơn vị liên quan"]),
     ("Sở Khoa học và Công nghệ\nSở Tài chính", ["Sở Khoa học và Công nghệ", "Sở Tài chính"]),
+    # the plural head goes to each short name, even one that heads bodies itself ("Công an"); a ';' item
+    # that is a comma list of short names is split, one with a 'và' is one name
+    ("Các Bộ: Quốc phòng, Công an, Ngoại giao; Thông tấn xã Việt Nam; Ủy ban An toàn giao thông Quốc gia",
+     ["Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Thông tấn xã Việt Nam", "Ủy ban An toàn giao thông Quốc gia"]),
+    ("Các Sở: Văn hóa, Thể thao và Du lịch; Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
     ("Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
     ("Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]),
     ("Giám đốc sở, ban, ngành", ["Giám đốc sở, ban, ngành"]),

@@ -12,6 +12,23 @@ from pipeline.evaluate import by_format, evaluate, score_file
 from pipeline.readers import read
 
 
+@pytest.mark.parametrize("gold_no, got_section, got_no, found", [
+    ("I.1", "I", "1", True),     # the section's item 1, written with its roman numeral or without
+    ("1", "I", "1", True),
+    ("I.2", "I", "1", False),
+    ("1.1", "1", "1", False),    # not for numbered sections: "1.1" and "1" are two items of section 1
+])
+def test_task_key_drops_the_roman_section_from_the_number(gold_no, got_section, got_no, found):
+    task = {"appendix": None, "section": "I", "no": gold_no, "name": "x", "lead": [], "deadline": None,
+            "deadline_kind": "none"}
+    gold = {"document": {}, "citations": [], "named_citations": [], "tasks": [task]}
+    if gold_no == "1.1":
+        task["section"] = "1"
+    ex = copy.deepcopy(gold)
+    ex["tasks"][0].update(section=got_section, no=got_no)
+    assert score_file(ex, gold, "txt", "x.txt").task_found == int(found)
+
+
 @pytest.fixture(scope="module")
 def seed000():
     gold = json.loads((CORPUS / "seed000.gold.json").read_text(encoding="utf-8"))

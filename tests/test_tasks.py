@@ -262,6 +262,35 @@ def test_prose_item_ends(paras, names):
       "1. Bộ Y tế chủ trì soạn thảo Dự án Pháp lệnh, trình Chính phủ trong tháng 10 năm 2008;",
       "2. Bộ Tư pháp hướng dẫn thủ tục thẩm định trước tháng 12/2008."],   # "before December": by 30 November
      [("1", "1", ["Bộ Y tế"], "2008-10-31"), ("2", "2", ["Bộ Tư pháp"], "2008-11-30")]),
+    # a list of dashes only, handed on by the second verb of its introduction's subject ("… và yêu cầu X
+    # thực hiện:"); a lone item is item 1
+    (["Kính gửi: Bảo hiểm xã hội các tỉnh", "BHXH Việt Nam xây dựng chỉ tiêu thống kê theo mẫu gửi kèm và yêu cầu "
+      "BHXH các tỉnh, thành phố thực hiện:", "- Về báo cáo tháng, gửi về Bảo hiểm xã hội Việt Nam trước ngày 20/7/2010."],
+     [(None, "1", ["BHXH các tỉnh, thành phố"], "2010-07-20")]),
+    # the clause that hands the dashes on is not the first that opens with a body
+    (["Hiện nay, Bảo hiểm xã hội các tỉnh vẫn đang thông báo các cơ sở tuyến tỉnh. Vì vậy, đề nghị Bảo hiểm xã hội "
+      "các tỉnh, thành phố thực hiện nghiêm túc hướng dẫn, cụ thể như sau:",
+      "- Thông báo các cơ sở khám chữa bệnh tuyến huyện.", "- Chỉ phát hành thẻ từ cơ sở tuyến huyện.", "Nơi nhận:",
+      "- Như trên;"],
+     [(None, "1", ["Bảo hiểm xã hội các tỉnh, thành phố"], None),
+      (None, "2", ["Bảo hiểm xã hội các tỉnh, thành phố"], None)]),
+    # a dash list introduced by no hand-over is a list of recipients or findings, no tasks
+    (["Kính gửi:", "- Sở Tài chính;", "- Sở Nội vụ.", "Qua kiểm tra, Sở Y tế nhận thấy như sau:",
+      "- Các cơ sở chưa niêm yết giá."], []),
+    # "Các Bộ: A, B, C; X; Y" gives each its head; "Ngoại giao", "An toàn giao thông" hold no verb "giao";
+    # a body's daily due time recurs
+    (["Văn phòng Chính phủ đề nghị như sau:", "2. Chế độ báo cáo:",
+      "- Các Bộ: Quốc phòng, Công an, Ngoại giao; Thông tấn xã Việt Nam; Ủy ban An toàn giao thông Quốc gia báo cáo "
+      "nhanh tình hình từng ngày, gửi hỏa tốc đến Văn phòng Chính phủ trước 14 giờ 00 hàng ngày."],
+     [("2", "2", ["Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Thông tấn xã Việt Nam",
+                  "Ủy ban An toàn giao thông Quốc gia"], None)]),
+    # numbered items under roman headings stay in the roman section; a label before the body that acts
+    # ("Tiếp công dân định kỳ: Giám đốc Sở tiếp …"), not a field label ("Địa điểm: Phòng Tiếp công dân …")
+    (["Sở Thông tin và Truyền thông thông báo lịch tiếp công dân như sau:", "I. Tiếp công dân của Giám đốc Sở",
+      "1. Tiếp công dân định kỳ: Giám đốc Sở tiếp công dân định kỳ vào ngày 15 hàng tháng.",
+      "2. Địa điểm: Phòng Tiếp công dân, trụ sở UBND huyện.", "II. Tiếp công dân thường xuyên",
+      "1. Giao Thanh tra Sở thực hiện tiếp công dân thường xuyên."],
+     [("I", "1", ["Giám đốc Sở"], None), ("II", "1", ["Thanh tra Sở"], None)]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
