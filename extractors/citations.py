@@ -65,15 +65,21 @@ def _type_before(ft: str, num_start: int, code_type: str | None = None) -> tuple
         return canonical_type(m.group(1)), base + m.start(1)
     window = ft[max(0, num_start - 120):num_start]
     if code_type:
-        for dm in re.finditer(rf"(?<!\w)({type_regex()})(?!\w)(?P<desc>[^;:.()\n\d]{{1,70}}?)\s*(?:số|sô|so)\s*:?\s*$",
-                              window, re.IGNORECASE):
-            if canonical_type(dm.group(1)) == code_type and \
+        described = re.compile(rf"(?P<desc>[^;:.()\n\d]{{1,70}}?)\s*(?:số|sô|so)\s*:?\s*$", re.IGNORECASE)
+        for tm in re.finditer(rf"(?<!\w)({type_regex()})(?!\w)", window, re.IGNORECASE):   # each type word, so
+            dm = described.match(window, tm.end())   # "quy định tại Luật … số" still finds "Luật"
+            if dm and _same_kind(canonical_type(tm.group(1)), code_type) and \
                     not re.search(rf"(?i)(?<!\w)(?:{type_regex()})(?!\w)|(?<!\w)(?:của|do|tại|theo)(?!\w)", dm.group("desc")):
-                return code_type, num_start - len(window) + dm.start(1)
+                return canonical_type(tm.group(1)), num_start - len(window) + tm.start(1)
     m = re.search(r"(?<!\w)số\s*:?\s*$", window, re.IGNORECASE)
     if m:
         return None, num_start - len(window) + m.start()
     return None, num_start
+
+
+def _same_kind(printed: str, code_type: str) -> bool:
+    """Does the number's code confirm the printed type ("Bộ luật … số 45/2019/QH14": a law's code)?"""
+    return printed == code_type or (printed == "Bộ luật" and code_type == "Luật")
 
 
 # web pages glue words ("tạiTờ trình số", "kèm theoQuyết định"): a type word may follow these directly
@@ -225,8 +231,10 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
         later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?P<b>[^\d]+)$", cand)
         if later:
             return later.group("b").strip()
-        # "do Sở X biên soạn năm 2011 theo tinh thần chỉ đạo tại …": a clause, not a name
-        return None if re.search(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn)\s", cand) else cand
+        # "do Sở X biên soạn năm 2011 theo tinh thần chỉ đạo tại …", "của Cục Hải quan … liên quan đến quy định
+        # tại Luật …": a clause, not a name
+        return None if re.search(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn|liên\s+quan|quy\s+định|đối\s+với)\s", cand) \
+            else cand
     verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s*$", seg)
     if verb is None:
         return None

@@ -87,8 +87,11 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
         if _inside_numbered_description(ft, m.start(), us, numbered):
             continue
         covered_to = m.end()
-        name = collapse_ws(text[m.start():name_end]).rstrip(" ,.;")
         iso = find_dates(m.group("date"))[0].iso if m.group("date") and find_dates(m.group("date")) else None
+        u = unit_at(us, m.start())
+        if u is not None and name_end > u.end:   # "V/v thực hiện Luật Đất đai" / "Nam Định, ngày …": the
+            name_end, iso = u.end, None           # next line's place and date are not the law's
+        name = collapse_ws(text[m.start():name_end]).rstrip(" ,.;")
         out.append({"type": canonical_type(head) or collapse_ws(head), "name": name, "date": iso,
                     "quote": _quote(text, us, m.start()), "span": [m.start(), name_end]})
     return out

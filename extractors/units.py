@@ -22,6 +22,9 @@ _OPENER = re.compile(r"^(?:Căn cứ|Kính gửi|Nơi nhận|Thực hiện|Theo 
                      r"Trên cơ sở|Phụ lục|PHỤ LỤC|Điều \d+|Chương [IVXLC]+|Mục \d+)\b")
 
 
+_PLACE_DATE = re.compile(r"^[^\W\d_][^\d,;:.]{1,40},\s*ngày\s+\d")   # "Nam Định, ngày 10 tháng 3 năm 2024"
+
+
 @dataclass
 class Unit:
     start: int
@@ -79,7 +82,7 @@ def _continues(prev: str, nxt: str, median_len: float) -> bool:
         return False
     if re.match(r"^[-–]\s*\d", nxt) and re.search(r"\d\s*$", prev):
         return True    # "thời kỳ 2021" / "- 2030, định hướng …": a range wrapped before its dash
-    if _ITEM.match(nxt) or _OPENER.match(nxt):
+    if _ITEM.match(nxt) or _OPENER.match(nxt) or _PLACE_DATE.match(nxt):
         return False
     if re.search(r"[-/]$", prev):
         return True

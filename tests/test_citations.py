@@ -240,17 +240,23 @@ def test_general_citation_forms(paras, expected):
     assert [c["number"] for c in cites(*paras)] == expected
 
 
-@pytest.mark.parametrize("para,number,typ", [
+@pytest.mark.parametrize("para,number,typ,relation", [
     # a type word confirmed by the number's code may carry a description before "số"
     ("Theo đề nghị của Bộ trưởng Bộ Xây dựng tại Tờ trình số 41/TTr-BXD ngày 23/5/2025, Báo cáo giải trình, tiếp thu "
      "ý kiến thẩm định số 64/BC-BXD ngày 23/5/2025 và Văn bản số 5537/BXD-QHKT ngày 23/6/2025 của Bộ Xây dựng;",
-     "64/BC-BXD", "Báo cáo"),
+     "64/BC-BXD", "Báo cáo", "theo"),
     ("Xét Tờ trình số 7/TTr-STP ngày 1/3/2024 và Báo cáo thẩm định hồ sơ số 20/BC-STP ngày 2/3/2024 của Sở Tư pháp;",
-     "20/BC-STP", "Báo cáo"),
+     "20/BC-STP", "Báo cáo", "theo"),
+    # … a law its name; an earlier type word of the clause ("quy định tại") does not hide it, and "liên quan
+    # đến quy định" is no issuer
+    ("Tổng cục Hải quan nhận được các vướng mắc của Cục Hải quan tỉnh, thành phố liên quan đến quy định tại Luật "
+     "Quản lý ngoại thương số 05/2017/QH14 và các văn bản hướng dẫn, cụ thể như sau:", "05/2017/QH14", "Luật", "theo"),
+    ("Thực hiện Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019 của Quốc hội;", "45/2019/QH14", "Bộ luật", "thuc_hien"),
 ])
-def test_described_type_word(para, number, typ):
+def test_described_type_word(para, number, typ, relation):
     c = {x["number"]: x for x in cites(para)}[number]
-    assert c["type"] == typ and c["relation"] == "theo"
+    assert c["type"] == typ and c["relation"] == relation
+    assert c["quote"].startswith(typ) and (c["issuer"] or "").find("quy định") < 0
 
 
 @pytest.mark.parametrize("para, dates", [
