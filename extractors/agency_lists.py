@@ -108,18 +108,19 @@ def _split_commas(text: str) -> list[str]:
 
 
 def _split_va(name: str) -> list[str]:
-    """'Sở Tài chính và Sở Nội vụ' -> two bodies; 'Sở Giáo dục và Đào tạo' stays whole."""
+    """'Sở Tài chính và Sở Nội vụ', 'Sở Tài chính cùng các ngành' -> two bodies; 'Sở Giáo dục và Đào tạo'
+    stays whole."""
     if is_collective(name):
         return [name]
-    parts = re.split(r"\s+và\s+", name)
+    parts = re.split(r"(\s+(?:và|cùng(?:\s+với)?)\s+)", name)   # "Sở Tài chính cùng các ngành có liên quan"
     out = [parts[0]]
-    for p in parts[1:]:
+    for sep, p in zip(parts[1::2], parts[2::2]):
         left = out[-1]
         if starts_body(p) and (p[:1].isupper() or fold(p).lower().startswith("các "))\
                 and len(left.split()) >= 2 and not is_collective(left):
             out.append(p)
         else:
-            out[-1] = left + " và " + p
+            out[-1] = left + sep + p
     return out
 
 
@@ -163,6 +164,12 @@ def _bare_head(name: str) -> bool:
     """Is the name a head word and nothing else ("Công an", not "Công an tỉnh")?"""
     m = _vocab()[0].match(fold(name))
     return bool(m) and m.end() == len(name)
+
+
+def list_head(prefix: str) -> str | None:
+    """The singular head a plural list prefix gives its items ("các Bộ" -> "Bộ"); None when it gives
+    none or is no prefix."""
+    return _vocab()[1].get(fold(collapse_ws(prefix)).strip().lower()) or None
 
 
 def is_list_prefix(text: str) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors import agencies
-from extractors.agency_lists import ends_incomplete, starts_body
+from extractors.agency_lists import ends_incomplete, list_head, starts_body
 from extractors.dates import date_after, date_before
 from extractors.doctypes import canonical_type, type_regex
 from extractors.identity import make_key, normalize_number
@@ -157,6 +157,7 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
             break
     end = min(end, s + len(seg))
     end = s + _issuer_extent(text[s:end])
+    end = _plenum_body(ft, s, end, pat_names)
     more = _MORE_TERMS.match(ft, end) if re.search(rf"(?i){agencies.TERM}$", ft[s:end]) else None
     if more:
         end = more.end()   # "… khoá XIX, nhiệm kỳ 2020 - 2025", "… khóa VII, kỳ họp thứ 17": the stop words cut it
@@ -165,6 +166,23 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
     if not issuer or len(words) > 30:
         return None, pos
     return issuer, end
+
+
+_PLENUM = re.compile(r"(?i)hội\s+nghị\s+(?:lần\s+thứ|trung\s+ương)\s+\S+\s*$")
+_BODY_TERM = re.compile(rf"(?i)(?:\s+đảng)?\s+{agencies.TERM}")   # "… Trung ương (Đảng) khoá XII"
+
+
+def _plenum_body(ft: str, s: int, end: int, pat_names: re.Pattern) -> int:
+    """"của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII": a plenum is named with its body,
+    comma or not; where that body's name (and its term) ends."""
+    if not _PLENUM.match(ft, s, end):
+        return end
+    gap = re.match(r"[ \t]*,?[ \t]*", ft[end:end + 4])
+    am = pat_names.match(ft, end + gap.end())
+    if am is None or not re.match(r"(?i)ban\s+chấp\s+hành", ft[am.start():am.end()]):
+        return end
+    more = _BODY_TERM.match(ft, am.end())
+    return more.end() if more else am.end()
 
 
 # words that may follow a body's name and still belong to it: where it is ("tỉnh Bình Dương"),
@@ -248,6 +266,28 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
         if agencies.find_agencies(cand):
             return cand
     return None
+
+
+def _issuer_outside_paren(text: str, ft: str, type_start: int) -> str | None:
+    """The body a bracketed citation follows: "đề nghị của Bộ Giao thông vận tải (Công văn số …)";
+    in "ý kiến của các Bộ: Kế hoạch và Đầu tư (Công văn số …), Tài chính (Công văn số …)" each name
+    takes the list's head ("Bộ Tài chính")."""
+    lo = max(0, type_start - 300)
+    seg = ft[lo:type_start]
+    m = re.search(r"\(\s*$", seg)
+    if m is None:
+        return None
+    stops = [seg.rfind(c, 0, m.start()) + 1 for c in (")", ":", ";", "\n")]
+    of = seg.rfind(" của ", 0, m.start())
+    start = max(stops + [of + 5 if of >= 0 else 0])
+    name = re.sub(r"^(?:,|và)\s+", "", collapse_ws(text[lo + start:lo + m.start()]).strip(" ,"))
+    if not name or len(name.split()) > 12 or re.search(r"\d", name):
+        return None
+    if starts_body(name):
+        return name
+    pm = re.search(r"(?i)(các\s+\w+)\s*:[^:;\n]*$", seg[:m.start()])
+    head = list_head(pm.group(1)) if pm else None
+    return f"{head} {name}" if head else None
 
 
 def _complete_abbreviated(issuer: str, doc_ft: str, doc_text: str) -> str:
@@ -359,6 +399,8 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
                 issuer, ahead = _issuer_between(text, ft, nm.start)
             if issuer is None and u is not None:
                 issuer = _issuer_before(text, ft, tstart, u.start)
+            if issuer is None:
+                issuer = _issuer_outside_paren(text, ft, tstart)
             typ = tword or number_type(number) or "Văn bản"
             out.append(Mention(number, start, s0, e0, iend, typ, dm.iso if dm else None, issuer, u,
                                style=nm.style))
@@ -512,6 +554,7 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
             prev_basis_unit = u
             basis_units.add(id(u))
     _share_list_issuers(ms)
+    _share_plural_list(ms, ft)
     _share_pair_dates(ms)
 
 
@@ -579,6 +622,19 @@ def _share_list_issuers(ms: list[Mention]) -> None:
         p = m.extra.get("list_prev")
         if m.issuer is None and p is not None and p.issuer and p.type == m.type and p.extra.get("issuer_ahead"):
             m.issuer, m.extra["issuer_ahead"] = p.issuer, True
+
+
+def _share_plural_list(ms: list[Mention], ft: str) -> None:
+    """"các Thông tư của Bộ Xây dựng: số 05/2015/TT-BXD … về …; số 03/2016/TT-BXD …; số 26/2016/BXD …":
+    the items after the first, each a bare "số" after a ";", are of the list's type and issuer."""
+    for i, m in enumerate(ms):
+        if not (m.issuer and m.extra.get("issuer_ahead")) or m.extra.get("list_prev") is not None:
+            continue
+        for n in ms[i + 1:]:
+            if n.unit is not m.unit or not ft[max(0, n.start - 6):n.start].rstrip().endswith(";") \
+                    or not re.match(r"(?i)số\b", ft[n.start:n.start + 3]) or n.type not in (m.type, "Văn bản"):
+                break
+            n.type, n.issuer = m.type, n.issuer or m.issuer
 
 
 def _share_pair_dates(ms: list[Mention]) -> None:

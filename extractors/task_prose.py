@@ -192,6 +192,8 @@ def _trailing_adverb() -> re.Pattern:
 
 
 def _find_support(text: str) -> list[str]:
+    """The bodies after "phối hợp với", "thống nhất với" …, up to a verb or what the work is about
+    ("thống nhất với UBND tỉnh Quảng Trị về quy mô …")."""
     g = _grammar()
     f = fold(text).lower()
     for w in g["support"]:
@@ -199,7 +201,7 @@ def _find_support(text: str) -> list[str]:
         if k >= 0:
             rest = text[k + len(w):]
             phrase, _ = _agency_phrase(rest)
-            return split_agencies(phrase)
+            return split_agencies(re.split(r"\s+(?:về|để|nhằm|trong việc)\s", phrase, maxsplit=1)[0])
     return []
 
 
@@ -512,6 +514,18 @@ def _number_and_build(items: list[_Item], ref) -> list[dict]:
     return out
 
 
+def _later_assignment(name: str) -> tuple[str, list[str], list[str]]:
+    """"1. Đồng ý bổ sung tuyến đường … . Ủy ban nhân dân tỉnh Quảng Trị có trách nhiệm thông báo …": an
+    item that opens with an approval and then gives a body work; the task is that sentence on."""
+    for m in re.finditer(r"[.;]\s+", name):
+        rest = name[m.end():]
+        if rest[:1].isupper() and starts_body(rest) and _agency_phrase(rest)[1] < len(rest):
+            lead, support = _chain_lead(rest)
+            if lead:
+                return rest, lead, support
+    return name, [], []
+
+
 def _acts_after_label(label: str, rest: str) -> bool:
     """"Tiếp công dân định kỳ: Giám đốc Sở tiếp công dân …": after a short label, a body and its verb.
     Not after a field label ("Địa điểm: Phòng Tiếp công dân …", "Mục tiêu: …": data field_labels)."""
@@ -540,6 +554,8 @@ def _build(it: _Item, no: str, text: str, ref) -> dict | None:
         own_lead, own_support = _chain_lead(name)
         if not own_lead and m and _acts_after_label(m.group(1), m.group(2)):
             own_lead, own_support = _chain_lead(m.group(2))
+    if not (lead or own_lead or it.ctx_lead):
+        name, own_lead, own_support = _later_assignment(name)
     lead = lead or own_lead or it.ctx_lead
     support = support or own_support or (it.ctx_support if not own_lead else [])
     if deadline is None and lead and (m := _RECURRING_DUE.search(name)):

@@ -111,6 +111,8 @@ def _score_citations(s: FileScore, got: list[dict], gold: list[dict]) -> None:
             s.misses.append(f"cited date {g['number']}: got {c.get('date')}, gold {g.get('date')}")
         if _same(c.get("issuer"), g.get("issuer")):
             s.issuer_ok += 1
+        else:
+            s.misses.append(f"cited issuer {g['number']}: got {c.get('issuer')!r}, gold {g.get('issuer')!r}")
     for k, c in got_by.items():
         if k not in gold_by:
             s.cit_fp += 1

@@ -33,6 +33,8 @@ from extractors.agency_lists import split_agencies
     ("Các Bộ: Quốc phòng, Công an, Ngoại giao; Thông tấn xã Việt Nam; Ủy ban An toàn giao thông Quốc gia",
      ["Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Thông tấn xã Việt Nam", "Ủy ban An toàn giao thông Quốc gia"]),
     ("Các Sở: Văn hóa, Thể thao và Du lịch; Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
+    ("Sở Tài chính cùng các ngành có liên quan", ["Sở Tài chính", "các ngành có liên quan"]),
+    ("các cơ quan cùng cấp", ["các cơ quan cùng cấp"]),
     ("Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
     ("Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]),
     ("Giám đốc sở, ban, ngành", ["Giám đốc sở, ban, ngành"]),

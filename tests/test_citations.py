@@ -210,6 +210,20 @@ def test_seed_citations(seed, fmt):
     # an issuer between a plural type and its numbers is every item's ("các Thông tư của Bộ Tài chính: số …")
     ("Căn cứ các Thông tư của Bộ Tài chính: số 01/2020/TT-BTC, số 02/2021/TT-BTC và số 03/2022/TT-BTC;",
      {"01/2020/TT-BTC": "Bộ Tài chính", "02/2021/TT-BTC": "Bộ Tài chính", "03/2022/TT-BTC": "Bộ Tài chính"}),
+    # … also when each item has its description, and a bare number of the list is of the list's type
+    ("Căn cứ các Thông tư của Bộ Xây dựng: số 05/2015/TT-BXD ngày 30/10/2015 về bảo trì nhà ở; số 03/2016/TT-BXD "
+     "ngày 10/3/2016 quy định về phân cấp công trình; số 26/2016/BXD ngày 26/10/2016 quy định chi tiết;",
+     {"05/2015/TT-BXD": "Bộ Xây dựng", "03/2016/TT-BXD": "Bộ Xây dựng", "26/2016/BXD": "Bộ Xây dựng"}),
+    # a bracketed citation is of the body it follows; in "các Bộ: A (…), B (…)" each name takes the list's head
+    ("Xét đề nghị của Bộ Giao thông vận tải (Công văn số 13141/BGTVT-KHĐT ngày 02/10/2015) và ý kiến của các Bộ: "
+     "Kế hoạch và Đầu tư (Công văn số 7925/BKHĐT-KCHTĐT ngày 21/10/2015), Tài chính (Công văn số 15535/BTC-ĐT ngày "
+     "28/10/2015) và Ủy ban nhân dân tỉnh Quảng Trị (Công văn số 3908/UBND-CN ngày 06/10/2015) về việc bổ sung tuyến đường,",
+     {"13141/BGTVT-KHĐT": "Bộ Giao thông vận tải", "7925/BKHĐT-KCHTĐT": "Bộ Kế hoạch và Đầu tư",
+      "15535/BTC-ĐT": "Bộ Tài chính", "3908/UBND-CN": "Ủy ban nhân dân tỉnh Quảng Trị"}),
+    # a plenum is named with its body, comma or not
+    ("Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII về "
+     "tăng cường công tác bảo vệ sức khỏe nhân dân;",
+     {"20-NQ/TW": "Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII"}),
 ])
 def test_cited_issuers(para, issuers):
     cs = cites(para)

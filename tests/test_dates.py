@@ -7,6 +7,7 @@ from extractors.dates import date_after, date_before, find_dates, find_place_dat
 @pytest.mark.parametrize("text,iso,partial", [
     ("ngày 05 tháng 01 năm 2020", "2020-01-05", None),
     ("ngày 5 tháng 1 năm 2020", "2020-01-05", None),
+    ("ngày 11 tháng 11 tháng 2021", "2021-11-11", None),   # "tháng" printed for "năm"
     ("ngày 22/12/2024", "2024-12-22", None),
     ("ngày 01-10-1997", "1997-10-01", None),
     ("ngày 16.01.2026", "2026-01-16", None),

@@ -295,3 +295,23 @@ def test_prose_item_ends(paras, names):
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
     assert got == want
+
+
+@pytest.mark.parametrize("paras, want", [
+    # an item that opens with an approval, then gives a body work: the task is that sentence on;
+    # "thống nhất với" names a supporting body, up to what the work is about ("về …")
+    (["Thủ tướng Chính phủ có ý kiến như sau:",
+      "1. Đồng ý bổ sung tuyến đường vào Quy hoạch như đề nghị của Bộ Giao thông vận tải. Ủy ban nhân dân tỉnh Quảng "
+      "Trị có trách nhiệm thông báo cho các địa phương liên quan biết.",
+      "2. Bộ Giao thông vận tải chịu trách nhiệm thống nhất với Ủy ban nhân dân tỉnh Quảng Trị về quy mô tuyến đường."],
+     [("1", ["Ủy ban nhân dân tỉnh Quảng Trị"], [], "Ủy ban nhân dân tỉnh Quảng Trị có trách nhiệm"),
+      ("2", ["Bộ Giao thông vận tải"], ["Ủy ban nhân dân tỉnh Quảng Trị"], "Bộ Giao thông vận tải chịu trách nhiệm")]),
+    # "cùng các ngành" adds a supporting body; "xác định" is a verb
+    (["Ủy ban nhân dân tỉnh có ý kiến như sau:",
+      "1. Giao Ban QLDA chủ động phối hợp với Sở Tài chính cùng các ngành có liên quan xác định quy mô đầu tư."],
+     [("1", ["Ban QLDA"], ["Sở Tài chính", "các ngành có liên quan"], "Giao Ban QLDA chủ động")]),
+])
+def test_prose_roles(paras, want):
+    tasks = extract_tasks(_prose_doc(paras), {}, [])
+    assert len(tasks) == len(want)
+    assert [(t["no"], t["lead"], t["support"], t["name"][:len(w[3])]) for t, w in zip(tasks, want)] == want
