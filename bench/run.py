@@ -118,6 +118,49 @@ def raw_pdf_text(p: Path) -> tuple[int, int]:
         pdf.close()
 
 
+def pdf_char_layer(p: Path) -> int:
+    """The reader's fixed part, no layout: pages and text pages loaded, page objects scanned,
+    every character's code, box and size through the reader's bulk path (`page_chars`)."""
+    import pypdfium2 as pdfium
+    from pipeline.readers.pdf import page_chars
+    from pipeline.readers.pdf_fast import page_objects
+    pdf = pdfium.PdfDocument(str(p))
+    n = 0
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            n += len(page_chars(page, page_objects(page.raw)))
+            page.close()
+        return n
+    finally:
+        pdf.close()
+
+
+def pdf_text_rects(p: Path) -> int:
+    """The cheapest geometry pdfium gives: its text rectangles (one per run of a text object,
+    `FPDFText_CountRects`/`GetRect`), without their text."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    box = [ctypes.c_double() for _ in range(4)]
+    pdf = pdfium.PdfDocument(str(p))
+    n = 0
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            k = pdfium_c.FPDFText_CountRects(tp.raw, 0, -1)
+            for j in range(k):
+                pdfium_c.FPDFText_GetRect(tp.raw, j, *box)
+            n += k
+            tp.close()
+            page.close()
+        return n
+    finally:
+        pdf.close()
+
+
 def raw_pdf_tables(p: Path) -> int:
     import pdfplumber
     with pdfplumber.open(str(p)) as pdf:
@@ -274,7 +317,9 @@ def seed004_child() -> None:
     for q in sorted((ROOT / "corpus").glob("seed00[0-3].*")):
         if q.suffix in (".docx", ".pdf"):
             pipeline_one(q, db, Timer())
-    out: dict = {"text": min(_timed(lambda: raw_pdf_text(SEED004)) for _ in range(3))}
+    out: dict = {"text": min(_timed(lambda: raw_pdf_text(SEED004)) for _ in range(3)),
+                 "chars": min(_timed(lambda: pdf_char_layer(SEED004)) for _ in range(3)),
+                 "rects": min(_timed(lambda: pdf_text_rects(SEED004)) for _ in range(3))}
     for run in ("first", "again"):
         tm = Timer()
         pipeline_one(SEED004, db, tm)
@@ -331,6 +376,10 @@ def seed004_section() -> list[str]:
         """Against pypdfium2 text timed in the same process, just before (a shared machine's
         speed drifts between processes)."""
         return median(sum(r[run][s] for s in steps) / r["text"] for r in runs)
+
+    def floor(layer: str) -> float:
+        """A reader that costs `layer` and nothing more, plus this run's extract and store."""
+        return median((r[layer] + r["first"]["extract"] + r["first"]["store"]) / r["text"] for r in runs)
     whole = med("first", "read", "extract", "store")
     rows = [
         "| step on corpus/seed004.pdf (28 pages, 16 with tables) | time | × pypdfium2 text |",
@@ -346,6 +395,12 @@ def seed004_section() -> list[str]:
         rows.append(f"| of which {step} | {med('first', step) * 1000:.0f} ms | {ratio('first', step):.1f}× |")
     again = med("again", "read", "extract", "store")
     rows.append(f"| the same file a second time in the same process (extraction caches warm) | {again * 1000:.0f} ms | {ratio('again', 'read', 'extract', 'store'):.1f}× |")
+    rows += [
+        f"| floor of the present reader: pages loaded, page objects scanned, every character's code, box and size, no layout (best of 3) | {med('chars') * 1000:.0f} ms | {median(r['chars'] / r['text'] for r in runs):.1f}× |",
+        f"| floor of any reader with geometry: pdfium's text rectangles only, one per text run, no text (best of 3) | {med('rects') * 1000:.0f} ms | {median(r['rects'] / r['text'] for r in runs):.1f}× |",
+        f"| **whole pipeline if layout and tables were free**: character floor + extract + store | | **{floor('chars'):.1f}×** |",
+        f"| the same with the text-rectangle floor (a reader by runs, not characters) | | **{floor('rects'):.1f}×** |",
+    ]
     return rows + ["", "First sight: each fresh process first reads, extracts and stores corpus/seed000-003 "
                    "(.docx and .pdf, as a running ingest worker has), times pypdfium2's text of seed004.pdf "
                    "(best of 3), then reads, extracts and stores seed004.pdf once; ratios are to that text "

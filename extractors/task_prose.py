@@ -545,15 +545,17 @@ def _build(it: _Item, no: str, text: str, ref) -> dict | None:
     if deadline is None:
         name, deadline = _deadline_tail(name, ref)
     own_lead, own_support = [], []
-    m = re.match(r"^([^:]{3,160}):\s+(\S.*)$", name)
-    if m and starts_body(m.group(1)) and not _grammar()["verb_rx"].search(fold(m.group(1))) \
-            and not is_list_prefix(m.group(1)):   # "Các Bộ: Quốc phòng, Công an … báo cáo …": the colon is the list's
-        own_lead, name = split_agencies(m.group(1)), m.group(2)
-        own_support = _find_support(name)
+    m = re.match(r"^(Đối với\s+)?([^:]{3,160}):\s+(\S.*)$", name)
+    if m and starts_body(m.group(2)) and not _grammar()["verb_rx"].search(fold(m.group(2))) \
+            and not is_list_prefix(m.group(2)):   # "Các Bộ: Quốc phòng, Công an … báo cáo …": the colon is the list's
+        own_lead = split_agencies(m.group(2))
+        if not m.group(1):   # "Sở Tài chính: chủ trì …" names the work after the colon; "Đối với các cơ quan …:
+            name = m.group(3)   # Treo cờ …" addresses the bodies and keeps its words
+        own_support = _find_support(m.group(3))
     elif not lead:
         own_lead, own_support = _chain_lead(name)
-        if not own_lead and m and _acts_after_label(m.group(1), m.group(2)):
-            own_lead, own_support = _chain_lead(m.group(2))
+        if not own_lead and m and _acts_after_label(m.group(2), m.group(3)):
+            own_lead, own_support = _chain_lead(m.group(3))
     if not (lead or own_lead or it.ctx_lead):
         name, own_lead, own_support = _later_assignment(name)
     lead = lead or own_lead or it.ctx_lead

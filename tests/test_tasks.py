@@ -310,6 +310,12 @@ def test_prose_sections(paras, want):
     (["Ủy ban nhân dân tỉnh có ý kiến như sau:",
       "1. Giao Ban QLDA chủ động phối hợp với Sở Tài chính cùng các ngành có liên quan xác định quy mô đầu tư."],
      [("1", ["Ban QLDA"], ["Sở Tài chính", "các ngành có liên quan"], "Giao Ban QLDA chủ động")]),
+    # "Đối với X: …" addresses X, who leads, and the item keeps its words; "X: …" is named after the colon
+    (["UBND Thành phố thông báo như sau:",
+      "1. Đối với các cơ quan, đơn vị thành phố: Treo cờ Tổ quốc và khẩu hiệu.",
+      "2. UBND các phường: Thông báo cho nhân dân thực hiện treo cờ."],
+     [("1", ["các cơ quan, đơn vị thành phố"], [], "Đối với các cơ quan, đơn vị thành phố: Treo cờ"),
+      ("2", ["UBND các phường"], [], "Thông báo cho nhân dân")]),
 ])
 def test_prose_roles(paras, want):
     tasks = extract_tasks(_prose_doc(paras), {}, [])
