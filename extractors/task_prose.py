@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractors import vocab
-from extractors.agency_lists import is_list_prefix, split_agencies, starts_body
+from extractors.agency_lists import is_collective, is_list_prefix, split_agencies, starts_body
 from extractors.deadlines import parse_deadline
+from extractors.numbers import find_numbers
 from extractors.phrases import phrase_alternation
 from extractors.task_common import make_task
 from pipeline.model import ReadDocument
@@ -154,6 +155,49 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
     if start == end:
         start = next((i for i in range(end - 1) if _hands_dashes_on(paras[i], paras[i + 1])), end)
     return start, end, None
+
+
+def _assignment_runs(paras: list[_Para], end: int, ref) -> list[_Item]:
+    """A letter without a numbered list: a run of two or more paragraphs that each give a body work
+    ("Giao Sở Xây dựng chủ trì …, báo cáo UBND tỉnh trước ngày 30/6/2025." / "UBND các huyện khẩn
+    trương lập danh mục …") is its list of tasks. A single such paragraph is not (the readings of
+    tests/real4 and real9), nor a closing request to every body with no date ("Yêu cầu các cơ quan,
+    đơn vị nghiêm túc triển khai thực hiện./.")."""
+    items: list[_Item] = []
+    run: list[_Para] = []
+    for p in paras[:end] + [None]:
+        if p is not None and _assigns(p.text.strip(), ref):
+            run.append(p)
+            continue
+        if len(run) >= 2:
+            items += [_Item([], q.text.strip(), (q.start, q.end), q.page, [], [], None, (None,), False) for q in run]
+        run = []
+    return items
+
+
+def _assigns(t: str, ref) -> bool:
+    """Does this unnumbered paragraph give a named body work ("Giao X …", "X khẩn trương …")?"""
+    if not t or t.endswith(":") or _NUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _roman_heading(t) \
+            or re.match(r"(?i)điều\s+\d", t) or _closing().match(fold(t)):
+        return False
+    if _grammar()["assign_rx"].match(fold(t).lower()):
+        lead = _chain_lead(t)[0]
+    elif starts_body(t):
+        phrase, stop = _agency_phrase(t)
+        relays = _relays().search(fold(t[:stop + 24]).lower())   # before or as its first verb
+        lead = split_agencies(phrase) if stop < len(t) and len(phrase.split()) <= 12 and not re.search(r"\d", phrase) \
+            and not relays else []
+    else:
+        return False
+    if not lead:
+        return False
+    return not all(is_collective(x) for x in lead) or _deadline_tail(t, ref)[1] is not None
+
+
+@lru_cache(maxsize=1)
+def _relays() -> re.Pattern:
+    """The verbs of a body that only passes the letter on (data/task_verbs.json relays; folded, lower case)."""
+    return re.compile(r"(?<!\w)" + phrase_alternation(fold(w) for w in _grammar()["relays"]) + r"(?!\w)")
 
 
 def _hands_dashes_on(intro: _Para, first: _Para) -> bool:
@@ -291,8 +335,14 @@ _INLINE_MONTH = re.compile(r"(?i)(?<!\w)(?:trong|trước|chậm\s+nhất(?:\s+t
 
 # a body's recurring due date inside an item: "gửi về BHXH Việt Nam trước ngày 28 hàng tháng",
 # "gửi hỏa tốc đến Văn phòng Chính phủ trước 14 giờ 00 hàng ngày"
-_RECURRING_DUE = re.compile(r"(?i)(?<!\w)(?:trước|chậm\s+nhất(?:\s+vào)?)\s+(?:ngày\s+\d{1,2}|\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?)"
-                            r"\s+h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)(?!\w)")
+# "báo cáo … trước ngày 15/12 hằng năm"
+_RECURRING_DUE = re.compile(r"(?i)(?<!\w)(?:trước|chậm\s+nhất(?:\s+vào)?)\s+(?:ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?"
+                            r"|\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?)\s+h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)(?!\w)")
+
+
+# a deadline labelled at the end of an item, after its work: "…; thời gian thực hiện: Quý II/2025."
+_LABELLED_DUE = re.compile(r"(?i)[;,.]\s*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*"
+                           r"([^;:]{2,80}?)\s*[.;]?\s*$")
 
 
 def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
@@ -301,8 +351,12 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     m = re.search(r"\(([^()]*)\)\s*[.;]?\s*$", text)
     if m and parse_deadline(m.group(1), *ref)["deadline_kind"] != "none":
         return text[:m.start()].rstrip(" .;,"), collapse_ws(m.group(1)).strip(" .")
+    m = _LABELLED_DUE.search(text)   # "…; thời gian thực hiện: Quý II/2025."
+    if m and parse_deadline(m.group(1), *ref)["deadline_kind"] != "none":
+        return text[:m.start()].rstrip(" .;,"), collapse_ws(m.group(1)).strip(" .")
     m = re.search(r"[;,]\s*((?:hoàn thành|thực hiện|xong|trước|trong|chậm nhất)[^;]*)$", text, re.I)
-    if m and parse_deadline(m.group(1), *ref)["deadline_kind"] not in ("none",):
+    if m and not find_numbers(m.group(1)) and parse_deadline(m.group(1), *ref)["deadline_kind"] not in ("none",):
+        # "…, thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 …": a document's date is no deadline
         return text[:m.start()].rstrip(" .;,"), collapse_ws(m.group(1)).strip(" .")
     m = re.search(r"(?:^|[.;]\s+)((?:Định kỳ|Hằng|Hàng)\s+(?:hằng\s+|hàng\s+)?(?:năm|quý|tháng|tuần))", text)
     if m:
@@ -339,6 +393,8 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
     """Tasks assigned by numbered items and sentences of the body."""
     paras = _paragraphs(doc)
     lo, hi, roman = _scope(paras)
+    if lo >= hi:
+        return _number_and_build(_assignment_runs(paras, hi, ref), ref)
     items: list[_Item] = []
     section = roman
     num: str | None = None

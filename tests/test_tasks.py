@@ -291,6 +291,15 @@ def test_prose_item_ends(paras, names):
       "2. Địa điểm: Phòng Tiếp công dân, trụ sở UBND huyện.", "II. Tiếp công dân thường xuyên",
       "1. Giao Thanh tra Sở thực hiện tiếp công dân thường xuyên."],
      [("I", "1", ["Giám đốc Sở"], None), ("II", "1", ["Thanh tra Sở"], None)]),
+    # a cited document's date is no deadline ("…, thực hiện Công văn số … ngày 17/10/2017 …"); a labelled
+    # period after the work is ("…; thời gian thực hiện: Quý II/2025"), and so is a yearly report date
+    (["Ủy ban nhân dân tỉnh có ý kiến như sau:",
+      "1. Sở Tài nguyên và Môi trường chủ trì kiểm tra, thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của "
+      "Văn phòng Chính phủ.",
+      "2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch; thời gian thực hiện: Quý II/2025.",
+      "3. Sở Y tế tổng hợp, báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm."],
+     [("1", "1", ["Sở Tài nguyên và Môi trường"], None), ("2", "2", ["Sở Tài chính"], "2025-06-30"),
+      ("3", "3", ["Sở Y tế"], None)]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
@@ -298,6 +307,19 @@ def test_prose_sections(paras, want):
 
 
 @pytest.mark.parametrize("paras, want", [
+    # a letter without numbered items: a run of paragraphs that each give a body work is its task list; a
+    # closing request to every body without a date and the office relaying the letter are not tasks
+    (["Chủ tịch UBND tỉnh có ý kiến như sau:",
+      "Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát quỹ đất, báo cáo UBND tỉnh trước ngày 30/6/2025.",
+      "UBND các huyện, thành phố khẩn trương lập danh mục dự án, gửi Sở Xây dựng chậm nhất ngày 15/6/2025.",
+      "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."],
+     [("1", ["Sở Xây dựng"], ["Sở Tài chính"], "Giao Sở Xây dựng chủ trì"),
+      ("2", ["UBND các huyện, thành phố"], [], "UBND các huyện, thành phố khẩn trương")]),
+    # a single such paragraph is not a list (the readings of tests/real4 and real9)
+    (["Ủy ban nhân dân tỉnh có ý kiến như sau:",
+      "Giao Sở Văn hóa, Thể thao và Du lịch tham mưu Kế hoạch triển khai giải thưởng.",
+      "Văn phòng Ủy ban nhân dân tỉnh truyền đạt ý kiến chỉ đạo của Chủ tịch UBND tỉnh để các cơ quan biết, thực hiện."],
+     []),
     # an item that opens with an approval, then gives a body work: the task is that sentence on;
     # "thống nhất với" names a supporting body, up to what the work is about ("về …")
     (["Thủ tướng Chính phủ có ý kiến như sau:",
