@@ -150,6 +150,23 @@ def _expand_list_prefix(seg: str) -> list[str] | None:
     return out
 
 
+def _plural_names(seg: str) -> list[str] | None:
+    """A plural head before proper names, no colon: "các Sở Tài chính, Xây dựng, Nội vụ", "UBND các
+    huyện Diễn Châu, Quỳnh Lưu" -> one body per name. A last name with a 'và' ("…, Kế hoạch và Đầu tư"
+    or "…, Xây dựng và Nội vụ"?) leaves the list whole; so do lower-case levels ("UBND các huyện, thị xã")."""
+    f = fold(seg).lower()
+    for pre, head in _vocab()[1].items():
+        if head and f.startswith(pre + " "):
+            names = [x.strip() for x in collapse_ws(seg[len(pre) + 1:]).split(",")]
+            break
+    else:
+        return None
+    if len(names) < 2 or re.search(r"(?<!\w)và(?!\w)", names[-1]) \
+            or any(not n[:1].isupper() or len(n.split()) > 4 or (starts_body(n) and not _bare_head(n)) for n in names):
+        return None
+    return [f"{head} {n}" for n in names]
+
+
 def _short_names(seg: str, sep: str) -> list[str]:
     """A ';' item of a prefixed list that is itself a comma list of short names ("Các Bộ: Quốc
     phòng, Công an, Ngoại giao; Thông tấn xã Việt Nam"); a comma inside one name ("Văn hóa, Thể
@@ -221,6 +238,10 @@ def _split_agencies(cell_text: str | None, wrapped: bool) -> tuple[str, ...]:
         for seg in para.split(";"):
             seg = _strip_item(seg)
             if not seg or _EMPTY.fullmatch(seg):
+                continue
+            named = _plural_names(seg)
+            if named:
+                out.extend(named)
                 continue
             for name in _split_commas(seg):
                 out.extend(_strip_item(n) for n in _split_va(name) if _strip_item(n))

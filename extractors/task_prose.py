@@ -582,6 +582,10 @@ def _later_assignment(name: str) -> tuple[str, list[str], list[str]]:
     return name, [], []
 
 
+def _opens_with_verb(text: str) -> bool:
+    return bool(_grammar()["verb_rx"].match(fold(text[:1].lower() + text[1:])))
+
+
 def _acts_after_label(label: str, rest: str) -> bool:
     """"Tiếp công dân định kỳ: Giám đốc Sở tiếp công dân …": after a short label, a body and its verb.
     Not after a field label ("Địa điểm: Phòng Tiếp công dân …", "Mục tiêu: …": data field_labels)."""
@@ -603,7 +607,8 @@ def _build(it: _Item, no: str, text: str, ref) -> dict | None:
     own_lead, own_support = [], []
     m = re.match(r"^(Đối với\s+)?([^:]{3,160}):\s+(\S.*)$", name)
     if m and starts_body(m.group(2)) and not _grammar()["verb_rx"].search(fold(m.group(2))) \
-            and not is_list_prefix(m.group(2)):   # "Các Bộ: Quốc phòng, Công an … báo cáo …": the colon is the list's
+            and not (is_list_prefix(m.group(2)) and not _opens_with_verb(m.group(3))):
+        # "Các Bộ: Quốc phòng, Công an … báo cáo …": the colon is the list's; "UBND các phường: Thông báo …" is not
         own_lead = split_agencies(m.group(2))
         if not m.group(1):   # "Sở Tài chính: chủ trì …" names the work after the colon; "Đối với các cơ quan …:
             name = m.group(3)   # Treo cờ …" addresses the bodies and keeps its words

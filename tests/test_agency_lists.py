@@ -34,6 +34,12 @@ from extractors.agency_lists import split_agencies
      ["Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Thông tấn xã Việt Nam", "Ủy ban An toàn giao thông Quốc gia"]),
     ("Các Sở: Văn hóa, Thể thao và Du lịch; Y tế", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế"]),
     ("Sở Tài chính cùng các ngành có liên quan", ["Sở Tài chính", "các ngành có liên quan"]),
+    # a plural head before proper names, no colon: one body per name; a last name with 'và' or lower-case
+    # levels leave the list whole
+    ("UBND các huyện Diễn Châu, Quỳnh Lưu", ["UBND huyện Diễn Châu", "UBND huyện Quỳnh Lưu"]),
+    ("các Sở Tài chính, Xây dựng, Giao thông vận tải", ["Sở Tài chính", "Sở Xây dựng", "Sở Giao thông vận tải"]),
+    ("các Sở Tài chính, Kế hoạch và Đầu tư", ["các Sở Tài chính, Kế hoạch và Đầu tư"]),
+    ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
     ("các cơ quan cùng cấp", ["các cơ quan cùng cấp"]),
     ("Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
     ("Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]),
