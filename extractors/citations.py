@@ -626,13 +626,17 @@ def _share_list_issuers(ms: list[Mention]) -> None:
 
 def _share_plural_list(ms: list[Mention], ft: str) -> None:
     """"các Thông tư của Bộ Xây dựng: số 05/2015/TT-BXD … về …; số 03/2016/TT-BXD …; số 26/2016/BXD …":
-    the items after the first, each a bare "số" after a ";", are of the list's type and issuer."""
+    the items after the first, each a bare "số" or number after a ";", are of the list's type and issuer."""
     for i, m in enumerate(ms):
         if not (m.issuer and m.extra.get("issuer_ahead")) or m.extra.get("list_prev") is not None:
             continue
         for n in ms[i + 1:]:
-            if n.unit is not m.unit or not ft[max(0, n.start - 6):n.start].rstrip().endswith(";") \
-                    or not re.match(r"(?i)số\b", ft[n.start:n.start + 3]) or n.type not in (m.type, "Văn bản"):
+            if n.unit is not m.unit:
+                break
+            if not ft[max(0, n.start - 6):n.start].rstrip().endswith(";"):
+                continue   # a document named inside an item's description ("… thực hiện Kết luận số 80-KL/TW;")
+            if not (re.match(r"(?i)số\b", ft[n.start:n.start + 3]) or n.start == n.num_start) \
+                    or n.type not in (m.type, "Văn bản"):
                 break
             n.type, n.issuer = m.type, n.issuer or m.issuer
 

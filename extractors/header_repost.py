@@ -129,7 +129,7 @@ def _who_verb_re() -> re.Pattern:
     adverbs = phrase_alternation(fold(a) for a in vocab.load("task_verbs.json")["adverbs"])
     return re.compile(
         rf"(?:^|(?<=[\n.;,:]))[ \t]*(?:(?:nay|vì vậy|do đó|vậy)\s*,?\s+)?"
-        rf"(?P<who>(?:{openers})(?!\w)(?:[^.;:\n()]|\([^()\n]{{1,20}}\)){{0,90}}?)\s+(?:(?:{adverbs})\s+)*"
+        rf"(?P<who>(?:{openers})(?!\w)(?:[^.;:\n()]|\([^()\n]{{1,20}}\)){{0,90}}?)\s+(?:(?:{adverbs}|xin|trân\s+trọng)\s+)*"
         rf"(?:(?<![Bb]an\s)(?P<verb>{verbs})|(?:{issue})\s+(?P<type>{type_regex()}))(?!\w)(?!\s+số)", re.IGNORECASE)
 
 
@@ -139,6 +139,8 @@ def _opener_ok(who: str) -> bool:
     if len(words) < 2 or len(words) > 16:
         return False
     bad = {fold(k): [fold(w) for w in v] for k, v in _data()["not_after"].items()}
+    if re.match(r"(?:ubnd|hđnd|ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|sở|phòng|bộ)\s+các\s", " ".join(words)):
+        return False   # "Ủy ban nhân dân các xã, thị trấn … có ý kiến": bodies addressed, not the issuer
     return not (words[0] in bad and words[1] in bad[words[0]])
 
 
@@ -151,7 +153,10 @@ def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int,
         if not _opener_ok(who):
             continue
         if m.group("verb"):
-            typ = {fold(k): v for k, v in _data()["verb_types"].items()}.get(collapse_ws(m.group("verb")).lower())
+            verb = collapse_ws(m.group("verb")).lower()
+            if verb == "có ý kiến" and _official_titles().match(fold(who).lower()):
+                continue   # "Phó Chủ tịch UBND tỉnh có ý kiến như sau": an opinion an office passes on
+            typ = {fold(k): v for k, v in _data()["verb_types"].items()}.get(verb)
         else:
             typ = canonical_type(m.group("type"))
         return typ, collapse_ws(re.sub(r"\s*\([^()]*\)", "", who)), (m.start("who"), m.end("who"))

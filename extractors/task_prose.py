@@ -249,6 +249,10 @@ def _find_support(text: str) -> list[str]:
     return []
 
 
+# who an assignment verb may name in lower case: "Đề nghị cơ quan lập quy hoạch …", "Giao chủ đầu tư …"
+_ADDRESSEE = re.compile(r"(?:cơ quan|đơn vị|chủ đầu tư|địa phương|nhà thầu)\s+\w")
+
+
 def _chain_lead(text: str) -> tuple[list[str], list[str]]:
     """Lead and support named by the sentence: subject, 'chỉ đạo' chain, 'chủ trì', 'phối hợp với'."""
     g = _grammar()
@@ -263,7 +267,8 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
         pos = _assigned_after_clause(f)
     if pos >= 0:
         phrase, stop = _agency_phrase(text[pos:])
-        if phrase and starts_body(phrase) and not re.search(r"(?<!\w)được(?!\w)", phrase) \
+        named = starts_body(phrase) or (m is not None and _ADDRESSEE.match(fold(phrase)))   # "Đề nghị cơ quan lập quy hoạch …"
+        if phrase and named and not re.search(r"(?<!\w)được(?!\w)", phrase) and not find_numbers(phrase) \
                 and fold(phrase).lower() not in ("các", "những", "mọi"):   # "Các trường hợp được gia hạn", a lone "Các" before "tổ chức": no agent
             lead = split_agencies(phrase)
         pos = pos + stop
@@ -323,8 +328,16 @@ def _labelled(text: str) -> tuple[str, list[str], list[str], str | None]:
 # a full date inside an item, after "trước", "chậm nhất", "trong ngày" or "vào (lúc 16h00) ngày (thứ Sáu)":
 # "trước ngày 20/4/2015", "trước ngày 10 tháng 4 năm 2023", "vào lúc 16h00 ngày thứ Sáu 20/4/2018"
 _INLINE_DATE = re.compile(
-    r"(?i)(?<!\w)(?:trước|chậm nhất|trong(?=\s+ngày)|vào(?:\s+lúc\s+\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?)?)\s+"
+    r"(?i)(?<!\w)(?:trước|chậm nhất|trong(?=\s+ngày)|vào(?:\s+(?:buổi\s+)?(?:sáng|chiều|tối))?"
+    r"(?:\s+lúc\s+\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?)?)\s+"
     r"(?:ngày\s+)?(?:thứ\s+\w+,?\s+)?"
+    r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)")
+
+
+# … or the end of the period it runs for: "treo cờ … trong 03 ngày từ ngày 13 đến hết ngày 15 tháng 5 năm 2019"
+# (only "đến hết": a bare "từ … đến ngày …" is as often a reporting period as a time to act)
+_UNTIL_DATE = re.compile(
+    r"(?i)(?<!\w)đến\s+hết\s+(?:ngày\s+)?"
     r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)")
 
 
@@ -450,7 +463,7 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         m = _DASH.match(t)
         body = m.group(1) if m else t
         level = 3
-        if not m and _closing().match(fold(body)):
+        if not m and (_closing().match(fold(body)) or _CLOSING_REQUEST.search(body)):
             ctx, heading_pending = {}, False   # "Nhận được công văn này, đề nghị …": the letter's closing
             continue
         if not m:
@@ -480,6 +493,13 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         parent = (num, letter) if letter else (num,) if num else (section,)   # bullets right under "I. …": I.1, I.2
         items.append(_Item(list(parent), body, span, p.page, *_inherit(ctx, level), section, parent, False))
     return _number_and_build(items, ref)
+
+
+# the letter's last paragraph asking every body to carry it out: "Để góp phần …, đề nghị các cơ quan, đơn vị và nhân dân
+# trên địa bàn nghiêm túc triển khai thực hiện./."
+_CLOSING_REQUEST = re.compile(r"(?i)(?:đề nghị|yêu cầu)\s+(?:\S+\s+){0,3}?(?:các|toàn thể|mọi)\s[^.;]{0,120}?"
+                              r"(?:(?:triển khai\s+)?thực hiện|chấp hành)(?:\s+nghiêm túc)?\s*\./\.?\s*$")   # "Đề nghị
+# Hiệu trưởng các đơn vị chấp hành nghiêm túc./."
 
 
 @lru_cache(maxsize=1)
@@ -571,11 +591,13 @@ def _number_and_build(items: list[_Item], ref) -> list[dict]:
 
 
 def _later_assignment(name: str) -> tuple[str, list[str], list[str]]:
-    """"1. Đồng ý bổ sung tuyến đường … . Ủy ban nhân dân tỉnh Quảng Trị có trách nhiệm thông báo …": an
-    item that opens with an approval and then gives a body work; the task is that sentence on."""
+    """"1. Đồng ý bổ sung tuyến đường … . Ủy ban nhân dân tỉnh Quảng Trị có trách nhiệm thông báo …", "1. Bộ
+    đã có Công văn số … . Đề nghị cơ quan lập quy hoạch tiếp tục …": an item that opens with an approval or a
+    fact and then gives a body work; the task is that sentence on."""
     for m in re.finditer(r"[.;]\s+", name):
         rest = name[m.end():]
-        if rest[:1].isupper() and starts_body(rest) and _agency_phrase(rest)[1] < len(rest):
+        if rest[:1].isupper() and (starts_body(rest) and _agency_phrase(rest)[1] < len(rest)
+                                   or _grammar()["assign_rx"].match(fold(rest).lower())):
             lead, support = _chain_lead(rest)
             if lead:
                 return rest, lead, support
@@ -621,8 +643,9 @@ def _build(it: _Item, no: str, text: str, ref) -> dict | None:
         name, own_lead, own_support = _later_assignment(name)
     lead = lead or own_lead or it.ctx_lead
     support = support or own_support or (it.ctx_support if not own_lead else [])
-    if deadline is None and lead and (m := _RECURRING_DUE.search(name)):
-        deadline = m.group(0)   # due from a body; without one it is the public's date ("công dân đăng ký trước ngày 15 hàng tháng")
+    if deadline is None and lead and (m := _RECURRING_DUE.search(name) or _UNTIL_DATE.search(name)):
+        deadline = m.group(0)   # due from a body; without one it is the public's date ("công dân đăng ký trước ngày
+        # 15 hàng tháng") or a holiday ("Cán bộ, viên chức … được nghỉ … đến hết ngày 02/01/2017")
     if not lead and not deadline:
         return None
     if not deadline and _names_only(name):

@@ -220,6 +220,10 @@ def test_seed_citations(seed, fmt):
      "28/10/2015) và Ủy ban nhân dân tỉnh Quảng Trị (Công văn số 3908/UBND-CN ngày 06/10/2015) về việc bổ sung tuyến đường,",
      {"13141/BGTVT-KHĐT": "Bộ Giao thông vận tải", "7925/BKHĐT-KCHTĐT": "Bộ Kế hoạch và Đầu tư",
       "15535/BTC-ĐT": "Bộ Tài chính", "3908/UBND-CN": "Ủy ban nhân dân tỉnh Quảng Trị"}),
+    # … and bare numbers after ";", past a document named inside an item's description
+    ("Căn cứ các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch thực hiện Kết "
+     "luận số 80-KL/TW; 21/2021/QĐ-TTg ngày 21/6/2021 quy định về Hội đồng phối hợp;",
+     {"1521/QĐ-TTg": "Thủ tướng Chính phủ", "80-KL/TW": None, "21/2021/QĐ-TTg": "Thủ tướng Chính phủ"}),
     # a plenum is named with its body, comma or not
     ("Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII về "
      "tăng cường công tác bảo vệ sức khỏe nhân dân;",

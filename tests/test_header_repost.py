@@ -73,6 +73,13 @@ def _check(doc: dict, want: dict) -> None:
       "tỉnh có ý kiến như sau:"],
      dict(number="3585/VP-KTN", date="2017-10-23",
           subject="Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn")),
+    # a portal's answer: the V/v line ends where the body's introduction begins; "(Theo Công văn số …)" under
+    # the text is the document itself; "UBND tỉnh có ý kiến" names the issuer
+    (["V/v Chuyển đổi mục đích sử dụng rừng thực hiện dự án mỏ sét đồi Hồ Lây", "UBND tỉnh có ý kiến như sau:",
+      "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì tham mưu UBND tỉnh giải quyết theo đúng quy định.",
+      "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)"],
+     dict(type="Công văn", number="6012/UBND-KT", date="2023-11-14", issuer="Ủy ban nhân dân tỉnh",
+          subject="Chuyển đổi mục đích sử dụng rừng thực hiện dự án mỏ sét đồi Hồ Lây")),
     # "Thông báo kết luận của X, …": a Thông báo, its subject the kết luận, its issuer X
     (["Thông báo kết luận của Phó Thủ tướng Lê Văn Thành, Trưởng Ban Chỉ đạo tại cuộc họp về phòng, chống thiên tai",
       "Chiều ngày 14 tháng 5 năm 2021, Phó Thủ tướng đã chủ trì cuộc họp."],
@@ -85,6 +92,14 @@ def test_repost_title(lines, want):
 
 # rule 1 (no title line): the document's own sentence names issuer and type
 @pytest.mark.parametrize("lines,want", [
+    # "xin" / "trân trọng" before the verb are no part of the body; "công bố" announces; bodies addressed in the
+    # plural ("Ủy ban nhân dân các xã … có ý kiến") are not the issuer
+    (["Kính gửi: Quý Ông/Bà.", "Vấn đề quý Ông/Bà phản ánh, UBND phường An Cựu xin thông báo kết quả như sau:",
+      "UBND phường đã xác minh thực tế."],
+     dict(type="Thông báo", issuer="Ủy ban nhân dân phường An Cựu")),
+    (["Để hoàn thiện Quy hoạch sử dụng đất, UBND huyện Vĩnh Tường công bố công khai và trân trọng xin ý kiến Nhân dân.",
+      "Thời gian lấy ý kiến góp ý: Từ ngày 30/7 - 30/8/2021."],
+     dict(type="Thông báo", issuer="Ủy ban nhân dân huyện Vĩnh Tường")),
     (["Lịch tiếp công dân định kỳ của Chủ tịch UBND xã Ea Tóh năm 2025", "Căn cứ Luật Tiếp công dân số 42/2013/QH13;",
       "Ủy Ban nhân dân xã Ea Tóh thông báo lịch tiếp công dân năm 2025 như sau:", "1. Tiếp công dân định kỳ"],
      dict(type="Thông báo", issuer="Ủy ban nhân dân xã Ea Tóh",

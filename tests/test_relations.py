@@ -176,6 +176,10 @@ def test_passive_amendment_chain():
       "Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015; Nghị quyết "
       "753/2005/NQ-UBTVQH11 ngày 02/4/2005 của Ủy ban Thường vụ Quốc hội ban hành Quy chế hoạt động; Xét Tờ trình."],
      {"753/2005/NQ-UBTVQH11": "can_cu"}),
+    # a Government Office letter opening "Về đề nghị của X (Công văn số …)": the proposal it answers on
+    (["Về đề nghị của Ủy ban nhân dân thành phố Hải Phòng (Công văn số 5555/UBND-QH2 ngày 12 tháng 8 năm 2021) về việc "
+      "thực hiện Dự án Khu đô thị, Phó Thủ tướng Chính phủ có ý kiến như sau:"],
+     {"5555/UBND-QH2": "theo"}),
 ])
 def test_general_relation_rules(paras, expected):
     got = rels(*paras)

@@ -300,6 +300,15 @@ def test_prose_item_ends(paras, names):
       "3. Sở Y tế tổng hợp, báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm."],
      [("1", "1", ["Sở Tài nguyên và Môi trường"], None), ("2", "2", ["Sở Tài chính"], "2025-06-30"),
       ("3", "3", ["Sở Y tế"], None)]),
+    # a body's period to the end of a day ("đến hết ngày …"), "vào sáng ngày …"; a holiday with no body is no task;
+    # the closing request to every body ("Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.") is no part of
+    # the last item
+    (["UBND thị xã thông báo:",
+      "1. Các cơ quan, đơn vị treo cờ Tổ quốc trong 03 ngày từ ngày 13 đến hết ngày 15 tháng 5 năm 2019.",
+      "2. Ủy ban nhân dân các xã tổ chức tiếp âm chương trình phát thanh vào sáng ngày 15/5/2019.",
+      "3. Cán bộ, viên chức nghỉ lễ từ ngày 30/4 đến hết ngày 03/5/2020.",
+      "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./."],
+     [("1", "1", ["Các cơ quan, đơn vị"], "2019-05-15"), ("2", "2", ["Ủy ban nhân dân các xã"], "2019-05-15")]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
