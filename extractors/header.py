@@ -251,11 +251,33 @@ def _enacting_body(lines: list[Line], province: str | None) -> str | None:
     return None
 
 
+# a portal's line naming the reposted document under its headline: "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND
+# thị xã Điện Bàn V/v treo cờ …"
+_SELF_LINE_RE = re.compile(rf"(?i)\A[ \t]*(?P<t>{type_regex()})(?!\w)[^\n]*\n[ \t]*(?P=t)[ \t]+(?P<rest>số[^\n]{{1,120}}?)"
+                           rf"[ \t]+(?:v/v|về[ \t]+việc)(?!\w)")   # the line right under a headline of the same kind
+
+
+def _self_line_issuer(text: str) -> str | None:
+    """The body after "của" in a portal's line naming the reposted document ("… ngày 08/5/2019 của UBND thị xã
+    Điện Bàn V/v …")."""
+    ft = fold(text[:600])
+    m = _SELF_LINE_RE.match(ft)
+    if not m:
+        return None
+    of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về\s+việc)(?!\w)", ft[m.start("rest"):m.end() + 12])
+    base = m.start("rest")
+    return collapse_ws(text[base + of.start("who"):base + of.end("who")]) if of else None
+
+
+# a repost whose first or second line is its recipients: a letter (Decree 30/2020: "Kính gửi" is a Công văn's)
+_RECIPIENTS_FIRST = re.compile(r"(?i)[ \t]*(?:[^\n]{0,200}\n[ \t]*)?kính\s+gửi\b")
+
+
 def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None] | None:
     """A reposted page's note naming the document itself — a source note ("(Nguồn: Thông báo số 81/TB-UBND
     ngày 08/6/2021)", "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)") or its title's closing
     "(3585/VP-KTN, ngày 23/10/2017)": its number, span and date."""
-    m = _SOURCE_RE.search(fold(text)) or _TITLE_ID_RE.match(fold(text))
+    m = _SOURCE_RE.search(fold(text)) or _TITLE_ID_RE.match(fold(text)) or _SELF_LINE_RE.match(fold(text[:600]))
     if not m:
         return None
     cue = "số "   # read after "số", where a bare "3585/VP-KTN" is a number
@@ -602,8 +624,9 @@ def extract_document(doc: ReadDocument) -> dict:
     # the page kept its header: a motto, a "Số:" line or a place-and-date line ("Mai Châu, ngày 19 tháng 12 năm 2019")
     printed = pspan is not None or bodies_printed(lines, head_end)
     bv = body_verb(text) if headerless and not printed else None
+    letter = headerless and not printed and bool(_RECIPIENTS_FIRST.match(fold(text[:300])))
     if typ is None and bv and bv[0]:
-        typ = bv[0]
+        typ = "Công văn" if letter and bv[0] == "Hướng dẫn" else bv[0]   # a letter that guides is a Công văn
         pt = plain_title(text) if subject is None else None
         if pt and not (pt[1][0] <= bv[2][0] < pt[1][1]):
             subject, sspan = pt   # not a headline that is itself the body's sentence ("Chính phủ chỉ đạo: …")
@@ -616,6 +639,8 @@ def extract_document(doc: ReadDocument) -> dict:
         typ = number_type("1" + symbol) if p else None
     if typ is None and cap:
         typ = cap["type"]
+    if typ is None and letter:
+        typ = "Công văn"   # a repost that opens with "Kính gửi:" and names no kind is a letter
     out["type"] = typ = document_type(typ)
     code = None
     for n in (number, ("1" + symbol) if symbol else None):
@@ -666,6 +691,8 @@ def extract_document(doc: ReadDocument) -> dict:
         issuer = agencies.canonical_agency(gaz["issuer"], province)
     if issuer is None and cap and cap["issuer"]:
         issuer = agencies.canonical_agency(cap["issuer"], province)
+    if issuer is None and source is not None and (own := _self_line_issuer(text)):
+        issuer = agencies.canonical_agency(own, province)
     if issuer is None and (rt and rt.issuer or bv):
         if province is None:
             province = newspaper_province(text)

@@ -80,6 +80,24 @@ def _check(doc: dict, want: dict) -> None:
       "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)"],
      dict(type="Công văn", number="6012/UBND-KT", date="2023-11-14", issuer="Ủy ban nhân dân tỉnh",
           subject="Chuyển đổi mục đích sử dụng rừng thực hiện dự án mỏ sét đồi Hồ Lây")),
+    # a portal's line under the headline naming the document itself: its number, date and issuer
+    (["Thông báo treo cờ Tổ quốc chào mừng Đại hội đại biểu MTTQ Việt Nam thị xã Điện Bàn",
+      "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn V/v treo cờ Tổ quốc chào mừng Đại hội",
+      "UBND thị xã thông báo:", "1. Các cơ quan, đơn vị treo cờ Tổ quốc."],
+     dict(type="Thông báo", number="217/TB-UBND", date="2019-05-08", issuer="Ủy ban nhân dân thị xã Điện Bàn")),
+    # … but not a line naming another kind of document: that one is cited
+    (["Báo cáo tóm tắt nội dung trình việc thực hiện Nghị quyết",
+      "Công văn số 1039/SKH&CN-CĐS ngày 16/3/2026 của Sở Khoa học và Công nghệ về việc đề xuất bố trí trang thiết bị.",
+      "Văn phòng UBND Tỉnh báo cáo và đề xuất như sau:"],
+     dict(number=None, date=None)),
+    # a repost that opens with its recipients is a letter, even when it guides; "Kính gửi" is no subject
+    (["Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+      "Hiện nay một số tỉnh đang sắp xếp đơn vị hành chính cấp xã. Bộ Tài nguyên và Môi trường hướng dẫn như sau:",
+      "1. Trường hợp nhập xã"],
+     dict(type="Công văn", subject=None)),
+    (["Kính gửi:", "- Các bộ, cơ quan ngang bộ;", "- Ủy ban nhân dân các tỉnh;",
+      "Thực hiện Kết luận số 80-KL/TW ngày 20/6/2020 của Ban Bí thư, đề nghị các cơ quan báo cáo kết quả."],
+     dict(type="Công văn")),
     # "Thông báo kết luận của X, …": a Thông báo, its subject the kết luận, its issuer X
     (["Thông báo kết luận của Phó Thủ tướng Lê Văn Thành, Trưởng Ban Chỉ đạo tại cuộc họp về phòng, chống thiên tai",
       "Chiều ngày 14 tháng 5 năm 2021, Phó Thủ tướng đã chủ trì cuộc họp."],
