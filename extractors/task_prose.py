@@ -371,7 +371,7 @@ def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     if m and not find_numbers(m.group(1)) and parse_deadline(m.group(1), *ref)["deadline_kind"] not in ("none",):
         # "…, thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 …": a document's date is no deadline
         return text[:m.start()].rstrip(" .;,"), collapse_ws(m.group(1)).strip(" .")
-    m = re.search(r"(?:^|[.;]\s+)((?:Định kỳ|Hằng|Hàng)\s+(?:hằng\s+|hàng\s+)?(?:năm|quý|tháng|tuần))", text)
+    m = re.search(r"(?i)(?:^|[.;,]\s+)((?:định kỳ|hằng|hàng)\s+(?:hằng\s+|hàng\s+)?(?:năm|quý|tháng|tuần))(?!\w)", text)
     if m:
         return text, m.group(1)
     m = re.search(r"(?i)(?<!\w)vào\s+(?:ngày\s+\d{1,2}(?:\s*(?:,|và)\s*\d{1,2})*\s+|thứ\s+\w+\s+)?h[àằ]ng\s+(?:tuần|tháng|quý|năm)(?!\w)",
@@ -463,7 +463,7 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         m = _DASH.match(t)
         body = m.group(1) if m else t
         level = 3
-        if not m and (_closing().match(fold(body)) or _CLOSING_REQUEST.search(body)):
+        if not m and (_closing().match(fold(body)) or _CLOSING_REQUEST.search(body) or _ARTICLE.match(body)):
             ctx, heading_pending = {}, False   # "Nhận được công văn này, đề nghị …": the letter's closing
             continue
         if not m:
@@ -493,6 +493,9 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
         parent = (num, letter) if letter else (num,) if num else (section,)   # bullets right under "I. …": I.1, I.2
         items.append(_Item(list(parent), body, span, p.page, *_inherit(ctx, level), section, parent, False))
     return _number_and_build(items, ref)
+
+
+_ARTICLE = re.compile(r"(?i)điều\s+\d+[a-z]?\s*[.:]")   # "Điều 3. Quyết định này thay thế …": a decision's next article
 
 
 # the letter's last paragraph asking every body to carry it out: "Để góp phần …, đề nghị các cơ quan, đơn vị và nhân dân

@@ -309,6 +309,12 @@ def test_prose_item_ends(paras, names):
       "3. Cán bộ, viên chức nghỉ lễ từ ngày 30/4 đến hết ngày 03/5/2020.",
       "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./."],
      [("1", "1", ["Các cơ quan, đơn vị"], "2019-05-15"), ("2", "2", ["Ủy ban nhân dân các xã"], "2019-05-15")]),
+    # a decision's next article ends the list of its "Điều 2" ("Điều 3. Quyết định này thay thế …" is no part of item 2)
+    (["QUYẾT ĐỊNH:", "Điều 1. Phê duyệt Đề án phát triển du lịch nông nghiệp.", "Điều 2. Tổ chức thực hiện",
+      "1. Sở Văn hóa, Thể thao và Du lịch chủ trì triển khai Đề án; định kỳ hằng năm báo cáo UBND tỉnh.",
+      "2. Sở Tài chính tham mưu bố trí kinh phí thực hiện Đề án.",
+      "Điều 3. Quyết định này thay thế Quyết định số 2345/QĐ-UBND ngày 10/11/2018 của UBND tỉnh."],
+     [("1", "1", ["Sở Văn hóa, Thể thao và Du lịch"], None), ("2", "2", ["Sở Tài chính"], None)]),
 ])
 def test_prose_sections(paras, want):
     got = [(t["section"], t["no"], t["lead"], t["deadline"]) for t in extract_tasks(_prose_doc(paras), {}, [])]
@@ -352,3 +358,14 @@ def test_prose_roles(paras, want):
     tasks = extract_tasks(_prose_doc(paras), {}, [])
     assert len(tasks) == len(want)
     assert [(t["no"], t["lead"], t["support"], t["name"][:len(w[3])]) for t, w in zip(tasks, want)] == want
+
+
+def test_decision_article_ends_the_list():
+    """"Điều 3. Quyết định này thay thế …" is no part of the last item of "Điều 2"; "định kỳ hằng năm" recurs."""
+    tasks = extract_tasks(_prose_doc([
+        "QUYẾT ĐỊNH:", "Điều 2. Tổ chức thực hiện",
+        "1. Sở Văn hóa, Thể thao và Du lịch chủ trì triển khai Đề án; định kỳ hằng năm báo cáo UBND tỉnh.",
+        "2. Sở Tài chính tham mưu bố trí kinh phí thực hiện Đề án.",
+        "Điều 3. Quyết định này thay thế Quyết định số 2345/QĐ-UBND ngày 10/11/2018 của UBND tỉnh."]), {}, [])
+    assert [t["name"] for t in tasks][-1] == "Sở Tài chính tham mưu bố trí kinh phí thực hiện Đề án."
+    assert tasks[0]["deadline_kind"] == "recurring"
