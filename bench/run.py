@@ -102,38 +102,41 @@ def raw_docx(p: Path) -> int:
     return n
 
 
-def raw_pdf_text(p: Path) -> tuple[int, int]:
+def _pdf_pages(p: Path, per_page) -> tuple[int, int]:
+    """(sum of per_page(page) over the pages, page count), each page closed after use."""
     import pypdfium2 as pdfium
     pdf = pdfium.PdfDocument(str(p))
     n = 0
     try:
         for i in range(len(pdf)):
             page = pdf[i]
-            tp = page.get_textpage()
-            n += len(tp.get_text_range())
-            tp.close()
-            page.close()
+            try:
+                n += per_page(page)
+            finally:
+                page.close()
         return n, len(pdf)
     finally:
         pdf.close()
 
 
+def _text_length(page) -> int:
+    tp = page.get_textpage()
+    try:
+        return len(tp.get_text_range())
+    finally:
+        tp.close()
+
+
+def raw_pdf_text(p: Path) -> tuple[int, int]:
+    return _pdf_pages(p, _text_length)
+
+
 def pdf_char_layer(p: Path) -> int:
     """The reader's fixed part, no layout: pages and text pages loaded, page objects scanned,
     every character's code, box and size through the reader's bulk path (`page_chars`)."""
-    import pypdfium2 as pdfium
     from pipeline.readers.pdf import page_chars
     from pipeline.readers.pdf_fast import page_objects
-    pdf = pdfium.PdfDocument(str(p))
-    n = 0
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            n += len(page_chars(page, page_objects(page.raw)))
-            page.close()
-        return n
-    finally:
-        pdf.close()
+    return _pdf_pages(p, lambda page: len(page_chars(page, page_objects(page.raw))))[0]
 
 
 def pdf_text_rects(p: Path) -> int:
@@ -141,24 +144,19 @@ def pdf_text_rects(p: Path) -> int:
     `FPDFText_CountRects`/`GetRect`), without their text."""
     import ctypes
 
-    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
     box = [ctypes.c_double() for _ in range(4)]
-    pdf = pdfium.PdfDocument(str(p))
-    n = 0
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            tp = page.get_textpage()
+
+    def rects(page) -> int:
+        tp = page.get_textpage()
+        try:
             k = pdfium_c.FPDFText_CountRects(tp.raw, 0, -1)
             for j in range(k):
                 pdfium_c.FPDFText_GetRect(tp.raw, j, *box)
-            n += k
+            return k
+        finally:
             tp.close()
-            page.close()
-        return n
-    finally:
-        pdf.close()
+    return _pdf_pages(p, rects)[0]
 
 
 def raw_pdf_tables(p: Path) -> int:
