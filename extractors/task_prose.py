@@ -269,7 +269,8 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
         phrase, stop = _agency_phrase(text[pos:])
         named = starts_body(phrase) or (m is not None and _ADDRESSEE.match(fold(phrase)))   # "Đề nghị cơ quan lập quy hoạch …"
         if phrase and named and not re.search(r"(?<!\w)được(?!\w)", phrase) and not find_numbers(phrase) \
-                and fold(phrase).lower() not in ("các", "những", "mọi"):   # "Các trường hợp được gia hạn", a lone "Các" before "tổ chức": no agent
+                and fold(phrase).lower() not in ("các", "những", "mọi", "đơn vị", "cơ quan"):   # "Các trường hợp được gia
+            # hạn", a lone "Các" before "tổ chức", a field label ("Đơn vị thực hiện: …"): no agent
             lead = split_agencies(phrase)
         pos = pos + stop
     else:
@@ -518,7 +519,8 @@ def _names_only(text: str) -> bool:
         and all(starts_body(p) and len(p.split()) <= 12 for p in pieces)
 
 
-_REPORTS = re.compile(r"(?i)\s*(?:kính\s+|xin\s+)?(?:báo\s+cáo|trình)\b[^,;.]{0,120}\bnhư\s+sau$")
+_REPORTS = re.compile(r"(?i)\s*(?:kính\s+|xin\s+)?(?:báo\s+cáo|trình)\b[^;.]{0,160}\bnhư\s+sau$")   # "kính trình UBND
+# tỉnh xem xét, phê duyệt dự toán như sau"
 
 
 def _is_report(text: str) -> bool:

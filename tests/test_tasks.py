@@ -309,6 +309,11 @@ def test_prose_item_ends(paras, names):
       "3. Cán bộ, viên chức nghỉ lễ từ ngày 30/4 đến hết ngày 03/5/2020.",
       "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./."],
      [("1", "1", ["Các cơ quan, đơn vị"], "2019-05-15"), ("2", "2", ["Ủy ban nhân dân các xã"], "2019-05-15")]),
+    # a submission's list ("… kính trình UBND tỉnh xem xét, phê duyệt dự toán như sau:") is no task list, and a
+    # field label ("Đơn vị thực hiện: …") is no body
+    (["Sở Tài chính kính trình UBND tỉnh xem xét, phê duyệt dự toán như sau:", "1. Tổng dự toán: 12.500 triệu đồng.",
+      "2. Đơn vị thực hiện: Sở Khoa học và Công nghệ."], []),
+    (["Ủy ban nhân dân tỉnh thông báo như sau:", "1. Đơn vị thực hiện: Sở Khoa học và Công nghệ."], []),
     # a decision's next article ends the list of its "Điều 2" ("Điều 3. Quyết định này thay thế …" is no part of item 2)
     (["QUYẾT ĐỊNH:", "Điều 1. Phê duyệt Đề án phát triển du lịch nông nghiệp.", "Điều 2. Tổ chức thực hiện",
       "1. Sở Văn hóa, Thể thao và Du lịch chủ trì triển khai Đề án; định kỳ hằng năm báo cáo UBND tỉnh.",
