@@ -146,6 +146,18 @@ def _casing() -> tuple[re.Pattern, dict[str, str]]:
     return pat, fixed
 
 
+@lru_cache(maxsize=1)
+def _sector_casing() -> tuple[re.Pattern, dict[str, str]]:
+    """A unit head ("Phòng", "Trung tâm", "Chi cục" …) and a sector a provincial department is named for
+    ("Tài nguyên và Môi trường", "Y tế"), with that department's or ministry's capitalisation."""
+    sectors = {e["name"].split(" ", 1)[1] for e in _entries() if e["name"].startswith(("Sở ", "Bộ "))}
+    fixed = {_dash_key(x): fold(x) for x in sectors}
+    keys = sorted(fixed, key=len, reverse=True)
+    pat = re.compile(r"(?<!\w)((?:phòng|trung tâm|chi cục|cục|vụ|thanh tra)\s+)(" + "|".join(_ws(k) for k in keys)
+                     + r")(?!\w)", re.IGNORECASE)
+    return pat, fixed
+
+
 def _mostly_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
@@ -154,11 +166,22 @@ def _mostly_caps(s: str) -> bool:
 def _recase(s: str, caps: bool | None = None) -> str:
     """Known phrases get their canonical case; an all-caps name (`caps`: as printed, before its
     abbreviations were written out) is lowered first."""
-    if caps if caps is not None else _mostly_caps(s):
+    lowered = caps if caps is not None else _mostly_caps(s)
+    if lowered:
         s = s.lower()
     pat, fixed = _casing()
     s = pat.sub(lambda m: fixed.get(_dash_key(m.group(1)), m.group(1)), s)
+    if lowered:   # "HUYỆN ĐỨC TRỌNG": a place no table knows keeps its capitals after its level word
+        s = _PLACE_AFTER_LEVEL.sub(lambda m: m.group(1) + " ".join(w[:1].upper() + w[1:] for w in m.group(2).split()), s)
+        unit, sectors = _sector_casing()   # "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG": the sector as a Sở writes it
+        s = unit.sub(lambda m: m.group(1) + sectors.get(_dash_key(m.group(2)), m.group(2)), s)
     return s[:1].upper() + s[1:] if s else s
+
+
+# a level word, not after "các", and the one to four words of a place name that end the name
+_NOT_PLACE = r"(?!(?:trực|thuộc|và|trên|các|hội|ủy|uỷ|đoàn|đội|bộ|nhà)(?!\w))"   # "xã hội", "tỉnh ủy", "tỉnh đoàn" …
+_PLACE_AFTER_LEVEL = re.compile(rf"(?<!các )((?<!\w)(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+)"
+                                rf"({_NOT_PLACE}[^\W\d_]+(?:\s+{_NOT_PLACE}[^\W\d_]+){{0,3}})$")
 
 
 _NOTE = re.compile(r"\s*\((?:b/c|để\s+)?(?:báo cáo|biết|thực hiện|phối hợp|t/h|b/c|chỉ đạo|theo dõi)\)\s*$",

@@ -496,6 +496,7 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
     return _number_and_build(items, ref)
 
 
+_DONE = re.compile(r"[^,;:.]{2,90}?\s(?:đã|đang|vừa)\s")   # "<body> đã …": what a body did or is doing
 _ARTICLE = re.compile(r"(?i)điều\s+\d+[a-z]?\s*[.:]")   # "Điều 3. Quyết định này thay thế …": a decision's next article
 
 
@@ -653,6 +654,8 @@ def _build(it: _Item, no: str, text: str, ref) -> dict | None:
         # 15 hàng tháng") or a holiday ("Cán bộ, viên chức … được nghỉ … đến hết ngày 02/01/2017")
     if not lead and not deadline:
         return None
+    if not deadline and _DONE.match(name) and starts_body(name):
+        return None   # "Phòng Nội vụ đã tham mưu UBND huyện ban hành …": a report of work done, not a task
     if not deadline and _names_only(name):
         return None   # "- Thường trực Tổng liên đoàn lao động Việt Nam;": an invitee or recipient, no work
     return make_task(appendix=None, section=it.section, no=no, name=collapse_ws(name), lead=lead,

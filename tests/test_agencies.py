@@ -7,6 +7,14 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
 
 @pytest.mark.parametrize("name,province,canon", [
     ("Sở KH&CN", None, "Sở Khoa học và Công nghệ"),
+    # a header in capitals: a place no table knows keeps its capitals after its level word, a unit's sector is
+    # written as its department's; "xã hội", "tỉnh ủy", "tỉnh đoàn" are no places
+    ("ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG", None, "Ủy ban nhân dân huyện Đức Trọng"),
+    ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN TÂY HỒ", None, "Phòng Giáo dục và Đào tạo quận Tây Hồ"),
+    ("TRUNG TÂM Y TẾ HUYỆN ĐỨC TRỌNG", None, "Trung tâm Y tế huyện Đức Trọng"),
+    ("BAN TUYÊN GIÁO TỈNH ỦY", None, "Ban Tuyên giáo Tỉnh ủy"),
+    ("ỦY BAN NHÂN DÂN CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG", None,
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"),
     # "Hồ Chí Minh" without "thành phố / TP." is the person an organisation is named after
     ("Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", None, "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ("UBND TP. Hồ Chí Minh", None, "Ủy ban nhân dân thành phố Hồ Chí Minh"),

@@ -314,6 +314,11 @@ def test_prose_item_ends(paras, names):
     (["Sở Tài chính kính trình UBND tỉnh xem xét, phê duyệt dự toán như sau:", "1. Tổng dự toán: 12.500 triệu đồng.",
       "2. Đơn vị thực hiện: Sở Khoa học và Công nghệ."], []),
     (["Ủy ban nhân dân tỉnh thông báo như sau:", "1. Đơn vị thực hiện: Sở Khoa học và Công nghệ."], []),
+    # a report's results ("Phòng Nội vụ đã tham mưu …") are no tasks; its next tasks are
+    (["UBND huyện báo cáo kết quả như sau:", "I. KẾT QUẢ THỰC HIỆN",
+      "1. Phòng Nội vụ đã tham mưu UBND huyện ban hành Kế hoạch cải cách hành chính năm 2025.",
+      "II. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM", "1. Phòng Nội vụ tiếp tục theo dõi, đôn đốc các cơ quan thực hiện."],
+     [("II", "1", ["Phòng Nội vụ"], None)]),
     # a decision's next article ends the list of its "Điều 2" ("Điều 3. Quyết định này thay thế …" is no part of item 2)
     (["QUYẾT ĐỊNH:", "Điều 1. Phê duyệt Đề án phát triển du lịch nông nghiệp.", "Điều 2. Tổ chức thực hiện",
       "1. Sở Văn hóa, Thể thao và Du lịch chủ trì triển khai Đề án; định kỳ hằng năm báo cáo UBND tỉnh.",
