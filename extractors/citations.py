@@ -99,8 +99,8 @@ def _type_match(ft: str, num_start: int) -> tuple[re.Match | None, int]:
                          rf"(?P<iss>[^\W\d_][^;:,()\t\n\d“”\"]{{2,60}}?)(?:\s*:?\s*(?:số|sô|so)|\s+s(?=\s*\d)){tail}",
                          window, re.IGNORECASE):
         iss = m.group("iss")
-        if not _NOT_ISSUER.search(iss) and not re.search(rf"(?i)(?<!\w)(?:{type_regex()})(?!\w)", iss):
-            return m, base
+        if not _NOT_ISSUER.search(iss) and (starts_body(iss) or not re.search(rf"(?i)(?<!\w)(?:{type_regex()})(?!\w)", iss)):
+            return m, base   # a type word inside a body's name is no second type ("các thông tư của Bộ Kế hoạch và Đầu tư:")
     return None, base
 
 
@@ -241,12 +241,14 @@ def _issuer_extent(phrase: str) -> int:
 def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str | None:
     """"của Bộ X tại Công văn số …" / "Văn phòng UBND tỉnh đã ban hành Kế hoạch số …"."""
     seg = re.sub(r"\([^()\n]{0,120}\)", lambda p: " " * len(p.group(0)), ft[unit_start:type_start])
-    m = re.search(r"(?:của|do)\s+([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)\s*$", seg, re.IGNORECASE)
+    # "của X tại Tờ trình số", "củaGiám đốc Sở X tại …" (a web page glued them), "của X tại các công văn: Số …"
+    m = re.search(r"(?:của|do)(?:\s+|(?=[A-ZĐ]))([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)"
+                  rf"(?:\s+(?:các|những)(?:\s+(?:{type_regex()})\s*:)?)?\s*$", seg, re.IGNORECASE)
     if m:
         cand = collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
         cand = re.sub(r"(?i)\s+(?:đã\s+)?ban\s+hành(?:\s+kèm)?$", "", cand)   # "do Bộ GD&ĐT ban hành kèm theo"
         # "của A tại Tờ trình số 1818/TTr-VP … và B tại Tờ trình số …": B proposes the second one
-        later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?P<b>[^\d]+)$", cand)
+        later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?:của\s+)?(?P<b>[^\d]+)$", cand)
         if later:
             return later.group("b").strip()
         # "do Sở X biên soạn năm 2011 theo tinh thần chỉ đạo tại …", "của Cục Hải quan … liên quan đến quy định
@@ -266,6 +268,9 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
         if agencies.find_agencies(cand):
             return cand
     return None
+
+
+_PLURAL_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})\s*:\s*$")
 
 
 def _issuer_outside_paren(text: str, ft: str, type_start: int) -> str | None:
@@ -399,6 +404,8 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
                 issuer, ahead = _issuer_between(text, ft, nm.start)
             if issuer is None and u is not None:
                 issuer = _issuer_before(text, ft, tstart, u.start)
+                # "của Sở X tại các công văn: Số A …; số B …": the issuer is every listed item's
+                ahead = issuer is not None and bool(_PLURAL_COLON.search(ft, max(u.start, tstart - 40), tstart))
             if issuer is None:
                 issuer = _issuer_outside_paren(text, ft, tstart)
             typ = tword or number_type(number) or "Văn bản"

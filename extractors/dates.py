@@ -145,9 +145,9 @@ def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int,
             ps, raw = ps + glued.end(), raw[glued.end():]
         place = raw.strip()
         numbered = bool(_NUMBERED_DISTRICT.match(fold(place)))   # "Quận 11, ngày …"
-        if len(place.split()) > 6 or (re.search(r"\d", place) and not numbered):
-            # a flattened header glues the place to what precedes it ("… HỒ CHÍ MINH Hà Nội, ngày"):
-            # keep the trailing title-case words
+        if len(place.split()) > 6 or (re.search(r"\d", place) and not numbered) or re.search(r"[-–_=*]{3}", place):
+            # a flattened header glues the place to what precedes it ("… HỒ CHÍ MINH Hà Nội, ngày", "… Hạnh
+            # phúc ------- Hà Nội, ngày"): keep the trailing title-case words
             tail = _place_tail(raw)
             if tail:
                 ps, raw = ps + len(raw) - len(tail), tail

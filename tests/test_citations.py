@@ -224,6 +224,17 @@ def test_seed_citations(seed, fmt):
     ("Căn cứ các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch thực hiện Kết "
      "luận số 80-KL/TW; 21/2021/QĐ-TTg ngày 21/6/2021 quy định về Hội đồng phối hợp;",
      {"1521/QĐ-TTg": "Thủ tướng Chính phủ", "80-KL/TW": None, "21/2021/QĐ-TTg": "Thủ tướng Chính phủ"}),
+    # "củaGiám đốc" glued by a web page; the second proposer of a pair ("… và của Giám đốc Sở Nội vụ tại …"); a
+    # type word inside the body's name ("Bộ Kế hoạch và Đầu tư"); "của X tại các công văn: Số A …; số B …"
+    ("Theo đề nghị củaGiám đốc Sở Nội vụ tại tờ trình số 311/TTr-SNV ngày 30/9/2009,",
+     {"311/TTr-SNV": "Giám đốc Sở Nội vụ"}),
+    ("Xét đề nghị của Trưởng Ban Dân tộc tại Tờ trình số 322/TTr-BDT ngày 09/7/2013 và của Giám đốc Sở Nội vụ tại Tờ "
+     "trình số 2144/TTr-SNV ngày 24/9/2013,", {"322/TTr-BDT": "Trưởng Ban Dân tộc", "2144/TTr-SNV": "Giám đốc Sở Nội vụ"}),
+    ("Căn cứ các thông tư của Bộ Kế hoạch và Đầu tư: Số 01/2007/TT-BKH ngày 07/02/2007 hướng dẫn thực hiện; số "
+     "03/2008/TT-BKH ngày 01/7/2008 hướng dẫn;", {"01/2007/TT-BKH": "Bộ Kế hoạch và Đầu tư",
+                                               "03/2008/TT-BKH": "Bộ Kế hoạch và Đầu tư"}),
+    ("Theo đề nghị của Sở Nông nghiệp và PTNT tại các công văn: Số 1577/SNN-KHTC ngày 18/10/2010; số 218/SNN-KHTC ngày "
+     "02/3/2011,", {"1577/SNN-KHTC": "Sở Nông nghiệp và PTNT", "218/SNN-KHTC": "Sở Nông nghiệp và PTNT"}),
     # a plenum is named with its body, comma or not
     ("Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII về "
      "tăng cường công tác bảo vệ sức khỏe nhân dân;",

@@ -49,6 +49,9 @@ def test_date_after(text, iso):
     # a .docx header row joins its cells by a tab: the place starts after it
     ("V/v hướng dẫn nhiệm vụ năm học 2025-2026\tHà Nội, ngày 05 tháng 8 năm 2025", "Hà Nội", "2025-08-05", None),
     ("V/v thu tiền mua bằng tốt nghiệp Phổ thông\tBạc Liêu, ngày 18 tháng 3 năm 2007", "Bạc Liêu", "2007-03-18", None),
+    # a web page flattened the motto, its rule and the place-date onto one line
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------------------------- Hà Nội, ngày 17 tháng 09 "
+     "năm 2012", "Hà Nội", "2012-09-17", None),
 ])
 def test_place_date(text, place, iso, partial):
     p, d, _ = find_place_date(text)
