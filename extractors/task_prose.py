@@ -50,6 +50,9 @@ def _grammar() -> dict:
     # "Giao / Đề nghị …" opening a sentence; "chỉ đạo / giao …" handing the task on (folded, lower case)
     d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+(?:cho\s+)?")
     d["pass_on_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["pass_on"]) + r"\s+")
+    # "IV. TỔ CHỨC THỰC HIỆN", "3. Tổ chức thực hiện": the heading the tasks of a plan follow (folded, lower case)
+    d["section_rx"] = re.compile(r"^\s*(?:([IVX]{1,5}|\d{1,2})\s*[.\-–/)]\s*)?(?:"
+                                 + "|".join(re.escape(fold(t)) for t in d["section_titles"]) + r")\b", re.I)
     return d
 
 
@@ -142,12 +145,12 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
     g = _grammar()
     end = next((i for i, p in enumerate(paras) if _STOP.match(p.text)), len(paras))
     for i, p in enumerate(paras[:end]):
-        f = fold(p.text).lower()
-        for title in g["section_titles"]:
-            m = re.match(r"^\s*(?:([IVX]{1,5}|\d{1,2})\s*[.\-–/)]\s*)?" + re.escape(fold(title)) + r"\b", f, re.I)
-            if m and len(p.text) < 80:
-                sec = paras[i].text[m.start(1):m.end(1)].upper() if m.group(1) else None
-                return i + 1, end, sec
+        if len(p.text) >= 80:
+            continue
+        m = g["section_rx"].match(fold(p.text).lower())
+        if m:
+            sec = p.text[m.start(1):m.end(1)].upper() if m.group(1) else None
+            return i + 1, end, sec
     start = next((i for i, p in enumerate(paras[:end])
                   if _NUM.match(p.text) or _roman_heading(p.text) or _LETTER.match(p.text)), end)   # "a)" lists too
     if 0 < start < end and paras[start - 1].text.rstrip().endswith(":"):
