@@ -21,8 +21,8 @@ from extractors.identity import make_key, normalize_number
 from extractors.numbers import find_numbers, list_numbers_before, number_type, parse_number
 from extractors.phrases import first_letters, phrase_alternation
 from extractors.relations import (_MARKER, _norm, clause_start, combine, coordinated, list_continues, new_main_clause,
-                                  opening_cue, own_relation, strip_article_ref,
-                                  passive_cue, reported_cue)
+                                  next_proposer, opening_cue, own_relation, passive_cue, reported_cue,
+                                  strip_article_ref)
 from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold, strip_ws
@@ -515,6 +515,7 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
                     or list_continues(between):
                 _sibling(m, prev)
                 m.extra["bare_pair"] = coordinated(between)   # "số A và số B ngày …": nothing printed after A
+                m.extra["own_proposer"] = bool(next_proposer(between))   # "… và của B tại Công văn số …"
                 continue
             pas = passive_cue(between)
             if pas:
@@ -622,7 +623,7 @@ def _share_list_issuers(ms: list[Mention]) -> None:
     before it, after the plural type, to every item after)."""
     for m in reversed(ms):
         p = m.extra.get("list_prev")
-        while m.issuer and p is not None and p.issuer is None and p.type == m.type:
+        while m.issuer and p is not None and p.issuer is None and p.type == m.type and not m.extra.get("own_proposer"):
             p.issuer = m.issuer
             m, p = p, p.extra.get("list_prev")
     for m in ms:   # … and one printed before the list, after its plural type ("các Nghị định của Chính phủ: …")

@@ -155,13 +155,22 @@ def passive_cue(between: str) -> str | None:
     return None
 
 
+# "Theo đề nghị của A tại Công văn số …, … và của B tại Công văn số …": the next proposer of the same clause
+_NEXT_PROPOSER = re.compile(r"(?:,|(?<!\w)và)\s+của\s+[^,;:()]{3,100}?\s+(?:tại|theo)(?:\s+(?:các|những))?\s*$")
+
+
+def next_proposer(between: str) -> bool:
+    """Does the text between two mentions name the next one's own proposer ("…, và của Sở B tại")?"""
+    return bool(_NEXT_PROPOSER.search(_norm(between)))
+
+
 def list_continues(between: str) -> bool:
     """The text between two mentions ends a description and starts the next item of a list
     (", và Nghị quyết số …", "; Quyết định số …", "và Điều 2 Quyết định …") with no verb
     that would make the second mention part of the first one's description."""
     b = _norm(between)
     if not re.search(r"(?:,|;|(?<!\w)và|(?<!\w)cùng)\s*(?:các\s+)?(?:(?:điểm\s+\w+\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?"
-                     r"điều\s+\d+[a-z]?\s*(?:của\s+)?)?$", b):
+                     r"điều\s+\d+[a-z]?\s*(?:của\s+)?)?$", b) and not _NEXT_PROPOSER.search(b):
         return False
     for cue, _rel in _cue_list("reported"):
         if re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", b):

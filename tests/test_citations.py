@@ -234,7 +234,9 @@ def test_seed_citations(seed, fmt):
      "03/2008/TT-BKH ngày 01/7/2008 hướng dẫn;", {"01/2007/TT-BKH": "Bộ Kế hoạch và Đầu tư",
                                                "03/2008/TT-BKH": "Bộ Kế hoạch và Đầu tư"}),
     ("Theo đề nghị của Sở Nông nghiệp và PTNT tại các công văn: Số 1577/SNN-KHTC ngày 18/10/2010; số 218/SNN-KHTC ngày "
-     "02/3/2011,", {"1577/SNN-KHTC": "Sở Nông nghiệp và PTNT", "218/SNN-KHTC": "Sở Nông nghiệp và PTNT"}),
+     "02/3/2011 và của Sở Kế hoạch và Đầu tư tại Công văn số 183/KHĐT-KT ngày 25/02/2011,",
+     {"1577/SNN-KHTC": "Sở Nông nghiệp và PTNT", "218/SNN-KHTC": "Sở Nông nghiệp và PTNT",
+      "183/KHĐT-KT": "Sở Kế hoạch và Đầu tư"}),
     # a plenum is named with its body, comma or not
     ("Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII về "
      "tăng cường công tác bảo vệ sức khỏe nhân dân;",

@@ -180,6 +180,10 @@ def test_passive_amendment_chain():
     (["Về đề nghị của Ủy ban nhân dân thành phố Hải Phòng (Công văn số 5555/UBND-QH2 ngày 12 tháng 8 năm 2021) về việc "
       "thực hiện Dự án Khu đô thị, Phó Thủ tướng Chính phủ có ý kiến như sau:"],
      {"5555/UBND-QH2": "theo"}),
+    # the next proposer of the same clause ("… và của Sở B tại Công văn số …") shares its relation
+    (["Theo đề nghị của Sở Nông nghiệp và PTNT tại các công văn: Số 1577/SNN-KHTC ngày 18/10/2010; số 218/SNN-KHTC "
+      "ngày 02/3/2011 và của Sở Kế hoạch và Đầu tư tại Công văn số 183/KHĐT-KT ngày 25/02/2011,"],
+     {"1577/SNN-KHTC": "theo", "218/SNN-KHTC": "theo", "183/KHĐT-KT": "theo"}),
 ])
 def test_general_relation_rules(paras, expected):
     got = rels(*paras)
