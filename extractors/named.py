@@ -63,6 +63,10 @@ def _law_re() -> re.Pattern:
         rf"|(?=\s+(?:ngày(?!\w)|ban\s+hành(?=\s*(?:ngày|năm|[,;.]|$))|do\s+{_UP})))")
 
 
+_IN_BODY_NAME = re.compile(r"(?i)(?<!\w)(?:hội|liên đoàn|đoàn|trường(?:\s+đại\s+học)?|khoa|viện|tạp chí|nhà xuất bản|công ty|"
+                           r"văn phòng|câu lạc bộ)\s+$")
+
+
 def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -> list[dict]:
     out: list[dict] = []
     covered_to = -1
@@ -75,6 +79,8 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
         head = text[m.start("head"):m.end("head")]
         if not head[:1].isupper():
             continue              # "pháp luật", "luật này" in prose
+        if _IN_BODY_NAME.search(ft, max(0, m.start() - 20), m.start()):
+            continue              # "Hội Luật gia Việt Nam", "Liên đoàn Luật sư Việt Nam": a body, not a law
         name_end = m.end("year") if m.group("year") else m.end("qual") if m.group("qual") else m.end("name")
         both = _coordinated_law(ft, m)
         if both is not None:

@@ -21,6 +21,9 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     # what follows a law's name is no part of it: "ban hành ngày", "do Chủ tịch nước … công bố", a damaged
     # or cut date; a plan's date neither
     (["Căn cứ Luật Tổ chức HĐND và UBND ban hành ngày 26 tháng 11 năm 2003;"], [("Luật", "Luật Tổ chức HĐND và UBND", None)]),
+    # a body whose name holds "Luật" is no law
+    (["Kính gửi:", "- Hội Luật gia Việt Nam;", "- Liên đoàn Luật sư Việt Nam;", "Căn cứ Luật Luật sư năm 2006;"],
+     [("Luật", "Luật Luật sư năm 2006", None)]),
     # the place and date of the next line are not the subject line's law's
     (["V/v thực hiện Luật Đất đai", "Nam Định, ngày 10 tháng 3 năm 2024"], [("Luật", "Luật Đất đai", None)]),
     (["Căn cứ Luật Tổ chức HĐND và UBND do Chủ tịch nước Cộng hòa XHCN Việt Nam công bố;"],
