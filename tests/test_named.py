@@ -24,6 +24,9 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     # a body whose name holds "Luật" is no law
     (["Kính gửi:", "- Hội Luật gia Việt Nam;", "- Liên đoàn Luật sư Việt Nam;", "Căn cứ Luật Luật sư năm 2006;"],
      [("Luật", "Luật Luật sư năm 2006", None)]),
+    # … but "Quốc hội" ends no body's name before a law
+    (["Căn cứ Luật số 64/2025/QH15 ngày 19/02/2025 của Quốc hội Luật Ban hành văn bản quy phạm pháp luật;"],
+     [("Luật", "Luật Ban hành văn bản quy phạm pháp luật", None)]),
     # the place and date of the next line are not the subject line's law's
     (["V/v thực hiện Luật Đất đai", "Nam Định, ngày 10 tháng 3 năm 2024"], [("Luật", "Luật Đất đai", None)]),
     (["Căn cứ Luật Tổ chức HĐND và UBND do Chủ tịch nước Cộng hòa XHCN Việt Nam công bố;"],
