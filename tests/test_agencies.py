@@ -7,6 +7,8 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
 
 @pytest.mark.parametrize("name,province,canon", [
     ("Sở KH&CN", None, "Sở Khoa học và Công nghệ"),
+    ("Sở Nông nghiệp và PTNT", None, "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Sở LĐ-TB&XH", None, "Sở Lao động - Thương binh và Xã hội"),
     # a header in capitals: a place no table knows keeps its capitals after its level word, a unit's sector is
     # written as its department's; "xã hội", "tỉnh ủy", "tỉnh đoàn" are no places
     ("ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG", None, "Ủy ban nhân dân huyện Đức Trọng"),
