@@ -21,7 +21,8 @@ from extractors.agency_lists import starts_body_any_case
 from extractors.dates import DATE_RE, DateMatch, _from_match, date_after, find_place_date
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
 from extractors.header_lines import AUTHORITY_LINE, HEAD_CHARS, MOTTO, RULE, Line, is_caps, lines_of
-from extractors.header_repost import body_of_official, body_verb, newspaper_province, party_committee, plain_title, repost_title, strip_term
+from extractors.header_repost import (addressed_in_plural, body_of_official, body_verb, newspaper_province, party_committee,
+                                      plain_title, repost_title, strip_term)
 from extractors.header_signature import distribution, kinh_gui, recipients_of, signature
 from extractors.header_split import mass_motto, split_header
 from extractors.header_subject import (bodies_printed, find_title, subject_after_title, title_rest, untitled_subject,
@@ -705,7 +706,8 @@ def extract_document(doc: ReadDocument) -> dict:
     if issuer is None:
         issuer = _enacting_body(lines, province)
     if issuer is None:
-        m = _SUBJECT_VERB.search(text[:max(head_end, 3000)])
+        m = next((x for x in _SUBJECT_VERB.finditer(text[:max(head_end, 3000)]) if not addressed_in_plural(x.group("who"))),
+                 None)
         if m:
             issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", m.group("who")), province)
     if issuer is None and number and source is None:

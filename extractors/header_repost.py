@@ -139,9 +139,15 @@ def _opener_ok(who: str) -> bool:
     if len(words) < 2 or len(words) > 16:
         return False
     bad = {fold(k): [fold(w) for w in v] for k, v in _data()["not_after"].items()}
-    if re.match(r"(?:ubnd|hđnd|ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|sở|phòng|bộ)\s+các\s", " ".join(words)):
-        return False   # "Ủy ban nhân dân các xã, thị trấn … có ý kiến": bodies addressed, not the issuer
+    if addressed_in_plural(who):
+        return False
     return not (words[0] in bad and words[1] in bad[words[0]])
+
+
+def addressed_in_plural(who: str) -> bool:
+    """"Ủy ban nhân dân các xã, thị trấn … có ý kiến": bodies addressed in the plural, never the issuer."""
+    return bool(re.match(r"(?i)(?:ubnd|hđnd|ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|sở|phòng|bộ)\s+các\s",
+                         collapse_ws(fold(who))))
 
 
 def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int, int]] | None:

@@ -115,6 +115,10 @@ def test_repost_title(lines, want):
     (["Kính gửi: Quý Ông/Bà.", "Vấn đề quý Ông/Bà phản ánh, UBND phường An Cựu xin thông báo kết quả như sau:",
       "UBND phường đã xác minh thực tế."],
      dict(type="Thông báo", issuer="Ủy ban nhân dân phường An Cựu")),
+    (["THÔNG BÁO Về việc tổ chức lấy ý kiến về Kế hoạch sử dụng đất năm 2025 huyện Chợ Đồn",
+      "Trong thời gian lấy ý kiến, UBND các xã, thị trấn, các tổ chức, cá nhân trên địa bàn huyện có ý kiến đóng góp đề "
+      "nghị gửi về UBND huyện."],
+     dict(type="Thông báo", issuer=None)),
     (["Để hoàn thiện Quy hoạch sử dụng đất, UBND huyện Vĩnh Tường công bố công khai và trân trọng xin ý kiến Nhân dân.",
       "Thời gian lấy ý kiến góp ý: Từ ngày 30/7 - 30/8/2021."],
      dict(type="Thông báo", issuer="Ủy ban nhân dân huyện Vĩnh Tường")),
