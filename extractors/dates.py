@@ -143,6 +143,9 @@ def find_place_date(text: str) -> tuple[str | None, DateMatch | None, tuple[int,
         glued = re.match(r"(?is)^\s*số\s*:?\s*\S*\d\S*\s+", fold(raw))
         if glued:
             ps, raw = ps + glued.end(), raw[glued.end():]
+        gap = list(re.finditer(r"[ \t]{3,}(?=\S)", raw))
+        if gap:   # a column gap of spaces: "… 344 - KH/HNDTW                    Hà Nội, ngày …" starts the place
+            ps, raw = ps + gap[-1].end(), raw[gap[-1].end():]
         place = raw.strip()
         numbered = bool(_NUMBERED_DISTRICT.match(fold(place)))   # "Quận 11, ngày …"
         if len(place.split()) > 6 or (re.search(r"\d", place) and not numbered) or re.search(r"[-–_=*]{3}", place):

@@ -455,7 +455,7 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
 def _continues_body(prev: str, t: str, joined: str) -> bool:
     """Does header line `t` continue the body `prev` above it (`joined`: the two as one name)?"""
     after_level = bool(_LEVEL_START.search(fold(prev).split()[-1]))
-    if not starts_body_any_case(t) and not (after_level and _LEVEL_START.match(fold(t))):
+    if not starts_body_any_case(agencies.expand_abbreviations(t)) and not (after_level and _LEVEL_START.match(fold(t))):
         return True   # no head word of its own: "BAN CHỈ ĐẠO VẬN ĐỘNG" / "HIẾN MÁU TÌNH NGUYỆN", "… / TỈNH X"
     if _EXECUTIVE.fullmatch(fold(prev)) and _ORGANISATION.match(fold(t)):
         return True   # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH"
@@ -484,6 +484,9 @@ def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None
     parent = agencies.canonical_agency(bodies[-2], province) if len(bodies) > 1 else None
     low = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)\s*$", "", bodies[-1]), province)
     lf = fold(low).lower()
+    if parent and re.fullmatch(r"ban (?:chấp hành|thường vụ)(?: trung ương)?", lf) and _ORGANISATION.match(fold(parent)):
+        return agencies.canonical_agency(f"{low} {parent}", province), parent   # "HỘI NÔNG DÂN VIỆT NAM" / "BAN
+        # CHẤP HÀNH TRUNG ƯƠNG": the organisation's executive
     if parent and not re.search(r"\b(tỉnh|thành phố|xã|phường|huyện|trung ương|quốc gia|việt nam)\b", lf) \
             and not province_in(low):
         short = _parent_short(parent)
@@ -661,6 +664,10 @@ def extract_document(doc: ReadDocument) -> dict:
         subject = subject[:-1]   # the subject line's full stop is no part of the subject
     if subject and sspan:
         subject, sspan = without_authority_tail(subject, sspan)
+    if subject and (rule := re.search(r"\s+[-–—_=*.]{3,}$", subject)):
+        subject = subject[:rule.start()]   # the rule printed under the title ("… giai đoạn mới -----")
+        if sspan:
+            sspan = (sspan[0], sspan[0] + len(text[sspan[0]:sspan[1]].rstrip(" -–—_=*.\t\n")))
     out["subject"] = subject
     if sspan:
         out["spans"]["subject"] = list(sspan)

@@ -127,6 +127,18 @@ def _plain(*lines: str):
 
 
 @pytest.mark.parametrize("lines,field,value", [
+    # a mass organisation's header: its executive under its name, or abbreviated under it ("BCH HND TỈNH HÀ NAM")
+    (["HỘI NÔNG DÂN VIỆT NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG", "Số 344 - KH/HNDTW", "Hà Nội, ngày 21 tháng 5 năm 2018",
+      "KẾ HOẠCH", "Duyệt đại hội Hội Nông dân các tỉnh"], "issuer", "Ban Chấp hành Trung ương Hội Nông dân Việt Nam"),
+    (["HỘI NÔNG DÂN VIỆT NAM", "BCH HND TỈNH HÀ NAM", "Số 129 - KH/HNDT", "Hà Nam, ngày 30 tháng 9 năm 2022", "KẾ HOẠCH",
+      "Tổ chức đại hội"], "issuer", "Ban Chấp hành Hội Nông dân tỉnh Hà Nam"),
+    # a place after a column gap of spaces on the number's line; the rule printed under a title is no subject
+    (["HỘI NÔNG DÂN VIỆT NAM", "BAN CHẤP HÀNH TRUNG ƯƠNG",
+      "Số  344 - KH/HNDTW                    Hà Nội, ngày 21 tháng 5 năm 2018", "KẾ HOẠCH", "Duyệt đại hội"],
+     "place", "Hà Nội"),
+    (["BỘ CHÍNH TRỊ", "Số 26-NQ/TW", "Hà Nội, ngày 10 tháng 3 năm 2023", "NGHỊ QUYẾT",
+      "về đổi mới hoạt động của Hội Nông dân Việt Nam -----", "I- TÌNH HÌNH"], "subject",
+     "về đổi mới hoạt động của Hội Nông dân Việt Nam"),
     # trích yếu marker "Về:" and a bare "V/v" line with ": …" below; the final period dropped
     (["SỞ Y TẾ", "Số: 12/SYT-NVY", "Về: góp ý dự thảo quy chế.", "Huế, ngày 3 tháng 4 năm 2020", "Kính gửi: Các bệnh viện"],
      "subject", "góp ý dự thảo quy chế"),
