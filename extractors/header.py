@@ -474,6 +474,7 @@ def _type_on_number_line(text: str, nspan: tuple[int, int]) -> str | None:
     return canonical_type(m.group(1)) if m else None
 
 
+_PLENUM_LINE = re.compile(r"[ \t]*(?:HỘI NGHỊ|Hội nghị)[^\n]{5,160}\n[ \t]*(?P<about>(?:VỀ|Về|về)\s)")
 _COMMITTEE_PLACE = re.compile(r"(?i)^(?:ủy|uỷ) ban nhân dân (?P<place>(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) \S.*)$")
 
 
@@ -664,6 +665,9 @@ def extract_document(doc: ReadDocument) -> dict:
         subject = subject[:-1]   # the subject line's full stop is no part of the subject
     if subject and sspan:
         subject, sspan = without_authority_tail(subject, sspan)
+    if subject and sspan and (plenum := _PLENUM_LINE.match(text, sspan[0], sspan[1])):
+        sspan = (plenum.start("about"), sspan[1])   # "HỘI NGHỊ LẦN THỨ 6 BAN CHẤP HÀNH … KHÓA XI" / "VỀ …": the
+        subject = collapse_ws(text[sspan[0]:sspan[1]])   # session that resolved it has its own line
     if subject and (rule := re.search(r"\s+[-–—_=*.]{3,}$", subject)):
         subject = subject[:rule.start()]   # the rule printed under the title ("… giai đoạn mới -----")
         if sspan:

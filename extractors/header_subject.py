@@ -23,6 +23,15 @@ def _motto_line(text: str) -> bool:
     return bool(m) and (is_caps(m.group(0)) or len(text.strip()) <= len(m.group(0)) + 30)
 
 
+def _motto_in(t: str) -> bool:
+    """A motto on this line; the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM") only when it opens the line, not inside a
+    title ("… trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam")."""
+    m = MOTTO.search(t)
+    if not m:
+        return False
+    return not fold(m.group(0)).lower().startswith("đảng") or not t[:m.start()].strip()
+
+
 def find_title(lines: list[Line], head_end: int) -> tuple[str | None, int | None]:
     """Type from the title line (all caps, opening with a type name) and its line index."""
     for i, ln in enumerate(lines):
@@ -72,7 +81,7 @@ def subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[in
         ve = re.match(r"^(?:về|v/v)\s", fold(t))  # a lower-case "về …" line ends a caps title naming a meeting/body
         if parts and parts[0].cont and not ln.cont:
             break  # a flattened header: the subject ends with the printed line it shares with the title
-        if RULE.match(t) or STOP_SUBJECT.match(t.lstrip("-– ")) or MOTTO.search(t) or DATE_RE.match(fold(t)):
+        if RULE.match(t) or STOP_SUBJECT.match(t.lstrip("-– ")) or _motto_in(t) or DATE_RE.match(fold(t)):
             break
         if t.startswith("("):
             if parts:
@@ -165,7 +174,7 @@ def vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int,
             parts, end, nxt = [nxt[0].text.lstrip(" :")], nxt[0].end, nxt[1:]
         for nx in nxt:
             t = nx.text
-            if MOTTO.search(t) or is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
+            if _motto_in(t) or is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
                     or STOP_SUBJECT.match(t.lstrip("-– ")) or (_BODY_OPENER.match(t) and not t[:1].islower()) \
                     or re.search(r"(?i)ngày\s.*tháng\s.*năm", t) or t.rstrip().endswith(":"):
                 break   # … or a line introducing the body ("UBND tỉnh có ý kiến như sau:")

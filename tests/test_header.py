@@ -139,6 +139,15 @@ def _plain(*lines: str):
     (["BỘ CHÍNH TRỊ", "Số 26-NQ/TW", "Hà Nội, ngày 10 tháng 3 năm 2023", "NGHỊ QUYẾT",
       "về đổi mới hoạt động của Hội Nông dân Việt Nam -----", "I- TÌNH HÌNH"], "subject",
      "về đổi mới hoạt động của Hội Nông dân Việt Nam"),
+    # the session that resolved it on its own line under the type is no part of the subject; "Đảng Cộng sản Việt
+    # Nam" inside a title is no motto
+    (["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "Số: 06b /NQ-TLĐ", "Hà Nội, ngày 03 tháng 8 năm 2015", "NGHỊ QUYẾT",
+      "HỘI NGHỊ LẦN THỨ 6 BAN CHẤP HÀNH TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM KHÓA XI",
+      "VỀ NÂNG CAO CHẤT LƯỢNG HOẠT ĐỘNG ỦY BAN KIỂM TRA CÔNG ĐOÀN", "Hội nghị lần thứ 6 họp ngày 02 tháng 7 năm 2015."],
+     "subject", "VỀ NÂNG CAO CHẤT LƯỢNG HOẠT ĐỘNG ỦY BAN KIỂM TRA CÔNG ĐOÀN"),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 09-QC/TW", "Hà Nội, ngày 05 tháng 01 năm 2026", "QUY CHẾ",
+      "Quản lý và cung cấp thông tin trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam", "- Căn cứ Điều lệ Đảng;"],
+     "subject", "Quản lý và cung cấp thông tin trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam"),
     # trích yếu marker "Về:" and a bare "V/v" line with ": …" below; the final period dropped
     (["SỞ Y TẾ", "Số: 12/SYT-NVY", "Về: góp ý dự thảo quy chế.", "Huế, ngày 3 tháng 4 năm 2020", "Kính gửi: Các bệnh viện"],
      "subject", "góp ý dự thảo quy chế"),
