@@ -167,7 +167,7 @@ def _charter_re() -> re.Pattern:
 def _working_rules_re() -> re.Pattern:
     """"Quy chế làm việc của <Party body> … khóa XII / nhiệm kỳ 2020 - 2025"."""
     bodies = _alt(_data()["working_rules_bodies"])
-    return re.compile(rf"(?=[Qq])(?<!\w)[Qq]uy\s+chế\s+làm\s+việc\s+của\s+(?:{bodies})[^;:()\t\n]{{0,160}}?"
+    return re.compile(rf"(?=[Qq])(?<!\w)[Qq]uy\s+chế\s+làm\s+việc\s+của\s+(?i:{bodies})[^;:()\t\n]{{0,160}}?"   # "Ban chấp hành" too
                       r"(?:khóa\s+[IVXLC]+(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
                       r"|nhiệm\s+kỳ\s+(?:[IVXLC]+\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|\d{4}\s*[-–]\s*\d{4}))")
 
@@ -200,7 +200,8 @@ def _title_end(text: str, ft: str, start: int, limit: int) -> int:
             stops.append(q + 1)
     for m in re.finditer(r"(?<=\s)(?-i:Sở|Ủy ban|UBND|Công an|Các sở|Ban|Bộ|Văn phòng|Thanh tra|Báo|Đài|Kho bạc|Ngân hàng)\s",
                          seg):
-        if not re.search(r"(?i)(?:của|do|với|cho|và|tại|thuộc)\s*$", seg[:m.start()]):
+        if not re.search(r"(?i)(?:của|do|với|cho|và|tại|thuộc|lần\s+thứ\s+\S+)\s*$", seg[:m.start()]):   # "Hội nghị lần
+            # thứ năm Ban Chấp hành Trung ương": the plenum's body is its name's
             stops.append(m.start())
             break
     m = re.search(rf"\s+(?:và|,)\s+(?:các\s+)?(?:{_alt(_data()['titled_heads'])})\s", seg, re.IGNORECASE)
@@ -213,6 +214,9 @@ def _title_end(text: str, ft: str, start: int, limit: int) -> int:
     if m:
         stops.append(m.start())
     cut = min(stops)
+    m = re.match(r"(?i)\s*hội\s+nghị\s+lần\s+thứ\s+\S+\s+ban\s+(?:chấp\s+hành|thường\s+vụ)\b[^;:]*?(?=\s+về\s)", seg[:cut])
+    if m:
+        cut = m.end()   # "(Nghị quyết) Hội nghị lần thứ năm Ban Chấp hành Trung ương về …": named by its plenum
     m = re.search(r"(?<=\S)\s+của\s+(?-i:[A-ZĐỦ])[^,;]*$", seg[:cut].rstrip(" ,;."))
     if m and len(seg[:m.start()].split()) <= 3 and not re.search(r"(?i)làm\s+việc$", seg[:m.start()]):
         # "Đề án 30 của Ủy ban nhân dân tỉnh,": the issuer, not the title; but "Quy chế làm việc của

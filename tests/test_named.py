@@ -21,6 +21,12 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     # what follows a law's name is no part of it: "ban hành ngày", "do Chủ tịch nước … công bố", a damaged
     # or cut date; a plan's date neither
     (["Căn cứ Luật Tổ chức HĐND và UBND ban hành ngày 26 tháng 11 năm 2003;"], [("Luật", "Luật Tổ chức HĐND và UBND", None)]),
+    # a plenum resolution is named by its plenum and body, not its topic; the working rules of a body printed in
+    # lower case ("Ban chấp hành") run to their term
+    (["- Căn cứ Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương về tiếp tục đổi mới phương thức lãnh đạo;"],
+     [("Nghị quyết", "Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương", None)]),
+    (["- Căn cứ Quy chế làm việc của Ban chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII;"],
+     [("Quy chế", "Quy chế làm việc của Ban chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII", None)]),
     # a body whose name holds "Luật" is no law
     (["Kính gửi:", "- Hội Luật gia Việt Nam;", "- Liên đoàn Luật sư Việt Nam;", "Căn cứ Luật Luật sư năm 2006;"],
      [("Luật", "Luật Luật sư năm 2006", None)]),
