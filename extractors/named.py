@@ -182,8 +182,9 @@ def _congress_key(f: str) -> str:
 @lru_cache(maxsize=None)
 def _titled_re() -> re.Pattern:
     d = _data()
-    return re.compile(rf"{first_letters(fold(c) for c in d['cues'])}(?<!\w)(?P<cue>{_alt(d['cues'])})\s+(?:các\s+|những\s+)?(?P<head>{_alt(d['titled_heads'])})\s+"
-                      r"(?=\S)", re.IGNORECASE)
+    # a cue word, or the ";" between two items of a "Căn cứ" list ("Căn cứ Điều lệ Đảng; Nghị quyết Đại hội X của Đảng;")
+    return re.compile(rf"(?P<cue>{first_letters(fold(c) for c in d['cues'])}(?<!\w)(?:{_alt(d['cues'])})|;)\s+(?:các\s+|những\s+)?"
+                      rf"(?P<head>{_alt(d['titled_heads'])})\s+(?=\S)", re.IGNORECASE)
 
 
 def _title_end(text: str, ft: str, start: int, limit: int) -> int:
@@ -218,9 +219,11 @@ def _title_end(text: str, ft: str, start: int, limit: int) -> int:
     if m:
         cut = m.end()   # "(Nghị quyết) Hội nghị lần thứ năm Ban Chấp hành Trung ương về …": named by its plenum
     m = re.search(r"(?<=\S)\s+của\s+(?-i:[A-ZĐỦ])[^,;]*$", seg[:cut].rstrip(" ,;."))
-    if m and len(seg[:m.start()].split()) <= 3 and not re.search(r"(?i)làm\s+việc$", seg[:m.start()]):
+    if m and len(seg[:m.start()].split()) <= 3 and not re.search(r"(?i)làm\s+việc$", seg[:m.start()]) \
+            and not re.match(r"(?i)\s*(?:đại\s+hội|hội\s+nghị)\b.*\scủa\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?\s*$",
+                             seg[:cut].rstrip(" ,;.")):   # "Nghị quyết Đại hội X của Đảng": its congress
         # "Đề án 30 của Ủy ban nhân dân tỉnh,": the issuer, not the title; but "Quy chế làm việc của
-        # Chính phủ" is the title of the body's working rules
+        # Chính phủ" is the title of the body's working rules, and "Đại hội X của Đảng" a congress's
         cut = m.start()
     return start + cut
 
@@ -241,6 +244,8 @@ def _titled(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]],
     pos = 0
     for m in _titled_re().finditer(ft):
         if m.start("head") < pos:
+            continue
+        if m.group("cue") == ";" and not _in_basis_list(ft, us, m.start("cue")):
             continue
         head_txt = text[m.start("head"):m.end("head")]
         before = ft[max(0, m.start("cue") - 60):m.start("cue")]
@@ -284,6 +289,12 @@ def _titled(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]],
             if nxt:
                 todo.append((end + nxt.start("h"), end + nxt.end("h")))
     return out
+
+
+def _in_basis_list(ft: str, us: list[Unit], pos: int) -> bool:
+    """Is `pos` inside a paragraph that opens with "Căn cứ" (a basis list whose items need no cue of their own)?"""
+    u = unit_at(us, pos)
+    return u is not None and bool(re.match(r"(?i)[\s\-–+•*]*căn\s+cứ\b", ft[u.start:u.start + 20]))
 
 
 def _join_wraps(name: str) -> str:

@@ -27,6 +27,10 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
      [("Nghị quyết", "Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương", None)]),
     (["- Căn cứ Quy chế làm việc của Ban chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII;"],
      [("Quy chế", "Quy chế làm việc của Ban chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII", None)]),
+    # the items of a "Căn cứ" list need no cue of their own; a congress's resolution keeps "của Đảng"
+    (["- Căn cứ Điều lệ Đảng; Nghị quyết Đại hội X của Đảng;"],
+     [("Điều lệ", "Điều lệ Đảng", None), ("Nghị quyết", "Nghị quyết Đại hội X của Đảng", None)]),
+    (["Các đơn vị báo cáo kết quả; Kế hoạch năm sau gửi Sở trước ngày 10/12."], []),
     # a body whose name holds "Luật" is no law
     (["Kính gửi:", "- Hội Luật gia Việt Nam;", "- Liên đoàn Luật sư Việt Nam;", "Căn cứ Luật Luật sư năm 2006;"],
      [("Luật", "Luật Luật sư năm 2006", None)]),
