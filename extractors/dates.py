@@ -17,7 +17,8 @@ from pipeline.normalize import fold
 _WS = r"[ \t\n]*"
 NUMERIC = rf"(?P<d>\d{{1,2}}){_WS}(?P<s>[/.\-]){_WS}(?P<m>\d{{1,2}}){_WS}(?P=s){_WS}(?P<y>(?:19|20)\d\d)(?!\d)"
 WORDS = (r"ngày[ \t\n]*(?P<wd>\d{1,2})?[ \t\n._…]*tháng[ \t\n]*(?P<wm>\d{1,2})?[ \t\n._…]*"
-         r"(?:năm|tháng(?=[ \t\n]*(?:19|20)\d\d))[ \t\n]*(?P<wy>(?:19|20)\d\d)(?!\d)")   # "tháng 11 tháng 2021": a slip for "năm"
+         # "tháng 11 tháng 2021": "tháng" printed for "năm"
+         r"(?:năm|tháng(?=[ \t\n]*(?:19|20)\d\d))[ \t\n]*(?P<wy>(?:19|20)\d\d)(?!\d)")
 DATE_RE = re.compile(rf"(?:{WORDS}|{NUMERIC})", re.IGNORECASE)
 
 

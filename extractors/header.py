@@ -294,8 +294,9 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None] | N
 # a header-less title closing on the document's own number and date: "Về việc báo cáo … (3585/VP-KTN,
 # ngày 23/10/2017)."
 _TITLE_ID_RE = re.compile(r"[^\n]{10,300}?\((?P<rest>\d{1,5}\s*[/-]\s*[A-ZĐ][^()\n,]{1,30},\s*ngày\s+[^()\n]{6,30})\)\.?[ \t]*(?:\n|$)")
-_SOURCE_RE = re.compile(rf"(?im)^[ \t]*(?:\(?[ \t]*nguồn[ \t]*:[ \t]*(?:từ[ \t]+)?|\([ \t]*theo[ \t]+)(?:{type_regex()})[ \t]+"
-                        rf"(?P<rest>số[^\n]{{1,80}})$")   # "(Nguồn: Từ Công văn số …)", "(Theo Công văn số 6012/UBND-KT, ngày …)"
+# "(Nguồn: Từ Công văn số …)", "(Theo Công văn số 6012/UBND-KT, ngày …)"
+_SOURCE_RE = re.compile(rf"(?im)^[ \t]*(?:\(?[ \t]*nguồn[ \t]*:[ \t]*(?:từ[ \t]+)?|\([ \t]*theo[ \t]+)"
+                        rf"(?:{type_regex()})[ \t]+(?P<rest>số[^\n]{{1,80}})$")
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

@@ -34,7 +34,8 @@ class RepostTitle:
 
 
 _TERM = re.compile(rf"(?i)\s*[(,]?\s*{agencies.TERM}(?!\w)\s*\)?")
-_OPENERS_STOP = re.compile(r"(?i)^(căn cứ|kính gửi|thực hiện|theo|để|nhằm|ngày|sáng|chiều|trong|với|sau|năm|lts|[-–•+*]|\d|[IVX]+[.\-–])")
+_OPENERS_STOP = re.compile(r"(?i)^(căn cứ|kính gửi|thực hiện|theo|để|nhằm|ngày|sáng|chiều|trong|với|sau|năm|lts|"
+                           r"[-–•+*]|\d|[IVX]+[.\-–])")
 
 
 def strip_term(name: str) -> str:

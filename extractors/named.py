@@ -167,7 +167,8 @@ def _charter_re() -> re.Pattern:
 def _working_rules_re() -> re.Pattern:
     """"Quy chế làm việc của <Party body> … khóa XII / nhiệm kỳ 2020 - 2025"."""
     bodies = _alt(_data()["working_rules_bodies"])
-    return re.compile(rf"(?=[Qq])(?<!\w)[Qq]uy\s+chế\s+làm\s+việc\s+của\s+(?i:{bodies})[^;:()\t\n]{{0,160}}?"   # "Ban chấp hành" too
+    # the body in any case ("Ban chấp hành Trung ương" too)
+    return re.compile(rf"(?=[Qq])(?<!\w)[Qq]uy\s+chế\s+làm\s+việc\s+của\s+(?i:{bodies})[^;:()\t\n]{{0,160}}?"
                       r"(?:khóa\s+[IVXLC]+(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
                       r"|nhiệm\s+kỳ\s+(?:[IVXLC]+\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|\d{4}\s*[-–]\s*\d{4}))")
 
@@ -183,8 +184,9 @@ def _congress_key(f: str) -> str:
 def _titled_re() -> re.Pattern:
     d = _data()
     # a cue word, or the ";" between two items of a "Căn cứ" list ("Căn cứ Điều lệ Đảng; Nghị quyết Đại hội X của Đảng;")
-    return re.compile(rf"(?P<cue>{first_letters(fold(c) for c in d['cues'])}(?<!\w)(?:{_alt(d['cues'])})|;)\s+(?:các\s+|những\s+)?"
-                      rf"(?P<head>{_alt(d['titled_heads'])})\s+(?=\S)", re.IGNORECASE)
+    cue = rf"{first_letters(fold(c) for c in d['cues'])}(?<!\w)(?:{_alt(d['cues'])})"
+    return re.compile(rf"(?P<cue>{cue}|;)\s+(?:các\s+|những\s+)?(?P<head>{_alt(d['titled_heads'])})\s+(?=\S)",
+                      re.IGNORECASE)
 
 
 def _title_end(text: str, ft: str, start: int, limit: int) -> int:

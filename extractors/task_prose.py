@@ -45,8 +45,10 @@ def _grammar() -> dict:
     # not a verb: after "được"/"đã", inside a project board's name ("Ban QLDA đầu tư xây dựng các công trình …"),
     # inside a noun ("Ban An toàn giao thông": in_nouns)
     # … nor "tổ chức" naming bodies ("các tổ chức tín dụng", "tổ chức chính trị - xã hội")
-    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + "|".join(_verb(v, d["in_nouns"]) for v in verbs)
-                              + r")(?![^\W\d_])(?!\s+" + phrase_alternation(fold(w) for w in d["nouns_after_verb"]) + r"(?!\w))")
+    alternatives = "|".join(_verb(v, d["in_nouns"]) for v in verbs)
+    nouns = phrase_alternation(fold(w) for w in d["nouns_after_verb"])
+    d["verb_rx"] = re.compile(r"(?<![,\w])(?<!được )(?<!đã )(?<!đầu tư )(?<!công )\s?(?:" + alternatives
+                              + r")(?![^\W\d_])(?!\s+" + nouns + r"(?!\w))")
     # "Giao / Đề nghị …" opening a sentence; "chỉ đạo / giao …" handing the task on (folded, lower case)
     d["assign_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["assign"]) + r"\s+(?:cho\s+)?")
     d["pass_on_rx"] = re.compile(r"^\s*" + phrase_alternation(fold(a) for a in d["pass_on"]) + r"\s+")
@@ -270,10 +272,12 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
         pos = _assigned_after_clause(f)
     if pos >= 0:
         phrase, stop = _agency_phrase(text[pos:])
-        named = starts_body(phrase) or (m is not None and _ADDRESSEE.match(fold(phrase)))   # "Đề nghị cơ quan lập quy hoạch …"
+        # a body, or after an assignment verb a lower-case addressee ("Đề nghị cơ quan lập quy hoạch …")
+        named = starts_body(phrase) or (m is not None and _ADDRESSEE.match(fold(phrase)))
+        # no agent: a passive ("Các trường hợp được gia hạn"), a lone "Các" before "tổ chức", a field label
+        # ("Đơn vị thực hiện: …"), a sentence holding a document number ("Bộ … đã có Công văn số …")
         if phrase and named and not re.search(r"(?<!\w)được(?!\w)", phrase) and not find_numbers(phrase) \
-                and fold(phrase).lower() not in ("các", "những", "mọi", "đơn vị", "cơ quan"):   # "Các trường hợp được gia
-            # hạn", a lone "Các" before "tổ chức", a field label ("Đơn vị thực hiện: …"): no agent
+                and fold(phrase).lower() not in ("các", "những", "mọi", "đơn vị", "cơ quan"):
             lead = split_agencies(phrase)
         pos = pos + stop
     else:
@@ -353,8 +357,9 @@ _INLINE_MONTH = re.compile(r"(?i)(?<!\w)(?:trong|trước|chậm\s+nhất(?:\s+t
 # a body's recurring due date inside an item: "gửi về BHXH Việt Nam trước ngày 28 hàng tháng",
 # "gửi hỏa tốc đến Văn phòng Chính phủ trước 14 giờ 00 hàng ngày"
 # "báo cáo … trước ngày 15/12 hằng năm"
-_RECURRING_DUE = re.compile(r"(?i)(?<!\w)(?:trước|chậm\s+nhất(?:\s+vào)?)\s+(?:ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?"
-                            r"|\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?)\s+h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)(?!\w)")
+_RECURRING_DUE = re.compile(r"(?i)(?<!\w)(?:trước|chậm\s+nhất(?:\s+vào)?)\s+"
+                            r"(?:ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?|\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?)"
+                            r"\s+h[àằ]ng\s+(?:ngày|tuần|tháng|quý|năm)(?!\w)")
 
 
 # a deadline labelled at the end of an item, after its work: "…; thời gian thực hiện: Quý II/2025."
