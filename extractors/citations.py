@@ -65,9 +65,8 @@ def _type_before(ft: str, num_start: int, code_type: str | None = None) -> tuple
         return canonical_type(m.group(1)), base + m.start(1)
     window = ft[max(0, num_start - 120):num_start]
     if code_type:
-        described = re.compile(rf"(?P<desc>[^;:.()\n\d]{{1,70}}?)\s*(?:số|sô|so)\s*:?\s*$", re.IGNORECASE)
         for tm in re.finditer(rf"(?<!\w)({type_regex()})(?!\w)", window, re.IGNORECASE):   # each type word, so
-            dm = described.match(window, tm.end())   # "quy định tại Luật … số" still finds "Luật"
+            dm = _DESCRIBED.match(window, tm.end())   # "quy định tại Luật … số" still finds "Luật"
             if dm and _same_kind(canonical_type(tm.group(1)), code_type) and \
                     not re.search(rf"(?i)(?<!\w)(?:{type_regex()})(?!\w)|(?<!\w)(?:của|do|tại|theo)(?!\w)", dm.group("desc")):
                 return canonical_type(tm.group(1)), num_start - len(window) + tm.start(1)
@@ -75,6 +74,10 @@ def _type_before(ft: str, num_start: int, code_type: str | None = None) -> tuple
     if m:
         return None, num_start - len(window) + m.start()
     return None, num_start
+
+
+# what a type word confirmed by the number's code may carry before "số": "Báo cáo giải trình, tiếp thu ý kiến thẩm định số"
+_DESCRIBED = re.compile(r"(?P<desc>[^;:.()\n\d]{1,70}?)\s*(?:số|sô|so)\s*:?\s*$", re.IGNORECASE)
 
 
 def _same_kind(printed: str, code_type: str) -> bool:
