@@ -135,7 +135,8 @@ def _inside_numbered_description(ft: str, pos: int, us: list[Unit], numbered: li
 
 _CONGRESS = re.compile(
     r"(?=n)(?<!\w)Nghị\s+quyết\s+(?:(?:của\s+)?(?:Đại\s+hội|Ban\s+Chấp\s+hành)\s[^;:()\t]{3,160}?"
-    r"(?:lần\s+thứ\s+[IVXLC\d]+|lần\s+[IVXLC\d]+|khóa\s+[IVXLC]+)(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?)",
+    r"(?:lần\s+thứ\s+[IVXLC\d]+|lần\s+[IVXLC\d]+|khóa\s+[IVXLC]+)(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
+    r"(?:\s+của\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?!\s*bộ)(?!\w))?)",   # "… lần thứ XIII của Đảng"
     re.IGNORECASE)
 
 
@@ -216,6 +217,9 @@ def _title_end(text: str, ft: str, start: int, limit: int) -> int:
     m = re.search(r"\s+ngày\s*\d", seg)   # "Nghị quyết HĐND tỉnh khóa II kỳ họp thứ 6 ngày 05/7/1997": its date
     if m:
         stops.append(m.start())
+    m = re.search(r"(?i),\s+(?:cụ\s+thể|góp\s+phần|nhằm|để|qua\s+đó|từ\s+đó|đồng\s+thời)(?!\w)", seg)
+    if m:
+        stops.append(m.start())   # "… của Đảng, cụ thể như sau", "…, góp phần sớm đưa …": the sentence goes on
     cut = min(stops)
     m = re.match(r"(?i)\s*hội\s+nghị\s+lần\s+thứ\s+\S+\s+ban\s+(?:chấp\s+hành|thường\s+vụ)\b[^;:]*?(?=\s+về\s)", seg[:cut])
     if m:

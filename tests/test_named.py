@@ -31,6 +31,10 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     (["- Căn cứ Điều lệ Đảng; Nghị quyết Đại hội X của Đảng;"],
      [("Điều lệ", "Điều lệ Đảng", None), ("Nghị quyết", "Nghị quyết Đại hội X của Đảng", None)]),
     (["Các đơn vị báo cáo kết quả; Kế hoạch năm sau gửi Sở trước ngày 10/12."], []),
+    # "…, cụ thể như sau", "…, góp phần …": the sentence goes on after the title
+    (["1. Nhằm thống nhất hành động của các cấp bộ Đoàn trong việc thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần "
+      "thứ XIII của Đảng, góp phần sớm đưa Nghị quyết vào cuộc sống."],
+     [("Nghị quyết", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", None)]),
     # a body whose name holds "Luật" is no law
     (["Kính gửi:", "- Hội Luật gia Việt Nam;", "- Liên đoàn Luật sư Việt Nam;", "Căn cứ Luật Luật sư năm 2006;"],
      [("Luật", "Luật Luật sư năm 2006", None)]),
