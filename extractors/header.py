@@ -258,27 +258,17 @@ _SELF_LINE_RE = re.compile(rf"(?i)\A[ \t]*(?P<t>{type_regex()})(?!\w)[^\n]*\n[ \
                            rf"[ \t]+(?:v/v|về[ \t]+việc)(?!\w)")   # the line right under a headline of the same kind
 
 
-def _self_line_issuer(text: str) -> str | None:
-    """The body after "của" in a portal's line naming the reposted document ("… ngày 08/5/2019 của UBND thị xã
-    Điện Bàn V/v …")."""
-    ft = fold(text[:600])
-    m = _SELF_LINE_RE.match(ft)
-    if not m:
-        return None
-    of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về\s+việc)(?!\w)", ft[m.start("rest"):m.end() + 12])
-    base = m.start("rest")
-    return collapse_ws(text[base + of.start("who"):base + of.end("who")]) if of else None
-
-
 # a repost whose first or second line is its recipients: a letter (Decree 30/2020: "Kính gửi" is a Công văn's)
 _RECIPIENTS_FIRST = re.compile(r"(?i)[ \t]*(?:[^\n]{0,200}\n[ \t]*)?kính\s+gửi\b")
 
 
-def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None] | None:
+def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None, str | None] | None:
     """A reposted page's note naming the document itself — a source note ("(Nguồn: Thông báo số 81/TB-UBND
-    ngày 08/6/2021)", "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)") or its title's closing
-    "(3585/VP-KTN, ngày 23/10/2017)": its number, span and date."""
-    m = _SOURCE_RE.search(fold(text)) or _TITLE_ID_RE.match(fold(text)) or _SELF_LINE_RE.match(fold(text[:600]))
+    ngày 08/6/2021)", "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)"), its title's closing
+    "(3585/VP-KTN, ngày 23/10/2017)", or the line under its headline ("Thông báo số 217/TB-UBND ngày
+    08/5/2019 của UBND thị xã Điện Bàn V/v …"): its number, span, date, and the body that line names."""
+    ft = fold(text)
+    m = _SOURCE_RE.search(ft) or _TITLE_ID_RE.match(ft) or _SELF_LINE_RE.match(ft[:600])
     if not m:
         return None
     cue = "số "   # read after "số", where a bare "3585/VP-KTN" is a number
@@ -288,7 +278,12 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None] | N
     n = nums[0]
     base = m.start("rest") - len(cue)
     span = (base + n.start, base + n.end)
-    return n.number, span, date_after(text, span[1])
+    issuer = None
+    if m.re is _SELF_LINE_RE:
+        of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về\s+việc)(?!\w)", ft[m.start("rest"):m.end() + 12])
+        if of:
+            issuer = collapse_ws(text[m.start("rest") + of.start("who"):m.start("rest") + of.end("who")])
+    return n.number, span, date_after(text, span[1]), issuer
 
 
 # a header-less title closing on the document's own number and date: "Về việc báo cáo … (3585/VP-KTN,
@@ -577,7 +572,7 @@ def extract_document(doc: ReadDocument) -> dict:
             number, nspan = lone
     source = _source_line(text) if number is None and not dm else None
     if source:
-        number, nspan, dm = source
+        number, nspan, dm, _ = source
     if province is None and place and province_in(place) and not _place_contradicts_level(text, pspan, place):
         province = agencies.canonical_agency(place)  # "Yên Bái, ngày …": a provincial body's own province
     out["number"] = number
@@ -704,8 +699,8 @@ def extract_document(doc: ReadDocument) -> dict:
         issuer = agencies.canonical_agency(gaz["issuer"], province)
     if issuer is None and cap and cap["issuer"]:
         issuer = agencies.canonical_agency(cap["issuer"], province)
-    if issuer is None and source is not None and (own := _self_line_issuer(text)):
-        issuer = agencies.canonical_agency(own, province)
+    if issuer is None and source is not None and source[3]:
+        issuer = agencies.canonical_agency(source[3], province)
     if issuer is None and (rt and rt.issuer or bv):
         if province is None:
             province = newspaper_province(text)
