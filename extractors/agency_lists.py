@@ -129,8 +129,7 @@ def _expand_list_prefix(seg: str) -> list[str] | None:
     m = re.match(r"^\s*([^:]{2,40}?)\s*:\s*(.+)$", seg, re.S)
     if not m:
         return None
-    _, prefixes = _vocab()
-    head = prefixes.get(fold(collapse_ws(m.group(1))).lower())
+    head = _prefix_head(m.group(1))
     if head is None:
         return None
     body = collapse_ws(m.group(2))
@@ -150,6 +149,9 @@ def _expand_list_prefix(seg: str) -> list[str] | None:
     return out
 
 
+_VA = re.compile(r"(?<!\w)và(?!\w)")   # a name with a "và" in it ("Kế hoạch và Đầu tư") is one name, not two
+
+
 def _plural_names(seg: str) -> list[str] | None:
     """A plural head before proper names, no colon: "các Sở Tài chính, Xây dựng, Nội vụ", "UBND các
     huyện Diễn Châu, Quỳnh Lưu" -> one body per name. A last name with a 'và' ("…, Kế hoạch và Đầu tư"
@@ -161,7 +163,7 @@ def _plural_names(seg: str) -> list[str] | None:
             break
     else:
         return None
-    if len(names) < 2 or re.search(r"(?<!\w)và(?!\w)", names[-1]) \
+    if len(names) < 2 or _VA.search(names[-1]) \
             or any(not n[:1].isupper() or len(n.split()) > 4 or (starts_body(n) and not _bare_head(n)) for n in names):
         return None
     return [f"{head} {n}" for n in names]
@@ -172,7 +174,7 @@ def _short_names(seg: str, sep: str) -> list[str]:
     phòng, Công an, Ngoại giao; Thông tấn xã Việt Nam"); a comma inside one name ("Văn hóa, Thể
     thao và Du lịch") comes with a 'và', so such an item stays whole."""
     pieces = seg.split(",")
-    if sep != ";" or len(pieces) < 2 or any(re.search(r"(?<!\w)và(?!\w)", p) or len(p.split()) > 4 for p in pieces):
+    if sep != ";" or len(pieces) < 2 or any(_VA.search(p) or len(p.split()) > 4 for p in pieces):
         return [seg]
     return pieces
 
@@ -183,15 +185,21 @@ def _bare_head(name: str) -> bool:
     return bool(m) and m.end() == len(name)
 
 
+def _prefix_head(text: str) -> str | None:
+    """The head a plural list prefix gives its items ("các Bộ" -> "Bộ", "các cơ quan" -> ""); None when
+    `text` is no prefix (data/agency_heads.json list_prefixes)."""
+    return _vocab()[1].get(fold(collapse_ws(text)).strip().lower())
+
+
 def list_head(prefix: str) -> str | None:
     """The singular head a plural list prefix gives its items ("các Bộ" -> "Bộ"); None when it gives
     none or is no prefix."""
-    return _vocab()[1].get(fold(collapse_ws(prefix)).strip().lower()) or None
+    return _prefix_head(prefix) or None
 
 
 def is_list_prefix(text: str) -> bool:
     """Is `text` the plural head of a prefixed list ("Các Sở", "UBND các xã") before its colon?"""
-    return fold(collapse_ws(text)).strip().lower() in _vocab()[1]
+    return _prefix_head(text) is not None
 
 
 def _unwrap(text: str) -> str:
