@@ -509,10 +509,9 @@ _ARTICLE = re.compile(r"(?i)điều\s+\d+[a-z]?\s*[.:]")   # "Điều 3. Quyết
 
 
 # the letter's last paragraph asking every body to carry it out: "Để góp phần …, đề nghị các cơ quan, đơn vị và nhân dân
-# trên địa bàn nghiêm túc triển khai thực hiện./."
+# trên địa bàn nghiêm túc triển khai thực hiện./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./."
 _CLOSING_REQUEST = re.compile(r"(?i)(?:đề nghị|yêu cầu)\s+(?:\S+\s+){0,3}?(?:các|toàn thể|mọi)\s[^.;]{0,120}?"
-                              r"(?:(?:triển khai\s+)?thực hiện|chấp hành)(?:\s+nghiêm túc)?\s*\./\.?\s*$")   # "Đề nghị
-# Hiệu trưởng các đơn vị chấp hành nghiêm túc./."
+                              r"(?:(?:triển khai\s+)?thực hiện|chấp hành)(?:\s+nghiêm túc)?\s*\./\.?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -528,8 +527,8 @@ def _names_only(text: str) -> bool:
         and all(starts_body(p) and len(p.split()) <= 12 for p in pieces)
 
 
-_REPORTS = re.compile(r"(?i)\s*(?:kính\s+|xin\s+)?(?:báo\s+cáo|trình)\b[^;.]{0,160}\bnhư\s+sau$")   # "kính trình UBND
-# tỉnh xem xét, phê duyệt dự toán như sau"
+# "kính báo cáo Thủ tướng Chính phủ như sau", "kính trình UBND tỉnh xem xét, phê duyệt dự toán như sau"
+_REPORTS = re.compile(r"(?i)\s*(?:kính\s+|xin\s+)?(?:báo\s+cáo|trình)\b[^;.]{0,160}\bnhư\s+sau$")
 
 
 def _is_report(text: str) -> bool:
