@@ -229,13 +229,20 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
     for _s, _e, name in agencies.find_agencies(text, province):
         n = fold(name).lower()
         tail = n[len(head):].lstrip()
-        if (n.startswith(head + " ") or n.startswith(head + ",")) and tail and \
+        if unknown and not cut and _cut_in_word(head, n):
+            counts[name] = counts.get(name, 0) + 1   # "CHÍNH PH": the page lost the last letters
+        elif (n.startswith(head + " ") or n.startswith(head + ",")) and tail and \
                 (tail.startswith(("và", "&", ",")) or (cut is not None and cut.group(0).strip() in (",", "-", "–"))
                  or (cut is None and not unknown) or _whole_line(text, _s, _e)):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
         return issuer
     return max(counts, key=lambda k: (counts[k], -len(k)))
+
+
+def _cut_in_word(head: str, name: str) -> bool:
+    """`name` is `head` with the rest of its last word ("chính ph" of "chính phủ"), and nothing after."""
+    return len(head) >= 4 and name.startswith(head) and name[len(head):].isalpha() and len(name) - len(head) <= 3
 
 
 def _enacting_body(lines: list[Line], province: str | None) -> str | None:

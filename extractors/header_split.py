@@ -23,6 +23,10 @@ from pipeline.normalize import fold
 
 _MOTTO = re.compile(r"c[ộô]ng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*"
                     r"hạnh\s+phúc|đảng\s+cộng\s+sản\s+việt\s+nam", re.IGNORECASE)
+# a copy that interleaved the two columns' wraps: "BỘ THÔNG TIN VÀ TRUYỀN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT THÔNG NAM":
+# the words inside the motto are the left column's next line
+_MOTTO_INTERLEAVED = re.compile(r"c[ộô]ng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+(?P<left>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)"
+                                r"\s+(?P<nam>nam)(?!\w)", re.IGNORECASE)
 _RULE = re.compile(r"\*{2,}|[-_=–—]{3,}")
 _SO = re.compile(r"(?<!\w)(?:Số\s*:?|SỐ\s*:)\s*(?=\d|[ ._…]*[/-])")
 _PLACE_DATE = re.compile(r",\s*(?P<ngay>ngày)\s*(?:\d{1,2}|[ ._…]+tháng|\s+tháng)", re.IGNORECASE)
@@ -101,6 +105,8 @@ def _anchors(f: str) -> list[tuple[int, int, str]]:
     head = f[:stop]
     out += [(m.start(), m.end(), "motto") for m in _MOTTO.finditer(head)]
     out += [(m.start(), m.end(), "motto") for m in _mass_motto().finditer(head)]
+    for m in _MOTTO_INTERLEAVED.finditer(head):
+        out += [(m.start(), m.start("left") - 1, "motto"), (m.start("nam"), m.end(), "rule")]  # "NAM" dropped as a rule is
     out += [(m.start(), m.end(), "rule") for m in _RULE.finditer(head)]
     for m in _SO.finditer(head):
         if re.search(rf"(?:{type_regex()})\s*$", head[:m.start()], re.IGNORECASE):

@@ -212,7 +212,7 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
                          or _FOLLOWS_AT.search(p)) else "other"
     if rel == "thuc_hien" and op_rel != "thuc_hien":
         rel = "other"
-    if rel == "can_cu" and not re.match(r"^căn cứ", p):
+    if rel == "can_cu" and not re.match(r"^căn(?: cứ|$)", p):   # "Căn Luật …": a "Căn cứ" that lost its "cứ"
         rel = None
     if rel == "tra_loi" and not (op_rel == "tra_loi" or re.search(r"(?<!\w)nhận được(?:\s+(?:các|những))?$", p)):
         rel = None

@@ -50,6 +50,11 @@ def cites(*paras: str, document=None):
      "THỦ TƯỚNG CHÍNH PHỦ", "other"),
     ("Trên cơ sở đề xuất của Sở Tài chính tại Tờ trình số 45/TTr-STC ngày 02/02/2026, UBND tỉnh thống nhất.",
      "45/TTr-STC", "Tờ trình", "2026-02-02", "Sở Tài chính", "theo"),
+    # a web copy lost the "cứ" of "Căn cứ"
+    ("Căn Luật Ngân hàng Nhà nước Việt Nam số 46/2010/QH12 ngày 16 tháng 6 năm 2010;", "46/2010/QH12", "Luật",
+     "2010-06-16", None, "can_cu"),
+    ("Căn Nghị định số 96/2008/NĐ-CP ngày 26/8/2008 của Chính phủ quy định chức năng;", "96/2008/NĐ-CP", "Nghị định",
+     "2008-08-26", "Chính phủ", "can_cu"),
 ])
 def test_single_citation(para, number, typ, date, issuer, relation):
     cs = cites(para)

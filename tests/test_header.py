@@ -240,6 +240,15 @@ def _plain(*lines: str):
       "TỔNG KIỂM TOÁN NHÀ NƯỚC", "Căn cứ Luật Kiểm toán nhà nước;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung.", "Nơi nhận:",
       "- Lưu: VT.", "TỔNG KIỂM TOÁN NHÀ NƯỚC", "(Đã ký)", "Hồ Đức Phớc", "QUY TRÌNH", "THANH TRA"], "signer_title",
      "TỔNG KIỂM TOÁN NHÀ NƯỚC"),
+    # a flattened copy that interleaved the columns' wraps; a body whose last letters the page lost
+    (["BỘ THÔNG TIN VÀ TRUYỀN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT THÔNG NAM ------- Độc lập - Tự do - Hạnh phúc -------- "
+      "Số: 48/2008/QĐ-BTTTT Hà Nội, ngày 29 tháng 8 năm 2008 QUYẾT ĐỊNH BAN HÀNH MÃ BƯU CHÍNH QUỐC GIA"],
+     "issuer", "Bộ Thông tin và Truyền thông"),
+    (["ỦY BAN NHÂN DÂN TỈNH CÀ MAU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT SỞ Y TẾ NAM Độc lập - Tự do - Hạnh phúc "
+      "Số: 12/SYT-VP Cà Mau, ngày 2 tháng 3 năm 2020", "V/v phòng dịch"], "issuer", "Sở Y tế tỉnh Cà Mau"),
+    (["CHÍNH PH", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 124/2025/NĐ-CP",
+      "Hà Nội, ngày 11 tháng 6 năm 2025", "NGHỊ ĐỊNH", "QUY ĐỊNH VỀ PHÂN CẤP", "Căn cứ Luật Tổ chức Chính phủ năm 2025;"],
+     "issuer", "Chính phủ"),
     # the enacting authority in the head is followed by the basis, not by a name
     (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 12/QĐ-UBND", "Quảng Trị, ngày 2 tháng 3 năm 2020", "QUYẾT ĐỊNH", "Về việc X",
       "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung."],
