@@ -20,6 +20,8 @@ WORDS = (r"ngày[ \t\n]*(?P<wd>\d{1,2})?[ \t\n._…]*tháng[ \t\n]*(?P<wm>\d{1,2
          # "tháng 11 tháng 2021": "tháng" printed for "năm"
          r"(?:năm|tháng(?=[ \t\n]*(?:19|20)\d\d))[ \t\n]*(?P<wy>(?:19|20)\d\d)(?!\d)")
 DATE_RE = re.compile(rf"(?:{WORDS}|{NUMERIC})", re.IGNORECASE)
+# a full date without groups, to sit inside another pattern: "20/4/2015", "10 tháng 4 năm 2023"
+FULL_DATE = r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)"
 
 
 @dataclass

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors.agency_lists import is_collective, is_list_prefix, split_agencies, starts_body
+from extractors.dates import FULL_DATE
 from extractors.deadlines import parse_deadline
 from extractors.numbers import find_numbers
 from extractors.phrases import phrase_alternation
@@ -338,15 +339,13 @@ def _labelled(text: str) -> tuple[str, list[str], list[str], str | None]:
 _INLINE_DATE = re.compile(
     r"(?i)(?<!\w)(?:trước|chậm nhất|trong(?=\s+ngày)|vào(?:\s+(?:buổi\s+)?(?:sáng|chiều|tối))?"
     r"(?:\s+lúc\s+\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?)?)\s+"
-    r"(?:ngày\s+)?(?:thứ\s+\w+,?\s+)?"
-    r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)")
+    rf"(?:ngày\s+)?(?:thứ\s+\w+,?\s+)?{FULL_DATE}")
 
 
 # … or the end of the period it runs for: "treo cờ … trong 03 ngày từ ngày 13 đến hết ngày 15 tháng 5 năm 2019"
 # (only "đến hết": a bare "từ … đến ngày …" is as often a reporting period as a time to act)
 _UNTIL_DATE = re.compile(
-    r"(?i)(?<!\w)đến\s+hết\s+(?:ngày\s+)?"
-    r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)")
+    rf"(?i)(?<!\w)đến\s+hết\s+(?:ngày\s+)?{FULL_DATE}")
 
 
 # a month inside an item, after "trong", "trước" or "chậm nhất": "trong tháng 10 năm 2008", "trước tháng 6/2025"
