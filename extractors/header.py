@@ -240,6 +240,32 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
     return max(counts, key=lambda k: (counts[k], -len(k)))
 
 
+# a place named in running text, its name capitalised: "xã Quảng An", "quận Tây Hồ", "thành phố Long Xuyên"
+_NAMED_PLACE = re.compile(r"(?<![\w/])(?P<level>tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[ \t]+"
+                          r"(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*"
+                          r"(?:[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*){0,3})")
+_DISTRICT_UNIT = re.compile(r"(?i)^(?:phòng|văn phòng hội đồng nhân dân và ủy ban nhân dân)\b")
+
+
+def _place_from_text(issuer: str, text: str) -> str:
+    """A reposted document's local body printed without its place ("Ủy ban nhân dân xã", "Phòng Giáo dục và Đào
+    tạo") takes the first place of its level that the text names ("xã Quảng An"; a district office: the first
+    district, town or city)."""
+    f = fold(issuer)
+    bare = _BARE_LEVEL.search(f)
+    if bare:
+        levels = {bare.group(0).strip().lower()}
+    elif _DISTRICT_UNIT.match(f) and not province_in(issuer) and not _NAMED_PLACE.search(issuer):
+        levels = {"huyện", "quận", "thị xã", "thành phố"}
+    else:
+        return issuer
+    m = next((m for m in _NAMED_PLACE.finditer(fold(text)) if m.group("level").lower() in levels), None)
+    if m is None:
+        return issuer
+    body = issuer[:bare.start()].rstrip() if bare else issuer
+    return f"{body} {m.group('level').lower()} {collapse_ws(m.group('name'))}"
+
+
 def _cut_in_word(head: str, name: str) -> bool:
     """`name` is `head` with the rest of its last word ("chính ph" of "chính phủ"), and nothing after."""
     return len(head) >= 4 and name.startswith(head) and name[len(head):].isalpha() and len(name) - len(head) <= 3
@@ -730,6 +756,8 @@ def extract_document(doc: ReadDocument) -> dict:
         issuer = _issuer_in_subject(subject, province)
     if issuer:
         issuer = _complete_issuer(issuer, text, province)
+    if issuer and headerless and not printed:
+        issuer = _place_from_text(issuer, text)
     if issuer and re.search(r"\d+\s*/\s*[A-ZĐa-zđ]", issuer):
         issuer = None   # a body's name holds no document number: a sentence was read as a name
     out["issuer"] = issuer

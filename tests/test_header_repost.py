@@ -170,6 +170,18 @@ def test_repost_title(lines, want):
     (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
       "1. Giao Bộ Y tế theo dõi tình hình dịch."],
      dict(type="Công văn", issuer="Chính phủ", subject=None)),
+    # a local body printed without its place takes the first place of its level the text names; a district office
+    # the first district, town or city; none named: left as printed
+    (["Căn cứ Công văn số 3078/SGDĐT-GDTH ngày 31/8/2021 của Sở Giáo dục và Đào tạo; Công văn số 182/PGDĐT về nhiệm vụ "
+      "năm học cấp tiểu học quận Hoàn Kiếm, Phòng Giáo dục và Đào tạo hướng dẫn các trường thực hiện như sau:"],
+     dict(issuer="Phòng Giáo dục và Đào tạo quận Hoàn Kiếm")),
+    (["Thông báo lịch tiếp công dân", "UBND xã thông báo lịch tiếp công dân như sau:",
+      "1. Chủ tịch UBND xã tiếp công dân vào ngày thứ năm hàng tuần.",
+      "Địa điểm: Phòng tiếp công dân của UBND xã: Thôn Hòa Bình, xã Tân Lập, huyện Đan Phượng."],
+     dict(issuer="Ủy ban nhân dân xã Tân Lập")),
+    (["Thông báo lịch tiếp công dân", "UBND xã thông báo lịch tiếp công dân như sau:",
+      "1. Chủ tịch UBND xã tiếp công dân tại trụ sở xã\nHiện nay, vào ngày thứ năm hàng tuần."],
+     dict(issuer="Ủy ban nhân dân xã")),
 ])
 def test_body_sentence(lines, want):
     _check(extract_document(_plain(*lines)), want)
