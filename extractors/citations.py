@@ -258,17 +258,19 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
         # tại Luật …": a clause, not a name
         return None if re.search(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn|liên\s+quan|quy\s+định|đối\s+với)\s", cand) \
             else cand
-    verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s*$", seg)
+    verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$", seg)
     if verb is None:
         return None
-    # "…, Văn phòng UBND tỉnh đã ban hành Kế hoạch số …", "Ngày …, Bộ trưởng Bộ X ký Quyết định số …": the
-    # nearest clause start before the verb that leaves a body's name
-    starts = [0] + [b.end() for b in re.finditer(r"[;:.]\s*|,\s*(?=[A-ZĐỦ])", seg[:verb.start()])]
+    # "…, Văn phòng UBND tỉnh đã ban hành Kế hoạch số …", "Ngày …, Bộ trưởng Bộ X ký Quyết định số …", "Bộ X đã
+    # có Công văn số …", "ngày … của BHXH Việt Nam ban hành Công văn số …": the nearest clause start before the
+    # verb that leaves a body's name
+    starts = [0] + [b.end() for b in re.finditer(r"[;:.]\s*|,\s*(?=[A-ZĐỦ])|(?<=\d)\s+của\s+(?=[A-ZĐỦ])",
+                                                 seg[:verb.start()])]
     for st in reversed(starts):
         cand = collapse_ws(text[unit_start + st:unit_start + verb.start()])
         if not re.match(r"[A-ZĐỦ]", cand) or re.search(r"\d", cand) or len(cand) > 100:
             continue
-        if agencies.find_agencies(cand):
+        if agencies.find_agencies(collapse_ws(seg[st:verb.start()])):   # "(BHXH)" blanked
             return cand
     return None
 

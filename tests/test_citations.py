@@ -246,6 +246,14 @@ def test_seed_citations(seed, fmt):
     ("Thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII về "
      "tăng cường công tác bảo vệ sức khỏe nhân dân;",
      {"20-NQ/TW": "Hội nghị lần thứ 6, Ban Chấp hành Trung ương khoá XII"}),
+    # a body that "has" or issued the letter, before it: the sentence's subject, or after the date's "của"
+    ("Ngày 10/7/2008, Bảo hiểm xã hội Việt Nam đã có công văn số 2144/BHXH-GĐYT về việc giải quyết vướng mắc;",
+     {"2144/BHXH-GĐYT": "Bảo hiểm xã hội Việt Nam"}),
+    ("Tổ công tác đặc biệt của Chính phủ có văn bản số 3681/BC-TCT ngày 22 tháng 9 năm 2021 báo cáo Thủ tướng.",
+     {"3681/BC-TCT": "Tổ công tác đặc biệt của Chính phủ"}),
+    ("Căn cứ Quyết định số 12/QĐ-BHXH ngày 02/01/2009, ngày 29 tháng 6 năm 2009 của Bảo hiểm xã hội (BHXH) Việt Nam "
+     "ban hành Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng;",
+     {"12/QĐ-BHXH": None, "2070/BHXH-KHTC": "Bảo hiểm xã hội (BHXH) Việt Nam"}),
 ])
 def test_cited_issuers(para, issuers):
     cs = cites(para)
