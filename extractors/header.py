@@ -461,7 +461,7 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
             break
         raw = MOTTO.sub("", fold(ln.text)).strip()
         t = _respell_province(raw.strip(" -–"))
-        if not t or RULE.match(t) or re.match(r"(?i)^số\b", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
+        if not t or RULE.match(t) or re.match(r"(?i)^(?:số\b|s[ \t]*:[ \t]*\d)", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
                 or _LONE_RE.fullmatch(t.rstrip(" .")):
             continue
         if re.match(r"(?i)^(v/v|về việc)\b", t) or not is_caps(t) or DATE_RE.search(fold(t)):

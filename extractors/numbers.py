@@ -31,7 +31,7 @@ _SEP_WS = r"[ \n]{0,6}"
 NUM = r"\d{1,6}[a-z]?"   # up to 6 digits: a city tax department numbers 100,000 letters a year
 YEAR = r"(?:19[4-9]\d|20\d\d)"
 # a dash may carry a space before it when an abbreviation follows ("473/TTr -NN&PTNT", "TT- TTCP")
-_ABBR_AHEAD = r"(?=[A-ZĐ][A-ZĐ0-9&.]+(?![a-zđ\w]))"
+_ABBR_AHEAD = r"(?=[A-ZĐ][A-ZĐ0-9&.]+[a-z]?(?![a-zđ\w]))"   # "BYT", "TTg", "TTr"
 _DASH = rf"(?:[-–]{_SEP_WS}|[ ]{{1,2}}[-–][ \n]{{0,3}}{_ABBR_AHEAD})"
 STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 # Party numbers: "57-NQ/TW", spaced "100 - KL/TW", wrapped "57-" / "NQ/TW"
@@ -41,7 +41,8 @@ STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 PARTY = rf"{NUM}(?:[ ]{{1,2}}[-–][ ]{{0,2}}|[-–]{_SEP_WS}|[ ](?=[{_UP}]{{2,4}}/)){PART}/{_SEP_WS}{PART}(?:/{PART})*" \
     r"(?:[-–][A-ZĐ][A-ZĐ&0-9]{1,7})?"
 # a state number may wrap after "/" too ("749/QĐ-" / "TTg" is covered by the dash rule)
-STATE_WRAP = rf"{NUM}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
+# … and a web page may space the slash ("2414 / VPCP - KGVX": after "số" only, see _plausible)
+STATE_WRAP = rf"{NUM}[ ]{{0,2}}/{_SEP_WS}(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 # numbers of the 1970s-90s: NUM "-" ISSUER, no slash ("15-CP", "38-HĐBT", "135-CT", "16-NT", "64-TTg");
 # only right after "số" or a type word (see _plausible)
 OLD = rf"{NUM}[-–][A-ZĐ][A-ZĐ{_UPV}&]*[A-Za-z]?(?![-/\w])"
@@ -51,7 +52,7 @@ OLD = rf"{NUM}[-–][A-ZĐ][A-ZĐ{_UPV}&]*[A-Za-z]?(?![-/\w])"
 NUMBER_RE = re.compile(rf"(?=\d)(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<=\ss)|(?<![\w/.:\-&]))(?:{PARTY}|{STATE_WRAP}|{OLD})(?![\w&])")
 # "Số:" line of a header: number (maybe blank) then symbol
 SO_LINE_RE = re.compile(
-    rf"(?<!\w)Số\s*:?\s*(?:(?P<num>{PARTY}|{STATE_WRAP}|{OLD})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
+    rf"(?<!\w)(?:Số\s*:?|(?-i:S)[ \t]*:(?=[ \t]*\d))\s*(?:(?P<num>{PARTY}|{STATE_WRAP}|{OLD})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
     re.IGNORECASE)
 
 
@@ -125,6 +126,8 @@ def _plausible(text: str, m: re.Match) -> bool:
     so_re, type_re = _before_res()
     after_so = bool(so_re.search(fb))
     after_so_or_type = after_so or bool(type_re.search(fb))
+    if re.match(rf"{NUM} +/", s) and not after_so:
+        return False   # "2414 / VPCP": a spaced slash only right after "số"
     if re.match(rf"{NUM} [{_UP}]", s) and not after_so_or_type:
         return False   # "84 QĐ/TWĐTN" with its dash lost: only right after "số" or a type word
     if "/" not in s and not after_so_or_type:

@@ -249,6 +249,11 @@ def _plain(*lines: str):
     (["CHÍNH PH", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 124/2025/NĐ-CP",
       "Hà Nội, ngày 11 tháng 6 năm 2025", "NGHỊ ĐỊNH", "QUY ĐỊNH VỀ PHÂN CẤP", "Căn cứ Luật Tổ chức Chính phủ năm 2025;"],
      "issuer", "Chính phủ"),
+    # "S:" for a "Số:" that lost its "ố", in a header that prints "số" elsewhere
+    (["VĂN PHÒNG CHÍNH PHỦ", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "S: 709/VPCP-KTTH", "V/v Quy hoạch khu kinh tế", "Hà Nội, ngày 28 tháng 01 năm 2015", "Kính gửi: Bộ Tài chính.",
+      "Xét đề nghị của Bộ Tài chính tại Tờ trình số 12/TTr-BTC, Phó Thủ tướng có ý kiến như sau:"],
+     "issuer", "Văn phòng Chính phủ"),
     # the enacting authority in the head is followed by the basis, not by a name
     (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 12/QĐ-UBND", "Quảng Trị, ngày 2 tháng 3 năm 2020", "QUYẾT ĐỊNH", "Về việc X",
       "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung."],

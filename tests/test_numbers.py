@@ -107,6 +107,9 @@ def test_list_numbers(text, expected):
     # a dash then a word that is not an abbreviation does not extend the symbol
     ("Số: 12/QĐ-UBND - Lưu VT", ["12/QĐ-UBND"]),
     ("theo Công văn số 05/BNV-VP - Kính gửi", ["05/BNV-VP"]),
+    # a slash spaced on both sides, right after "số"; "TTg" after a spaced dash
+    ("Số:  2414 / VPCP - KGVX", ["2414/VPCP-KGVX"]),
+    ("thực hiện nghiêm Công điện số  1632 / CĐ - TTg  ngày 11 tháng 9 năm 2015", ["1632/CĐ-TTg"]),
 ])
 def test_spaced_and_glued_numbers(text, expected):
     assert [n.number for n in find_numbers(text)] == expected
@@ -122,6 +125,8 @@ def test_spaced_and_glued_numbers(text, expected):
     "phòng 301/B",
     "Hotline: 1900 - 1234",
     "ngày 02/9 - Quốc khánh",
+    "đạt 12 / KH năm",   # a spaced slash not after "số"
+    "Công văn 12 / UBND",
 ])
 def test_more_non_numbers(text):
     assert find_numbers(text) == []
