@@ -132,6 +132,18 @@ def _alias_index() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
+def _glued_index() -> dict[str, tuple[str, dict]]:
+    """Key without spaces -> (the name or alias as spelt, entry): a web copy that lost a space ("Ủy bannhân
+    dân", "Bộ Kế hoạchvà Đầu tư") still names the body."""
+    idx: dict[str, tuple[str, dict]] = {}
+    for e in _entries():
+        for a in [e["name"]] + e["aliases"]:
+            for form in {a, expand_abbreviations(a)}:
+                idx.setdefault(_fk(form).replace(" ", ""), (form, e))
+    return idx
+
+
+@lru_cache(maxsize=None)
 def _casing() -> tuple[re.Pattern, dict[str, str]]:
     """Known phrases with their canonical capitalisation (names, sectors, provinces)."""
     phrases = {e["name"] for e in _entries()}
@@ -247,6 +259,9 @@ def _lookup(base: str) -> tuple[dict | None, str]:
         for e in _entries():
             if e["scoped"] == "so" and _fk(e["name"]) == "sở " + _fk(m.group(1)):
                 return e, e["name"]
+    glued = _glued_index().get(k.replace(" ", "")) if len(k) >= 8 else None
+    if glued:
+        return glued[1], glued[0]
     return None, base
 
 

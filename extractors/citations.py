@@ -122,7 +122,7 @@ def _issuer_between(text: str, ft: str, num_start: int) -> tuple[str | None, boo
 _ISSUER_STOP = re.compile(
     r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=" + agencies._UPPER + r")(?!(?:Chủ\s+nhiệm|Chủ\s+tịch|Thủ\s+trưởng|Trưởng\s+ban|Tổng\s+cục\s+trưởng)\b)|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
     r"phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|và\s+các|để|nhằm|đối\s+với|trong|đã|ngày|số|theo|"
-    r"giao|gửi|là|với|đến|trên|cho|thì|được|nay|hỏi|kèm\s+theo|giai\s+đoạn|nhiệm\s+kỳ|"
+    r"giao|gửi|đề\s+nghị|yêu\s+cầu|là|với|đến|trên|cho|thì|được|nay|hỏi|kèm\s+theo|giai\s+đoạn|nhiệm\s+kỳ|"
     r"(?:và\s+)?(?:" + type_regex() + r")\s+(?:số|sô|so|s(?=\s*\d)))(?!\w))",
 )
 

@@ -7,6 +7,10 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
 
 @pytest.mark.parametrize("name,province,canon", [
     ("Sở KH&CN", None, "Sở Khoa học và Công nghệ"),
+    # a web copy lost a space inside the name
+    ("Ủy bannhân dân tỉnh Quảng Ninh", None, "Ủy ban nhân dân tỉnh Quảng Ninh"),
+    ("Bộ Kế hoạchvà Đầu tư", None, "Bộ Kế hoạch và Đầu tư"),
+    ("BộChính trị", None, "Bộ Chính trị"),
     ("Sở Nông nghiệp và PTNT", None, "Sở Nông nghiệp và Phát triển nông thôn"),
     ("Sở LĐ-TB&XH", None, "Sở Lao động - Thương binh và Xã hội"),
     # a header in capitals: a place no table knows keeps its capitals after its level word, a unit's sector is
