@@ -120,7 +120,10 @@ def _own_verb() -> re.Pattern:
 
 def new_main_clause(between_raw: str) -> bool:
     """", Ủy ban nhân dân tỉnh ban hành …": a comma then a capitalised word that is not a type
-    word (a list item) starts a new main clause."""
+    word (a list item) starts a new main clause. Not in a title printed in capitals, where every word is one."""
+    letters = [c for c in between_raw if c.isalpha()]
+    if len(letters) > 20 and all(c.isupper() for c in letters):
+        return False
     for m in _CAPITAL_CLAUSE.finditer(between_raw):
         rest = between_raw[m.start(1):]
         if not re.match(r"(?i)(?:" + type_regex() + r")(?!\w)", rest):

@@ -50,6 +50,10 @@ def cites(*paras: str, document=None):
      "THỦ TƯỚNG CHÍNH PHỦ", "other"),
     ("Trên cơ sở đề xuất của Sở Tài chính tại Tờ trình số 45/TTr-STC ngày 02/02/2026, UBND tỉnh thống nhất.",
      "45/TTr-STC", "Tờ trình", "2026-02-02", "Sở Tài chính", "theo"),
+    # a title in capitals: ", KHEN THƯỞNG" is no new clause, the opening "SỬA ĐỔI, BỔ SUNG" governs
+    ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY CHẾ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH BAN HÀNH KÈM THEO QUYẾT "
+     "ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM 2018 CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN", "13/2018/QĐ-UBND", "Quyết định",
+     "2018-04-27", "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN", "sua_doi"),
     # a web copy lost the "cứ" of "Căn cứ"
     ("Căn Luật Ngân hàng Nhà nước Việt Nam số 46/2010/QH12 ngày 16 tháng 6 năm 2010;", "46/2010/QH12", "Luật",
      "2010-06-16", None, "can_cu"),
