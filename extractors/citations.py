@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors import agencies
-from extractors.agency_lists import ends_incomplete, list_head, starts_body
+from extractors.agency_lists import ends_incomplete, list_head, starts_body, starts_body_any_case
 from extractors.dates import date_after, date_before
 from extractors.doctypes import canonical_type, type_regex
+from extractors.header_lines import is_caps
 from extractors.identity import make_key, normalize_number
 from extractors.numbers import find_numbers, list_numbers_before, number_type, parse_number
 from extractors.phrases import first_letters, phrase_alternation
@@ -139,9 +140,12 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
     s = pos + m.end()
     seg = ft[s:s + 220]
     nl = seg.find("\n")
-    if nl > 0 and (_NEXT_LINE_STARTS.match(seg, nl + 1) or starts_body(seg[nl + 1:].lstrip())) \
+    if nl > 0 and (_NEXT_LINE_STARTS.match(seg, nl + 1) or starts_body(seg[nl + 1:].lstrip())
+                   or is_caps(seg[:nl]) and starts_body_any_case(seg[nl + 1:].lstrip())) \
             and not ends_incomplete(seg[:nl]):   # not "Chánh Văn phòng" / "Ủy ban …"
-        seg = seg[:nl]   # "… của Ban Quản lý Khu kinh tế tỉnh Lào Cai" / "Kính gửi: …": the line ends the name
+        # "… của Ban Quản lý Khu kinh tế tỉnh Lào Cai" / "Kính gửi: …", a title in capitals / "ỦY BAN NHÂN DÂN TỈNH
+        # PHÚ YÊN" (the enacting authority): the line ends the name
+        seg = seg[:nl]
     stop = _ISSUER_STOP.search(seg)
     gen_end = s + (stop.start() if stop else len(seg))
     end = gen_end

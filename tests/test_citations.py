@@ -258,6 +258,10 @@ def test_seed_citations(seed, fmt):
     ("Căn cứ Quyết định số 12/QĐ-BHXH ngày 02/01/2009, ngày 29 tháng 6 năm 2009 của Bảo hiểm xã hội (BHXH) Việt Nam "
      "ban hành Công văn số 2070/BHXH-KHTC về báo cáo thống kê hàng tháng;",
      {"12/QĐ-BHXH": None, "2070/BHXH-KHTC": "Bảo hiểm xã hội (BHXH) Việt Nam"}),
+    # a title in capitals ends with its line when the enacting authority's line follows
+    ("QUYẾT ĐỊNH\nSỬA ĐỔI MỘT SỐ ĐIỀU CỦA QUY CHẾ BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM "
+     "2018 CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+     {"13/2018/QĐ-UBND": "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"}),
     # the issuer ends where its sentence goes on with a request
     ("Tại thông báo số  54 / BHXH - CĐ  ngày 07 tháng 03 năm 2016 của  BHXH / TP  đề nghị BHXH quận, huyện tạm "
      "ngưng giải quyết đối với loại hồ sơ.", {"54/BHXH-CĐ": "BHXH / TP"}),
