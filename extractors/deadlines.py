@@ -198,6 +198,12 @@ def _starts_conditional(s: str) -> bool:
     return any(head.startswith(c) for c in cond)
 
 
+def opens_with_condition(text: str) -> bool:
+    """The phrase opens with its condition ("Sau khi …", "Thực hiện ngay sau khi …", "Theo tiến độ …"), rather
+    than naming one inside ("Nội dung khẩu hiệu theo hướng dẫn của …")."""
+    return _starts_conditional(_form(collapse_ws(clean_text(text))).lstrip("-–+•*( "))
+
+
 def _result(text: str | None, deadline: date | None, kind: str, rule: str | None) -> dict:
     return {"deadline_text": text, "deadline": deadline.isoformat() if deadline else None,
             "deadline_kind": kind, "rule": rule or None}

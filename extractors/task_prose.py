@@ -23,7 +23,7 @@ from functools import lru_cache
 from extractors import vocab
 from extractors.agency_lists import is_collective, is_list_prefix, split_agencies, starts_body
 from extractors.dates import FULL_DATE
-from extractors.deadlines import parse_deadline
+from extractors.deadlines import opens_with_condition, parse_deadline
 from extractors.numbers import find_numbers
 from extractors.phrases import phrase_alternation
 from extractors.task_common import make_task
@@ -171,33 +171,49 @@ def _assignment_runs(paras: list[_Para], end: int, ref) -> list[_Item]:
     đơn vị nghiêm túc triển khai thực hiện./.")."""
     items: list[_Item] = []
     run: list[_Para] = []
+    run_listed, prev = False, None
     for p in paras[:end] + [None]:
-        if p is not None and _assigns(p.text.strip(), ref):
+        # the paragraphs right under an introduction that announces them ("… thông báo treo cờ như sau:") are its
+        # items, even when each speaks to every body ("Tất cả các cơ quan, đơn vị … treo cờ Tổ quốc …")
+        listed = run_listed if run else bool(prev and _ANNOUNCES.search(prev.text.rstrip()))
+        if p is not None and _assigns(p.text.strip(), ref, listed):
+            run_listed = listed
             run.append(p)
+            prev = p
             continue
         if len(run) >= 2:
             items += [_Item([], q.text.strip(), (q.start, q.end), q.page, [], [], None, (None,), False) for q in run]
         run = []
+        prev = p
     return items
 
 
-def _assigns(t: str, ref) -> bool:
-    """Does this unnumbered paragraph give a named body work ("Giao X …", "X khẩn trương …")?"""
+# an introduction that announces the paragraphs under it: "…, UBND huyện thông báo treo cờ Tổ quốc như sau:"
+_ANNOUNCES = re.compile(r"(?i)(?:như\s+sau|sau\s+đây|các\s+nội\s+dung\s+sau)\s*:$")
+
+
+def _assigns(t: str, ref, listed: bool = False) -> bool:
+    """Does this unnumbered paragraph give a named body work ("Giao X …", "X khẩn trương …")? `listed`: it is
+    one of the paragraphs an introduction announces, which may speak to every body."""
     if not t or t.endswith(":") or _NUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _roman_heading(t) \
             or re.match(r"(?i)điều\s+\d", t) or _closing().match(fold(t)):
         return False
     if _grammar()["assign_rx"].match(fold(t).lower()):
         lead = _chain_lead(t)[0]
+        listed = False   # "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.": a closing request
     elif starts_body(t):
         phrase, stop = _agency_phrase(t)
         relays = _relays().search(fold(t[:stop + 24]).lower())   # before or as its first verb
-        lead = split_agencies(phrase) if stop < len(t) and len(phrase.split()) <= 12 and not re.search(r"\d", phrase) \
-            and not relays else []
+        bodies = split_agencies(phrase)
+        # a name, or a list of names ("Các sở, ban, ngành, …; UBND các huyện, thị xã, thành phố"), not a sentence
+        named = len(phrase.split()) <= (20 if listed else 12) or len(phrase) <= 240 and len(bodies) >= 2 \
+            and all(len(b.split()) <= 20 for b in bodies)
+        lead = bodies if stop < len(t) and named and not re.search(r"\d", phrase) and not relays else []
     else:
         return False
     if not lead:
         return False
-    return not all(is_collective(x) for x in lead) or _deadline_tail(t, ref)[1] is not None
+    return listed or not all(is_collective(x) for x in lead) or _deadline_tail(t, ref)[1] is not None
 
 
 @lru_cache(maxsize=1)
@@ -226,11 +242,16 @@ def _roman_heading(t: str) -> re.Match | None:
     return None
 
 
+# the cue that announces the list, after the body it is handed to: "… như sau", "…, cụ thể như sau"
+_LIST_CUE_END = re.compile(r"(?i)(?:\s*,)?\s+(?:cụ\s+thể\s+)?như\s+sau\s*$")
+
+
 def _agency_phrase(text: str) -> tuple[str, int]:
     """The agency phrase at the start of `text` and where it ends (before the first verb)."""
     m = _grammar()["verb_rx"].search(fold(text))  # lower-case only: "Ban Chỉ đạo" is a name
     stop = m.start() if m else len(text)
     phrase = re.sub(r"\s*\([^)]*\)?\s*$", "", text[:stop]).strip(" ,;:")   # "… tỉnh (theo lịch phân công) chủ trì"
+    phrase = _LIST_CUE_END.sub("", phrase)   # "yêu cầu Bộ Kế hoạch và Đầu tư như sau:"
     adverb = _trailing_adverb().search(fold(phrase))
     return (phrase[:adverb.start()].rstrip(" ,") if adverb else phrase), stop
 
@@ -366,11 +387,18 @@ _LABELLED_DUE = re.compile(r"(?i)[;,.]\s*(?:thời\s+gian|thời\s+hạn|tiến\
                            r"([^;:]{2,80}?)\s*[.;]?\s*$")
 
 
+def _is_deadline_note(note: str, ref) -> bool:
+    """A bracketed note that is a deadline ("Hoàn thành trước ngày 20/6/2025", "Sau khi có ý kiến …"), not one that
+    names a guide to follow ("Nội dung băng zôn, khẩu hiệu theo hướng dẫn của Ban Tuyên giáo Huyện ủy")."""
+    kind = parse_deadline(note, *ref)["deadline_kind"]
+    return kind != "none" and (kind != "conditional" or opens_with_condition(note))
+
+
 def _deadline_tail(text: str, ref) -> tuple[str, str | None]:
     """A deadline at the end of the item: '(Hoàn thành trước ngày 20/6/2025 …).', '; hoàn thành
     trong tháng 6/2025.' — (text without it, deadline text)."""
     m = re.search(r"\(([^()]*)\)\s*[.;]?\s*$", text)
-    if m and parse_deadline(m.group(1), *ref)["deadline_kind"] != "none":
+    if m and _is_deadline_note(m.group(1), ref):
         return text[:m.start()].rstrip(" .;,"), collapse_ws(m.group(1)).strip(" .")
     m = _LABELLED_DUE.search(text)   # "…; thời gian thực hiện: Quý II/2025."
     if m and parse_deadline(m.group(1), *ref)["deadline_kind"] != "none":

@@ -363,6 +363,27 @@ def test_prose_sections(paras, want):
       "2. UBND các phường: Thông báo cho nhân dân thực hiện treo cờ."],
      [("1", ["các cơ quan, đơn vị thành phố"], [], "Đối với các cơ quan, đơn vị thành phố: Treo cờ"),
       ("2", ["UBND các phường"], [], "Thông báo cho nhân dân")]),
+    # the paragraphs an introduction announces are its items, though each speaks to every body; a bracketed note
+    # naming a guide is no deadline
+    (["Nhân dịp Quốc khánh, Ủy ban nhân dân huyện Mường La thông báo treo cờ Tổ quốc như sau:",
+      "Tất cả các cơ quan, đơn vị, ban ngành, đoàn thể, các tổ chức xã hội, doanh nghiệp, trường học treo cờ Tổ "
+      "quốc tại trụ sở (Nội dung khẩu hiệu theo hướng dẫn của Ban Tuyên giáo Huyện ủy).",
+      "Tất cả các hộ gia đình nhân dân các dân tộc trên địa bàn huyện treo cờ Tổ quốc."],
+     [("1", ["Tất cả các cơ quan, đơn vị, ban ngành, đoàn thể", "các tổ chức xã hội, doanh nghiệp, trường học"], [],
+       "Tất cả các cơ quan"),
+      ("2", ["Tất cả các hộ gia đình nhân dân các dân tộc trên địa bàn huyện"], [], "Tất cả các hộ gia đình")]),
+    # a long list of bodies opening a paragraph of a run is still its lead
+    (["Thông báo của UBND tỉnh về việc treo cờ nhân dịp Đại hội",
+      "Các sở, ban, ngành, tổ chức đảng, Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang, các đơn vị sự nghiệp thuộc "
+      "tỉnh; UBND các huyện, thị xã, thành phố triển khai thực hiện việc treo cờ Tổ quốc trong thời gian đại hội.",
+      "UBND các huyện, thị xã, thành phố thông báo đến các hộ gia đình thực hiện việc treo cờ Tổ quốc."],
+     [("1", ["Các sở, ban, ngành, tổ chức đảng", "Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang",
+             "các đơn vị sự nghiệp thuộc tỉnh", "UBND các huyện, thị xã, thành phố"], [], "Các sở, ban"),
+      ("2", ["UBND các huyện, thị xã, thành phố"], [], "UBND các huyện")]),
+    # a Deputy Prime Minister hands a dash list to the body the introduction names ("… như sau:")
+    (["Xét đề nghị của Bộ Công Thương, Phó Thủ tướng Vũ Văn Ninh yêu cầu Bộ Kế hoạch và Đầu tư như sau:",
+      "- Nghiên cứu, có ý kiến về đề xuất của Bộ Công Thương;", "- Khẩn trương báo cáo lại Thủ tướng Chính phủ."],
+     [("1", ["Bộ Kế hoạch và Đầu tư"], [], "Nghiên cứu"), ("2", ["Bộ Kế hoạch và Đầu tư"], [], "Khẩn trương")]),
 ])
 def test_prose_roles(paras, want):
     tasks = extract_tasks(_prose_doc(paras), {}, [])
