@@ -391,6 +391,20 @@ def test_prose_roles(paras, want):
     assert [(t["no"], t["lead"], t["support"], t["name"][:len(w[3])]) for t, w in zip(tasks, want)] == want
 
 
+@pytest.mark.parametrize("recipients, lead", [
+    (["Bộ Tư pháp"], ["Bộ Tư pháp"]),
+    # a "Kính gửi" line that ran into the body is no list of addressees
+    (["Ông (Bà) Hiệu trưởng các đơn vị. Thực hiện Kế hoạch số 12/KH-UBND, Phòng yêu cầu các trường"], []),
+    ([], []),
+])
+def test_item_naming_no_body_falls_to_the_addressees(recipients, lead):
+    paras = ["Phó Thủ tướng Nguyễn Xuân Phúc có ý kiến như sau:",
+             "1. Tổ chức cuộc họp tổng kết hoạt động của Ban Chỉ đạo trước ngày 10 tháng 01 năm 2014;",
+             "2. Giao Bộ Công an chủ trì chuẩn bị chu đáo cuộc họp."]
+    tasks = extract_tasks(_prose_doc(paras), {"recipients": recipients}, [])
+    assert [t["lead"] for t in tasks] == [lead, ["Bộ Công an"]]
+
+
 def test_decision_article_ends_the_list():
     """"Điều 3. Quyết định này thay thế …" is no part of the last item of "Điều 2"; "định kỳ hằng năm" recurs."""
     tasks = extract_tasks(_prose_doc([
