@@ -80,6 +80,10 @@ def signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None,
     j = idx
     while j < len(lines):
         t = lines[j].text
+        glued = _glued_title_name(t.strip()) if not is_caps(t) else None
+        if glued:
+            titles.append(glued[0])
+            return authority, " / ".join(titles), glued[1]
         if not is_caps(t) or re.match(r"(?i)^(nơi nhận|phụ lục)", t) or len(t) > 60:
             break
         if re.match(r"^(TM\.|T/M|T\.M\.)", t) and authority is None and not titles:
@@ -100,6 +104,16 @@ def signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None,
         if t.endswith((".", ";", ",")) or len(t) > 40:
             continue
     return authority, (" / ".join(titles) or None), signer
+
+
+def _glued_title_name(t: str) -> tuple[str, str] | None:
+    """A title in capitals with the signer's name glued on by a web copy: "PHÓ CHỦ NHIỆMNguyễn Khắc Định" ->
+    ("PHÓ CHỦ NHIỆM", "Nguyễn Khắc Định")."""
+    for i in range(2, len(t) - 1):
+        if t[i - 1].isupper() and t[i].isupper() and t[i + 1].islower():
+            title, name = t[:i].strip(), t[i:]
+            return (title, name) if is_caps(title) and _is_person(name) else None
+    return None
 
 
 def _is_person(t: str) -> bool:

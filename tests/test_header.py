@@ -254,6 +254,10 @@ def _plain(*lines: str):
       "S: 709/VPCP-KTTH", "V/v Quy hoạch khu kinh tế", "Hà Nội, ngày 28 tháng 01 năm 2015", "Kính gửi: Bộ Tài chính.",
       "Xét đề nghị của Bộ Tài chính tại Tờ trình số 12/TTr-BTC, Phó Thủ tướng có ý kiến như sau:"],
      "issuer", "Văn phòng Chính phủ"),
+    # a web copy glued the signer's name onto the title in capitals
+    (["VĂN PHÒNG CHÍNH PHỦ", "Số: 2414/VPCP-KGVX", "Hà Nội, ngày 06 tháng 04 năm 2016", "V/v phòng dịch",
+      "Kính gửi: Bộ Y tế.", "Văn phòng Chính phủ xin thông báo để Bộ Y tế biết, thực hiện./.", "Nơi nhận:", "- Như trên;",
+      "- Lưu: VT.", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆMNguyễn Khắc Định"], "signer", "Nguyễn Khắc Định"),
     # the enacting authority in the head is followed by the basis, not by a name
     (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 12/QĐ-UBND", "Quảng Trị, ngày 2 tháng 3 năm 2020", "QUYẾT ĐỊNH", "Về việc X",
       "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung."],
