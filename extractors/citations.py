@@ -162,6 +162,7 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
                 end = max(end, e)
         if k > 60:
             break
+    end = _joint_names(ft, end, pat_names)   # a stop word inside the first ("Bộ Ngoại giao") cut it before the dash
     end = min(end, s + len(seg))
     end = s + _issuer_extent(text[s:end])
     end = _plenum_body(ft, s, end, pat_names)
@@ -173,6 +174,13 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
     if not issuer or len(words) > 30:
         return None, pos
     return issuer, end
+
+
+def _joint_names(ft: str, end: int, pat_names: re.Pattern) -> int:
+    """"Bộ Ngoại giao - Bộ Nội vụ": the bodies a joint document names, joined by dashes; where the last ends."""
+    while (dash := re.match(r"[ \t]*[-–][ \t]*", ft[end:end + 6])) and (am := pat_names.match(ft, end + dash.end())):
+        end = am.end()
+    return end
 
 
 _PLENUM = re.compile(r"(?i)hội\s+nghị\s+(?:lần\s+thứ|trung\s+ương)\s+\S+\s*$")
@@ -225,13 +233,15 @@ def _issuer_extent(phrase: str) -> int:
     for b0, b1 in bodies:
         starts.setdefault(b0, b1)
     while True:
-        gap = re.match(r"[\s,]*(?:và\s+)?", phrase[end:])
+        gap = re.match(r"[\s,]*(?:và\s+|[-–]\s*)?", phrase[end:])
         nxt = end + gap.end()
         if nxt >= len(phrase):
             return len(phrase)
         if nxt in starts:
-            end = starts[nxt]
+            end = starts[nxt]   # "… và Bộ Y", "Bộ Tài chính- Bộ Công an" (a joint circular's issuers)
             continue
+        if re.search(r"[-–]", gap.group(0)):
+            return end
         term = _TERM.match(phrase, nxt)
         if term:
             return term.end()
@@ -408,11 +418,12 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
                 dm = date_before(text, tstart)
             u = unit_at(us, nm.start)
             start = tstart if (i == 0) else s0
-            ahead = False
+            ahead = issuer_before = False
             if issuer is None:
                 issuer, ahead = _issuer_between(text, ft, nm.start)
             if issuer is None and u is not None:
                 issuer = _issuer_before(text, ft, tstart, u.start)
+                issuer_before = issuer is not None
                 # "của Sở X tại các công văn: Số A …; số B …": the issuer is every listed item's
                 ahead = issuer is not None and bool(_PLURAL_COLON.search(ft, max(u.start, tstart - 40), tstart))
             if issuer is None:
@@ -421,6 +432,7 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
             out.append(Mention(number, start, s0, e0, iend, typ, dm.iso if dm else None, issuer, u,
                                style=nm.style))
             out[-1].extra["issuer_ahead"] = ahead
+            out[-1].extra["issuer_before"] = issuer_before
     return out
 
 
@@ -635,10 +647,14 @@ def _share_list_issuers(ms: list[Mention]) -> None:
         while m.issuer and p is not None and p.issuer is None and p.type == m.type and not m.extra.get("own_proposer"):
             p.issuer = m.issuer
             m, p = p, p.extra.get("list_prev")
-    for m in ms:   # … and one printed before the list, after its plural type ("các Nghị định của Chính phủ: …")
+    # … and one printed before the list, after its plural type ("các Nghị định của Chính phủ: …") or before the first
+    # item ("chỉ đạo của Thủ tướng tại Công điện số A và Công điện số B", "Bộ X đã có Công văn số A và Công văn số B")
+    for m in ms:
         p = m.extra.get("list_prev")
-        if m.issuer is None and p is not None and p.issuer and p.type == m.type and p.extra.get("issuer_ahead"):
-            m.issuer, m.extra["issuer_ahead"] = p.issuer, True
+        if m.issuer is None and p is not None and p.issuer and p.type == m.type \
+                and (p.extra.get("issuer_ahead") or p.extra.get("issuer_before")):
+            m.issuer = p.issuer
+            m.extra["issuer_ahead"], m.extra["issuer_before"] = p.extra.get("issuer_ahead"), p.extra.get("issuer_before")
 
 
 def _share_plural_list(ms: list[Mention], ft: str) -> None:

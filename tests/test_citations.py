@@ -262,6 +262,18 @@ def test_seed_citations(seed, fmt):
     ("QUYẾT ĐỊNH\nSỬA ĐỔI MỘT SỐ ĐIỀU CỦA QUY CHẾ BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM "
      "2018 CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nCăn cứ Luật Tổ chức chính quyền địa phương;",
      {"13/2018/QĐ-UBND": "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"}),
+    # an issuer printed before the first of two coordinated documents is the second's too
+    ("Bộ Công Thương triển khai thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 1815/CĐ-TTg ngày 26 tháng "
+     "12 năm 2021 và Công điện số 1792/CĐ-TTg ngày 23 tháng 12 năm 2021.",
+     {"1815/CĐ-TTg": "Thủ tướng Chính phủ", "1792/CĐ-TTg": "Thủ tướng Chính phủ"}),
+    ("Bộ Tài nguyên và Môi trường đã có Công văn số 6061/BTNMT-KHTC ngày 11 tháng 10 năm 2022 và Công văn số "
+     "6304/BTNMT-MT ngày 21 tháng 10 năm 2022 gửi Ủy ban nhân dân tỉnh.",
+     {"6061/BTNMT-KHTC": "Bộ Tài nguyên và Môi trường", "6304/BTNMT-MT": "Bộ Tài nguyên và Môi trường"}),
+    # a joint circular's bodies joined by a dash, a stop word inside the first ("giao")
+    ("Căn cứ Thông tư liên tịch số 02/2009/TTLT-BNG-BNV ngày 27 tháng 5 năm 2009 của Bộ Ngoại giao - Bộ Nội vụ hướng "
+     "dẫn chức năng, nhiệm vụ của Sở Ngoại vụ;", {"02/2009/TTLT-BNG-BNV": "Bộ Ngoại giao - Bộ Nội vụ"}),
+    ("Căn cứ Thông tư liên tịch số 168/2013/TTLT-BTC-BCA ngày 15/11/2013 của Bộ Tài chính- Bộ Công an về việc hướng "
+     "dẫn thực hiện;", {"168/2013/TTLT-BTC-BCA": "Bộ Tài chính- Bộ Công an"}),
     # the issuer ends where its sentence goes on with a request
     ("Tại thông báo số  54 / BHXH - CĐ  ngày 07 tháng 03 năm 2016 của  BHXH / TP  đề nghị BHXH quận, huyện tạm "
      "ngưng giải quyết đối với loại hồ sơ.", {"54/BHXH-CĐ": "BHXH / TP"}),
