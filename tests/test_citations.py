@@ -54,6 +54,12 @@ def cites(*paras: str, document=None):
     ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY CHẾ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH BAN HÀNH KÈM THEO QUYẾT "
      "ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM 2018 CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN", "13/2018/QĐ-UBND", "Quyết định",
      "2018-04-27", "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN", "sua_doi"),
+    # "theo quy định của" follows the document, inside a clause another cue opens; "Tiếp tục triển khai" implements
+    ("Thực hiện Chương trình công tác năm 2015 của Bộ, về việc may, mặc đồng phục theo quy định của Thông tư số "
+     "26/2009/TT-BGDĐT ngày 30/9/2009 (Thông tư 26); Bộ đề nghị các sở báo cáo.", "26/2009/TT-BGDĐT", "Thông tư",
+     "2009-09-30", None, "theo"),
+    ("- Tiếp tục triển khai Kết luận số 80-KL/TW ngày 20/6/2020 của Ban Bí thư về tiếp tục thực hiện Chỉ thị;",
+     "80-KL/TW", "Kết luận", "2020-06-20", "Ban Bí thư", "thuc_hien"),
     # a web copy lost the "cứ" of "Căn cứ"
     ("Căn Luật Ngân hàng Nhà nước Việt Nam số 46/2010/QH12 ngày 16 tháng 6 năm 2010;", "46/2010/QH12", "Luật",
      "2010-06-16", None, "can_cu"),
