@@ -169,6 +169,9 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
     more = _MORE_TERMS.match(ft, end) if re.search(rf"(?i){agencies.TERM}$", ft[s:end]) else None
     if more:
         end = more.end()   # "… khoá XIX, nhiệm kỳ 2020 - 2025", "… khóa VII, kỳ họp thứ 17": the stop words cut it
+    bracketed = _BRACKETED_TERM.match(ft, end)
+    if bracketed:
+        end = bracketed.end()   # "Ban Bí thư Trung ương Đảng (khóa XI)"
     issuer = collapse_ws(text[s:end]).strip(" ,;.")
     words = issuer.split()
     if not issuer or len(words) > 30:
@@ -183,6 +186,7 @@ def _joint_names(ft: str, end: int, pat_names: re.Pattern) -> int:
     return end
 
 
+_BRACKETED_TERM = re.compile(rf"[ \t]*\([ \t]*{agencies.TERM}[ \t]*\)", re.IGNORECASE)
 _PLENUM = re.compile(r"(?i)hội\s+nghị\s+(?:lần\s+thứ|trung\s+ương)\s+\S+\s*$")
 _BODY_TERM = re.compile(rf"(?i)(?:\s+đảng)?\s+{agencies.TERM}")   # "… Trung ương (Đảng) khoá XII"
 
@@ -202,7 +206,8 @@ def _plenum_body(ft: str, s: int, end: int, pat_names: re.Pattern) -> int:
 
 # words that may follow a body's name and still belong to it: where it is ("tỉnh Bình Dương"),
 # which term ("khóa IX"); a capitalised word continues a proper name
-_QUALIFIER = re.compile(r"(?i)(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|trung\s+ương|tw)(?!\w)")
+_QUALIFIER = re.compile(r"(?i)(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|trung\s+ương|tw"
+                        r"|nước\s+cộng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam)(?!\w)")   # "Quốc hội nước …"
 _TERM = re.compile(rf"(?i){agencies.TERM}(?:\s*,?\s*{agencies.TERM})*(?!\w)")
 _MORE_TERMS = re.compile(rf"(?i)(?:\s*,?\s*{agencies.TERM})+(?!\w)")
 
@@ -647,12 +652,13 @@ def _share_list_issuers(ms: list[Mention]) -> None:
         while m.issuer and p is not None and p.issuer is None and p.type == m.type and not m.extra.get("own_proposer"):
             p.issuer = m.issuer
             m, p = p, p.extra.get("list_prev")
-    # … and one printed before the list, after its plural type ("các Nghị định của Chính phủ: …") or before the first
-    # item ("chỉ đạo của Thủ tướng tại Công điện số A và Công điện số B", "Bộ X đã có Công văn số A và Công văn số B")
+    # … and one printed before the list, after its plural type ("các Nghị định của Chính phủ: …"), or before the first
+    # item, whatever their types ("chỉ đạo của Thủ tướng tại Công điện số A và Công điện số B", "đề nghị của Giám đốc
+    # Sở Tài chính tại Tờ trình số A và Báo cáo số B")
     for m in ms:
         p = m.extra.get("list_prev")
-        if m.issuer is None and p is not None and p.issuer and p.type == m.type \
-                and (p.extra.get("issuer_ahead") or p.extra.get("issuer_before")):
+        if m.issuer is None and p is not None and p.issuer \
+                and (p.extra.get("issuer_ahead") and p.type == m.type or p.extra.get("issuer_before")):
             m.issuer = p.issuer
             m.extra["issuer_ahead"], m.extra["issuer_before"] = p.extra.get("issuer_ahead"), p.extra.get("issuer_before")
 

@@ -275,11 +275,18 @@ def test_seed_citations(seed, fmt):
     ("Bộ Tài nguyên và Môi trường đã có Công văn số 6061/BTNMT-KHTC ngày 11 tháng 10 năm 2022 và Công văn số "
      "6304/BTNMT-MT ngày 21 tháng 10 năm 2022 gửi Ủy ban nhân dân tỉnh.",
      {"6061/BTNMT-KHTC": "Bộ Tài nguyên và Môi trường", "6304/BTNMT-MT": "Bộ Tài nguyên và Môi trường"}),
+    ("Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 237/TTr-STC ngày 27/7/2018 và Báo cáo số 332/BC-STC "
+     "ngày 17/8/2018.", {"237/TTr-STC": "Giám đốc Sở Tài chính", "332/BC-STC": "Giám đốc Sở Tài chính"}),
     # a joint circular's bodies joined by a dash, a stop word inside the first ("giao")
     ("Căn cứ Thông tư liên tịch số 02/2009/TTLT-BNG-BNV ngày 27 tháng 5 năm 2009 của Bộ Ngoại giao - Bộ Nội vụ hướng "
      "dẫn chức năng, nhiệm vụ của Sở Ngoại vụ;", {"02/2009/TTLT-BNG-BNV": "Bộ Ngoại giao - Bộ Nội vụ"}),
     ("Căn cứ Thông tư liên tịch số 168/2013/TTLT-BTC-BCA ngày 15/11/2013 của Bộ Tài chính- Bộ Công an về việc hướng "
      "dẫn thực hiện;", {"168/2013/TTLT-BTC-BCA": "Bộ Tài chính- Bộ Công an"}),
+    # a term in brackets after the body, and the State's full name after "Quốc hội", are the issuer's
+    ("thực hiện Kết luận số 04-KL/TW ngày 19 tháng 4 năm 2011 của Ban Bí thư Trung ương Đảng (khóa XI); Ủy ban nhân "
+     "dân tỉnh ban hành", {"04-KL/TW": "Ban Bí thư Trung ương Đảng (khóa XI)"}),
+    ("Căn cứ Luật Xây dựng số 16/2003/QH11 ngày 26/11/2003 của Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam;",
+     {"16/2003/QH11": "Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam"}),
     # the issuer ends where its sentence goes on with a request
     ("Tại thông báo số  54 / BHXH - CĐ  ngày 07 tháng 03 năm 2016 của  BHXH / TP  đề nghị BHXH quận, huyện tạm "
      "ngưng giải quyết đối với loại hồ sơ.", {"54/BHXH-CĐ": "BHXH / TP"}),
