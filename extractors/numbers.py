@@ -50,9 +50,12 @@ OLD = rf"{NUM}[-–][A-ZĐ][A-ZĐ{_UPV}&]*[A-Za-z]?(?![-/\w])"
 # a number may be glued to "số" / "s" when a PDF lost the space ("số31-QĐ/TW", "Nghị định s20/2008/NĐ-CP")
 # (?=\d) first: most positions fail there, before the five look-behinds are tried (4x faster)
 NUMBER_RE = re.compile(rf"(?=\d)(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<=\ss)|(?<![\w/.:\-&]))(?:{PARTY}|{STATE_WRAP}|{OLD})(?![\w&])")
+# numbers of the 1990s-2000s with the issuer's code glued to the number, on a header's "Số:" line only:
+# "255TCT/QĐ/KH", "1234 TCT/NV1"
+GLUED_CODE = rf"{NUM}[ ]?(?-i:[{_UP}]{{2,}}[A-ZĐ0-9&]*)(?:/{PART})+"
 # "Số:" line of a header: number (maybe blank) then symbol
 SO_LINE_RE = re.compile(
-    rf"(?<!\w)(?:Số\s*:?|(?-i:S)[ \t]*:(?=[ \t]*\d))\s*(?:(?P<num>{PARTY}|{STATE_WRAP}|{OLD})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
+    rf"(?<!\w)(?:Số\s*:?|(?-i:S)[ \t]*:(?=[ \t]*\d))\s*(?:(?P<num>{PARTY}|{STATE_WRAP}|{OLD}|{GLUED_CODE})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
     re.IGNORECASE)
 
 

@@ -254,6 +254,9 @@ def _plain(*lines: str):
       "S: 709/VPCP-KTTH", "V/v Quy hoạch khu kinh tế", "Hà Nội, ngày 28 tháng 01 năm 2015", "Kính gửi: Bộ Tài chính.",
       "Xét đề nghị của Bộ Tài chính tại Tờ trình số 12/TTr-BTC, Phó Thủ tướng có ý kiến như sau:"],
      "issuer", "Văn phòng Chính phủ"),
+    # a number of the 2000s with the issuer's code glued on, on the header's "Số:" line
+    (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "Số: 255TCT/QĐ/KH", "Hà Nội, ngày 28 tháng 03 năm 2001", "QUYẾT ĐỊNH",
+      "VỀ VIỆC BAN HÀNH HỆ THỐNG MẪU BIỂU BÁO CÁO THỐNG KÊ THUẾ"], "number", "255TCT/QĐ/KH"),
     # a web copy glued the signer's name onto the title in capitals
     (["VĂN PHÒNG CHÍNH PHỦ", "Số: 2414/VPCP-KGVX", "Hà Nội, ngày 06 tháng 04 năm 2016", "V/v phòng dịch",
       "Kính gửi: Bộ Y tế.", "Văn phòng Chính phủ xin thông báo để Bộ Y tế biết, thực hiện./.", "Nơi nhận:", "- Như trên;",
