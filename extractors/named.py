@@ -82,10 +82,14 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
         if _IN_BODY_NAME.search(ft, max(0, m.start() - 20), m.start()):
             continue              # "Hội Luật gia Việt Nam", "Liên đoàn Luật sư Việt Nam": a body, not a law
         name_end = m.end("year") if m.group("year") else m.end("qual") if m.group("qual") else m.end("name")
+        bare = _BARE_YEAR.match(ft, m.end("head"))
+        if bare:
+            name_end = bare.end()   # "Hiến pháp năm 1992 của Chính phủ": named by its year alone
         both = _coordinated_law(ft, m)
         if both is not None:
             name_end = pos = both  # "Hiến pháp mới và Luật Tổ chức Chính phủ mới": two laws
             m = rx.match(ft, m.start(), both) or m
+        renewed = _without_new(ft, m.start(), name_end) != name_end   # "Luật Tổ chức Chính phủ mới": another law
         name_end = _without_new(ft, m.start(), name_end)
         after = ft[m.end():m.end() + 12]
         if re.match(r"\s*số\b", after) or re.match(r"(?i)(?:này|nói trên|trên)\b", m.group("name")):
@@ -99,8 +103,31 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
             name_end, iso = u.end, None           # next line's place and date are not the law's
         name = collapse_ws(text[m.start():name_end]).rstrip(" ,.;")
         out.append({"type": canonical_type(head) or collapse_ws(head), "name": name, "date": iso,
-                    "quote": _quote(text, us, m.start()), "span": [m.start(), name_end]})
-    return out
+                    "quote": _quote(text, us, m.start()), "span": [m.start(), name_end],
+                    "_key": _law_key(name) + (" mới" if renewed else "")})
+    return _years_apart(out)
+
+
+_BARE_YEAR = re.compile(r"\s+năm\s+\d{4}(?!\d)")
+_YEAR_END = re.compile(r"\s+năm\s+(\d{4})$")
+
+
+def _law_key(name: str) -> str:
+    """One key per law however it is named: "Luật Hòa giải ở cơ sở năm 2013" is "Luật Hòa giải ở cơ sở"."""
+    return _YEAR_END.sub("", collapse_ws(fold(name)).lower())
+
+
+def _years_apart(laws: list[dict]) -> list[dict]:
+    """A law the text names with two years ("Luật Tố cáo năm 2011" and "… năm 2018") is two laws, and a mention
+    without a year may be either: each keeps its own name as its key."""
+    years: dict[str, set[str]] = {}
+    for c in laws:
+        y = _YEAR_END.search(collapse_ws(fold(c["name"])))
+        years.setdefault(c["_key"], set()).update([y.group(1)] if y else [])
+    for c in laws:
+        if len(years[c["_key"]]) > 1:
+            c["_key"] = collapse_ws(fold(c["name"])).lower()
+    return laws
 
 
 def _coordinated_law(ft: str, m: re.Match) -> int | None:

@@ -125,6 +125,17 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
      [("Luật", "Luật Bảo hiểm y tế", None)]),
     (["Thực hiện Quy chế làm việc của Chính phủ, Văn phòng Chính phủ đề nghị các Bộ tổ chức trực."],
      [("Quy chế", "Quy chế làm việc của Chính phủ", None)]),
+    # a law named with its year and again without it is one law; the Constitution named by its year alone; a law
+    # named with two years is two laws
+    (["Thực hiện Luật Phổ biến, giáo dục pháp luật năm 2012; Luật Hòa giải ở cơ sở năm 2013;",
+      "Triển khai có hiệu quả Luật Phổ biến, giáo dục pháp luật (PBGDPL); Luật Hòa giải ở cơ sở; các quy định khác."],
+     [("Luật", "Luật Phổ biến, giáo dục pháp luật năm 2012", None), ("Luật", "Luật Hòa giải ở cơ sở năm 2013", None)]),
+    (["Để tổng kết hoạt động Ban chỉ đạo tổng kết thi hành Hiến pháp năm 1992 của Chính phủ, Phó Thủ tướng có ý kiến:",
+      "1. Tổ chức cuộc họp tổng kết thi hành Hiến pháp năm 1992 vào thời gian trước ngày 10 tháng 01 năm 2014;"],
+     [("Hiến pháp", "Hiến pháp năm 1992", None)]),
+    (["Luật Tố cáo năm 2018 ban hành với nhiều quy định mới so với Luật Tố cáo năm 2011 như: thẩm quyền giải quyết.",
+      "Căn cứ Luật Tố cáo;"],
+     [("Luật", "Luật Tố cáo năm 2018", None), ("Luật", "Luật Tố cáo năm 2011", None)]),
     # not named citations: titles of numbered citations, own products, activities, generic mentions
     (["Thực hiện Quyết định số 1898/QĐ-TTg ngày 28/11/2017 của Thủ tướng Chính phủ phê duyệt Đề án “Hỗ trợ hoạt "
       "động bình đẳng giới vùng dân tộc thiểu số”;", "Đề nghị các tỉnh báo cáo kết quả thực hiện Đề án “Hỗ trợ hoạt "
