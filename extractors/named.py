@@ -92,8 +92,8 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
         renewed = _without_new(ft, m.start(), name_end) != name_end   # "Luật Tổ chức Chính phủ mới": another law
         name_end = _without_new(ft, m.start(), name_end)
         after = ft[m.end():m.end() + 12]
-        if re.match(r"\s*số\b", after) or re.match(r"(?i)(?:này|nói trên|trên)\b", m.group("name")):
-            continue              # numbered laws are citations; "Luật này"
+        if re.match(r"\s*số\b", after) or re.match(r"(?i)(?:này|nói trên|trên)\b|số\s*:?\s*\d", m.group("name")):
+            continue              # numbered laws are citations ("Pháp lệnh số 16/2011/UBTVQH12 ngày …"); "Luật này"
         if _inside_numbered_description(ft, m.start(), us, numbered):
             continue
         covered_to = m.end()

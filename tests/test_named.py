@@ -136,6 +136,9 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     (["Luật Tố cáo năm 2018 ban hành với nhiều quy định mới so với Luật Tố cáo năm 2011 như: thẩm quyền giải quyết.",
       "Căn cứ Luật Tố cáo;"],
      [("Luật", "Luật Tố cáo năm 2018", None), ("Luật", "Luật Tố cáo năm 2011", None)]),
+    # a law or ordinance with its number is a numbered citation, not a named one
+    (["Căn cứ Pháp lệnh số 16/2011/UBTVQH12 ngày 30 tháng 6 năm 2011 về quản lý vũ khí; Pháp lệnh số "
+      "07/2013/UBTVQH13 ngày 12 tháng 7 năm 2013 sửa đổi bổ sung một số điều;"], []),
     # not named citations: titles of numbered citations, own products, activities, generic mentions
     (["Thực hiện Quyết định số 1898/QĐ-TTg ngày 28/11/2017 của Thủ tướng Chính phủ phê duyệt Đề án “Hỗ trợ hoạt "
       "động bình đẳng giới vùng dân tộc thiểu số”;", "Đề nghị các tỉnh báo cáo kết quả thực hiện Đề án “Hỗ trợ hoạt "
