@@ -244,9 +244,12 @@ def _title_end(text: str, ft: str, start: int, limit: int) -> int:
     m = re.search(r"\s+ngày\s*\d", seg)   # "Nghị quyết HĐND tỉnh khóa II kỳ họp thứ 6 ngày 05/7/1997": its date
     if m:
         stops.append(m.start())
-    m = re.search(r"(?i),\s+(?:cụ\s+thể|góp\s+phần|nhằm|để|qua\s+đó|từ\s+đó|đồng\s+thời)(?!\w)", seg)
+    m = re.search(r"(?i),\s+(?:cụ\s+thể|góp\s+phần|nhằm|để|qua\s+đó|từ\s+đó|đồng\s+thời|với\s+các)(?!\w)"
+                  r"|\s+và\s+(?:triển\s+khai|thực\s+hiện|tổ\s+chức|xây\s+dựng|ban\s+hành|đề\s+ra)(?!\w)", seg)
     if m:
-        stops.append(m.start())   # "… của Đảng, cụ thể như sau", "…, góp phần sớm đưa …": the sentence goes on
+        # "… của Đảng, cụ thể như sau", "…, góp phần sớm đưa …", "…, với các nội dung …", "… năm 2022 và triển khai
+        # Kế hoạch năm 2023": the sentence goes on
+        stops.append(m.start())
     cut = min(stops)
     m = re.match(r"(?i)\s*hội\s+nghị\s+lần\s+thứ\s+\S+\s+ban\s+(?:chấp\s+hành|thường\s+vụ)\b[^;:]*?(?=\s+về\s)", seg[:cut])
     if m:

@@ -136,6 +136,10 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     (["Luật Tố cáo năm 2018 ban hành với nhiều quy định mới so với Luật Tố cáo năm 2011 như: thẩm quyền giải quyết.",
       "Căn cứ Luật Tố cáo;"],
      [("Luật", "Luật Tố cáo năm 2018", None), ("Luật", "Luật Tố cáo năm 2011", None)]),
+    # a title ends where its sentence goes on: "… và triển khai …", ", với các nội dung …"
+    (["Sau khi nghe báo cáo kết quả thực hiện Kế hoạch phát triển ngành nông nghiệp, nông thôn năm 2022 và triển khai "
+      "Kế hoạch năm 2023, Phó Chủ tịch kết luận."],
+     [("Kế hoạch", "Kế hoạch phát triển ngành nông nghiệp, nông thôn năm 2022", None)]),
     # a law or ordinance with its number is a numbered citation, not a named one
     (["Căn cứ Pháp lệnh số 16/2011/UBTVQH12 ngày 30 tháng 6 năm 2011 về quản lý vũ khí; Pháp lệnh số "
       "07/2013/UBTVQH13 ngày 12 tháng 7 năm 2013 sửa đổi bổ sung một số điều;"], []),
