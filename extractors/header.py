@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import agencies
+from extractors import agencies, vocab
 from extractors.agency_lists import starts_body_any_case
 from extractors.dates import DATE_RE, DateMatch, _from_match, date_after, find_place_date
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
@@ -269,6 +269,29 @@ def _place_from_text(issuer: str, text: str) -> str:
 def _cut_in_word(head: str, name: str) -> bool:
     """`name` is `head` with the rest of its last word ("chính ph" of "chính phủ"), and nothing after."""
     return len(head) >= 4 and name.startswith(head) and name[len(head):].isalpha() and len(name) - len(head) <= 3
+
+
+_OFFICIAL = re.compile(r"(?i)(?:" + "|".join(map(re.escape, vocab.load("header_repost.json")["official_titles"]))
+                       + r")\s")   # a body alone may close a title ("… VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK")
+_NOT_AUTHORITY_AFTER = re.compile(r"(?i)(?:,|của|và|cho|với|giữa|tại|thuộc|đối với|trên|về|đến|từ)\s*$")
+
+
+def _enacting_tail(seg: str, province: str | None) -> int | None:
+    """Where a title in capitals ends when a flattened copy ran the enacting authority onto it ("BAN HÀNH … MÃ
+    BƯU CHÍNH QUỐC GIA BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG"): an official of a known body closing it, not
+    named by the title itself ("… CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "…, CHỦ TỊCH UBND TỈNH"); None if none."""
+    if not is_caps(seg):
+        return None
+    f = fold(seg)
+    for m in re.finditer(r"\s+", f):
+        rest = f[m.end():].strip()
+        if len(f[:m.start()].split()) < 3 or "," in rest or len(rest.split()) > 10 or not _OFFICIAL.match(rest) \
+                or _NOT_AUTHORITY_AFTER.search(f[:m.start()]):
+            continue
+        body = agencies.canonical_agency(body_of_official(rest), province)
+        if agencies._lookup(agencies._split_province(body)[0])[0] is not None:
+            return m.start()
+    return None
 
 
 def _enacting_body(lines: list[Line], province: str | None) -> str | None:
@@ -701,6 +724,9 @@ def extract_document(doc: ReadDocument) -> dict:
         subject = subject[:rule.start()]   # the rule printed under the title ("… giai đoạn mới -----")
         if sspan:
             sspan = (sspan[0], sspan[0] + len(text[sspan[0]:sspan[1]].rstrip(" -–—_=*.\t\n")))
+    if subject and sspan and (tail := _enacting_tail(text[sspan[0]:sspan[1]], province)):
+        sspan = (sspan[0], sspan[0] + tail)   # the enacting authority flattened onto the title's line
+        subject = collapse_ws(text[sspan[0]:sspan[1]])
     out["subject"] = subject
     if sspan:
         out["spans"]["subject"] = list(sspan)

@@ -254,6 +254,13 @@ def _plain(*lines: str):
       "S: 709/VPCP-KTTH", "V/v Quy hoạch khu kinh tế", "Hà Nội, ngày 28 tháng 01 năm 2015", "Kính gửi: Bộ Tài chính.",
       "Xét đề nghị của Bộ Tài chính tại Tờ trình số 12/TTr-BTC, Phó Thủ tướng có ý kiến như sau:"],
      "issuer", "Văn phòng Chính phủ"),
+    # the enacting official flattened onto the title's line is no part of the subject; a body closing a title is
+    (["BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 48/2008/QĐ-BTTTT", "Hà Nội, ngày 29 tháng 8 năm 2008", "QUYẾT ĐỊNH",
+      "BAN HÀNH 04 (BỐN) SỐ ĐẦU CỦA MÃ BƯU CHÍNH QUỐC GIA BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+      "Căn cứ Pháp lệnh Bưu chính Viễn thông;"], "subject", "BAN HÀNH 04 (BỐN) SỐ ĐẦU CỦA MÃ BƯU CHÍNH QUỐC GIA"),
+    (["HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK", "Số: 05/2025/NQ-HĐND", "Đắk Lắk, ngày 2 tháng 3 năm 2025", "NGHỊ QUYẾT",
+      "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA TỔ ĐẠI BIỂU VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK", "Căn cứ Luật;"], "subject",
+     "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA TỔ ĐẠI BIỂU VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK"),
     # a number of the 2000s with the issuer's code glued on, on the header's "Số:" line
     (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "Số: 255TCT/QĐ/KH", "Hà Nội, ngày 28 tháng 03 năm 2001", "QUYẾT ĐỊNH",
       "VỀ VIỆC BAN HÀNH HỆ THỐNG MẪU BIỂU BÁO CÁO THỐNG KÊ THUẾ"], "number", "255TCT/QĐ/KH"),
