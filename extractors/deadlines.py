@@ -45,6 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_range", re.compile(r"tháng\s*(\d{1,2})" + _TO + r"(?:tháng\s*)?(\d{1,2})(?!\d)"
                                r"(?!\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d)" + _OF_YEAR)),
     ("quarter_range", re.compile(r"quý\s*" + _Q + _TO + r"(?:quý\s*)?" + _Q + _OF_YEAR)),
+    # "từ ngày 30/4/2025 đến hết ngày 01/5/2025", "từ 18/8 đến 20/8/2019": the window ends on its last day
+    ("date_range", re.compile(r"(?<!\d)(\d{1,2})" + _SEP + r"(\d{1,2})(?:" + _SEP + _YEAR + r")?" + _TO
+                              + r"(?:ngày\s*)?(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + _YEAR + r"(?!\d)")),
     ("date", re.compile(r"(?<!\d)(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + _YEAR + r"(?!\d)")),
     ("date_words", re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm\s*" + _YEAR + r")?(?!\d)")),
     ("date_noyear", re.compile(r"(?:ngày|trước|đến|hạn|chậm nhất)\s*(?:ngày\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")),
@@ -93,6 +96,10 @@ def _resolve(kind: str, m: re.Match, ref_year: int | None) -> tuple[str, date | 
     if kind == "date":
         d = _safe_date(int(g[2]), int(g[1]), int(g[0]))
         return ("date", d, d) if d else None
+    if kind == "date_range":
+        last = _safe_date(int(g[5]), int(g[4]), int(g[3]))
+        first = _safe_date(int(g[2] or g[5]), int(g[1]), int(g[0]))
+        return ("date", last, first) if last and first and first <= last else None
     if kind in ("date_words", "date_noyear"):
         y = _year_of(g[2] if kind == "date_words" else None, ref_year)
         if not (1 <= int(g[1]) <= 12 and 1 <= int(g[0]) <= 31):
