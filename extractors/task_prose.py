@@ -16,13 +16,14 @@ The lead is the body that carries the work out: "A chỉ đạo B chỉ đạo C
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors import vocab
+from extractors import agencies, vocab
 from extractors.agency_lists import is_collective, is_list_prefix, split_agencies, starts_body
-from extractors.dates import FULL_DATE
+from extractors.dates import FULL_DATE, find_dates
 from extractors.deadlines import opens_with_condition, parse_deadline
 from extractors.numbers import find_numbers
 from extractors.phrases import phrase_alternation
@@ -31,7 +32,7 @@ from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
 _ROMAN_H = re.compile(r"^\s*([IVX]{1,5})\s*[.\-–/]\s*(\S.*)$")
-_NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[.)]|[-–](?!\s*\d))\s+(\S.*)$")   # "1.", "1)", "1-"
+_NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[.)]|[-–/](?!\s*\d))\s+(\S.*)$")   # "1.", "1)", "1-", "1/"
 _SUBNUM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\s*[.)]?\s+(\S.*)$")   # "1.1. …": the second level, as a letter is
 _LETTER = re.compile(r"^\s*([a-zđ])\s*[)\]]\s*(\S.*)$")
 _DASH = re.compile(r"^\s*[-–+•*]\s+(\S.*)$")
@@ -295,7 +296,7 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
     if pos >= 0:
         phrase, stop = _agency_phrase(text[pos:])
         # a body, or after an assignment verb a lower-case addressee ("Đề nghị cơ quan lập quy hoạch …")
-        named = starts_body(phrase) or (m is not None and _ADDRESSEE.match(fold(phrase)))
+        named = starts_body(phrase) and not _generic(phrase) or (m is not None and _ADDRESSEE.match(fold(phrase)))
         # no agent: a passive ("Các trường hợp được gia hạn"), a lone "Các" before "tổ chức", a field label
         # ("Đơn vị thực hiện: …"), a sentence holding a document number ("Bộ … đã có Công văn số …")
         if phrase and named and not re.search(r"(?<!\w)được(?!\w)", phrase) and not find_numbers(phrase) \
@@ -441,6 +442,37 @@ def _is_title(text: str) -> bool:
 def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
     """Tasks assigned by numbered items and sentences of the body."""
     paras = _paragraphs(doc)
+    return _timed(_prose_tasks(paras, ref), paras, ref)
+
+
+# an item that only says when: "2/ Thời gian treo cờ Tổ quốc: Từ ngày 30/4/2025 đến hết ngày 01/5/2025."
+_TIME_ITEM = re.compile(r"(?i)^\s*(?:\d{1,2}\s*[./)]\s*)?thời\s+gian(?:\s+[^:\d]{1,60})?\s*:\s*(.*)$")
+
+
+def _timed(tasks: list[dict], paras: list[_Para], ref) -> list[dict]:
+    """A list whose own item says when its work is done ("Thời gian treo cờ: + Đợt 1: từ … đến hết ngày 20/8;
+    + Đợt 2: từ … đến hết ngày 03/9/2019") gives that time to its tasks that have none: the last day named."""
+    if not tasks:
+        return tasks
+    best: tuple[str, dict] | None = None
+    for i, p in enumerate(paras):
+        m = _TIME_ITEM.match(p.text)
+        if m is None or any(t["span"][0] <= p.start < t["span"][1] for t in tasks if t.get("span")):
+            continue
+        parts = [m.group(1)] + [q.text for q in itertools.takewhile(lambda q: _DASH.match(q.text), paras[i + 1:])]
+        for part in parts:
+            last = max((d.iso for d in find_dates(part) if d.iso), default=None)   # a window, or a list of days
+            if last and (best is None or last > best[1]):
+                best = (collapse_ws(re.sub(r"^[-–+•*\s]*(?:đợt\s+\d+\s*:)?\s*", "", part, flags=re.I)).rstrip(" .;"), last)
+    if best is None:
+        return tasks
+    for t in tasks:
+        if t["deadline_kind"] == "none":
+            t.update(deadline_text=best[0], deadline=best[1], deadline_kind="date")
+    return tasks
+
+
+def _prose_tasks(paras: list[_Para], ref) -> list[dict]:
     lo, hi, roman = _scope(paras)
     if lo >= hi:
         return _number_and_build(_assignment_runs(paras, hi, ref), ref)
@@ -662,6 +694,16 @@ def _field_labels() -> frozenset[str]:
     return frozenset(fold(w).lower() for w in _grammar()["field_labels"])
 
 
+# head words that are also common nouns: "Lãnh đạo UBND tỉnh: …" names a body, "Lãnh đạo toàn diện trên các lĩnh vực: …"
+# (a Party committee's remit) does not
+_GENERIC_HEAD = re.compile(r"(?i)(?:lãnh\s+đạo|thành\s+viên|đại\s+biểu)\s")
+
+
+def _generic(phrase: str) -> bool:
+    """A phrase opening with such a word that names no body."""
+    return bool(_GENERIC_HEAD.match(phrase)) and not agencies.find_agencies(phrase)
+
+
 def _build(it: _Item, no: str, text: str, ref) -> dict | None:
     name, lead, support, deadline = _labelled(text)
     if deadline is None:
@@ -669,7 +711,7 @@ def _build(it: _Item, no: str, text: str, ref) -> dict | None:
     own_lead, own_support = [], []
     m = re.match(r"^(Đối với\s+)?([^:]{3,160}):\s+(\S.*)$", name)
     if m and starts_body(m.group(2)) and not _grammar()["verb_rx"].search(fold(m.group(2))) \
-            and not (is_list_prefix(m.group(2)) and not _opens_with_verb(m.group(3))):
+            and not (is_list_prefix(m.group(2)) and not _opens_with_verb(m.group(3))) and not _generic(m.group(2)):
         # "Các Bộ: Quốc phòng, Công an … báo cáo …": the colon is the list's; "UBND các phường: Thông báo …" is not
         own_lead = split_agencies(m.group(2))
         if not m.group(1):   # "Sở Tài chính: chủ trì …" names the work after the colon; "Đối với các cơ quan …:

@@ -380,6 +380,14 @@ def test_prose_sections(paras, want):
      [("1", ["Các sở, ban, ngành, tổ chức đảng", "Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang",
              "các đơn vị sự nghiệp thuộc tỉnh", "UBND các huyện, thị xã, thành phố"], [], "Các sở, ban"),
       ("2", ["UBND các huyện, thị xã, thành phố"], [], "UBND các huyện")]),
+    # items numbered "1/"; a sibling item that only says when gives its last day to the tasks without one
+    (["UBND xã Thiệu Vân thông báo treo cờ Tổ quốc như sau:",
+      "1/ Tất cả các cơ quan, các thôn, các hộ gia đình thực hiện treo cờ Tổ quốc tại trụ sở và tại các hộ gia đình.",
+      "2/ Thời gian treo cờ Tổ quốc: Từ ngày 30/4/2025 đến hết ngày 01/5/2025."],
+     [("1", ["Tất cả các cơ quan", "các thôn, các hộ gia đình"], [], "Tất cả các cơ quan")]),
+    # "Lãnh đạo" naming no body is a remit, not a lead
+    (["Ban Thường vụ Huyện ủy có nhiệm vụ như sau:",
+      "1/ Lãnh đạo toàn diện trên các lĩnh vực: chính trị, kinh tế, văn hóa - xã hội, quốc phòng - an ninh."], []),
     # a Deputy Prime Minister hands a dash list to the body the introduction names ("… như sau:")
     (["Xét đề nghị của Bộ Công Thương, Phó Thủ tướng Vũ Văn Ninh yêu cầu Bộ Kế hoạch và Đầu tư như sau:",
       "- Nghiên cứu, có ý kiến về đề xuất của Bộ Công Thương;", "- Khẩn trương báo cáo lại Thủ tướng Chính phủ."],
@@ -389,6 +397,18 @@ def test_prose_roles(paras, want):
     tasks = extract_tasks(_prose_doc(paras), {}, [])
     assert len(tasks) == len(want)
     assert [(t["no"], t["lead"], t["support"], t["name"][:len(w[3])]) for t, w in zip(tasks, want)] == want
+
+
+@pytest.mark.parametrize("time_item, deadline", [
+    ("3. Thời gian treo cờ: Từ ngày 16/5/2021 đến hết ngày 24/5/2021.", "2021-05-24"),
+    ("3. Thời gian nghỉ: Nghỉ 02 ngày, ngày 30/4/2020 (thứ Năm) và ngày 01/5/2020 (thứ Sáu).", "2020-05-01"),
+    ("3. Thời gian tiếp: Buổi sáng từ 7h30 đến 11h30.", None),
+])
+def test_time_item_gives_its_last_day_to_the_tasks(time_item, deadline):
+    paras = ["UBND Thành phố thông báo như sau:", "1. Các cơ quan, đơn vị thành phố treo cờ Tổ quốc.",
+             "2. UBND các phường thông báo cho nhân dân treo cờ Tổ quốc, chậm nhất ngày 10/5/2021.", time_item]
+    tasks = extract_tasks(_prose_doc(paras), {}, [])
+    assert [t["deadline"] for t in tasks] == [deadline, "2021-05-10"]
 
 
 @pytest.mark.parametrize("recipients, lead", [
