@@ -271,6 +271,19 @@ def _cut_in_word(head: str, name: str) -> bool:
     return len(head) >= 4 and name.startswith(head) and name[len(head):].isalpha() and len(name) - len(head) <= 3
 
 
+def _cut_subject(subject: str, at: int, text: str, sspan: tuple[int, int] | None
+                 ) -> tuple[str, tuple[int, int] | None]:
+    """The subject ended at `at`, and its span ended where the text it drops begins."""
+    dropped = r"\s+".join(map(re.escape, subject[at:].split()))
+    kept = subject[:at].rstrip()
+    if sspan:
+        m = re.search(rf"\s*{dropped}\s*$", text[sspan[0]:sspan[1]]) if dropped else None
+        sspan = (sspan[0], sspan[0] + m.start()) if m else sspan
+    return kept, sspan
+
+
+_SPELLED_VV = re.compile(r"(?i)về\s+việc\s*:?\s+(?=\S)")
+_LINE_HEAD = re.compile(r"(?i)[ \t]*(?:công\s+văn[ \t]+)?")   # the subject opens its line, or follows "Công văn"
 _OFFICIAL = re.compile(r"(?i)(?:" + "|".join(map(re.escape, vocab.load("header_repost.json")["official_titles"]))
                        + r")\s")   # a body alone may close a title ("… VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK")
 _NOT_AUTHORITY_AFTER = re.compile(r"(?i)(?:,|của|và|cho|với|giữa|tại|thuộc|đối với|trên|về|đến|từ)\s*$")
@@ -724,9 +737,14 @@ def extract_document(doc: ReadDocument) -> dict:
         subject = subject[:rule.start()]   # the rule printed under the title ("… giai đoạn mới -----")
         if sspan:
             sspan = (sspan[0], sspan[0] + len(text[sspan[0]:sspan[1]].rstrip(" -–—_=*.\t\n")))
-    if subject and sspan and (tail := _enacting_tail(text[sspan[0]:sspan[1]], province)):
-        sspan = (sspan[0], sspan[0] + tail)   # the enacting authority flattened onto the title's line
+    if subject and sspan and out.get("type") == "Công văn" and (vv := _SPELLED_VV.match(text, sspan[0])) \
+            and _LINE_HEAD.fullmatch(text[text.rfind("\n", 0, sspan[0]) + 1:sspan[0]]):
+        sspan = (vv.end(), sspan[1])   # a letter's "Về việc …" line is its "V/v" line spelled out
         subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and re.search(r"[^.]\.$", subject):
+        subject, sspan = _cut_subject(subject, len(subject) - 1, text, sspan)   # the subject line's full stop
+    if subject and (tail := _enacting_tail(subject, province)):
+        subject, sspan = _cut_subject(subject, tail, text, sspan)   # the enacting official run onto the title's line
     out["subject"] = subject
     if sspan:
         out["spans"]["subject"] = list(sspan)

@@ -72,7 +72,7 @@ def _check(doc: dict, want: dict) -> None:
       "Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, đồng chí Phó Chủ tịch UBND "
       "tỉnh có ý kiến như sau:"],
      dict(number="3585/VP-KTN", date="2017-10-23",
-          subject="Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn")),
+          subject="báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn")),
     # a portal's answer: the V/v line ends where the body's introduction begins; "(Theo Công văn số …)" under
     # the text is the document itself; "UBND tỉnh có ý kiến" names the issuer
     (["V/v Chuyển đổi mục đích sử dụng rừng thực hiện dự án mỏ sét đồi Hồ Lây", "UBND tỉnh có ý kiến như sau:",
@@ -170,6 +170,10 @@ def test_repost_title(lines, want):
     (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
       "1. Giao Bộ Y tế theo dõi tình hình dịch."],
      dict(type="Công văn", issuer="Chính phủ", subject=None)),
+    # a letter's "Về việc …" line is its "V/v" line spelled out; the line's full stop is no part of the subject
+    (["Về việc tổ chức Tết nguyên đán Ất Mùi năm 2015.", "Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.",
+      "Thực hiện Chỉ thị số 02/CT-UBND ngày 12/01/2015 của Chủ tịch UBND huyện, Chủ tịch UBND huyện yêu cầu:"],
+     dict(type="Công văn", subject="tổ chức Tết nguyên đán Ất Mùi năm 2015")),
     # a local body printed without its place takes the first place of its level the text names; a district office
     # the first district, town or city; none named: left as printed
     (["Căn cứ Công văn số 3078/SGDĐT-GDTH ngày 31/8/2021 của Sở Giáo dục và Đào tạo; Công văn số 182/PGDĐT về nhiệm vụ "
