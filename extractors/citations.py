@@ -649,7 +649,9 @@ def _share_list_issuers(ms: list[Mention]) -> None:
     before it, after the plural type, to every item after)."""
     for m in reversed(ms):
         p = m.extra.get("list_prev")
-        while m.issuer and p is not None and p.issuer is None and p.type == m.type and not m.extra.get("own_proposer"):
+        while m.issuer and p is not None and p.issuer is None and not m.extra.get("own_proposer") \
+                and (p.type == m.type or _same_issuer_code(p.number, m.number)):   # "Hướng dẫn số 235/HD-TƯHCTĐ và
+            # Kế hoạch số 236/KH-TƯHCTĐ … của Trung ương Hội Chữ thập đỏ": two kinds, one issuer's code
             p.issuer = m.issuer
             m, p = p, p.extra.get("list_prev")
     # … and one printed before the list, after its plural type ("các Nghị định của Chính phủ: …"), or before the first
@@ -661,6 +663,21 @@ def _share_list_issuers(ms: list[Mention]) -> None:
                 and (p.extra.get("issuer_ahead") and p.type == m.type or p.extra.get("issuer_before")):
             m.issuer = p.issuer
             m.extra["issuer_ahead"], m.extra["issuer_before"] = p.extra.get("issuer_ahead"), p.extra.get("issuer_before")
+
+
+def _same_issuer_code(a: str, b: str) -> bool:
+    """Both numbers carry the same issuer's code after their type codes ("…/HD-TƯHCTĐ", "…/KH-TƯHCTĐ")."""
+    ca, cb = _issuer_code(a), _issuer_code(b)
+    return ca is not None and ca == cb
+
+
+def _issuer_code(number: str) -> str | None:
+    p = parse_number(number)
+    if p is None or p.code is None:
+        return None
+    parts = [x for x in re.split(r"[-/]", re.sub(r"^\d+[a-z]?[-/](?:\d{4}/)?", "", number)) if x]
+    rest = [x for x in parts if x.upper() != p.code.upper()]
+    return rest[0].upper() if rest else None
 
 
 def _share_plural_list(ms: list[Mention], ft: str) -> None:

@@ -277,6 +277,10 @@ def test_seed_citations(seed, fmt):
      {"6061/BTNMT-KHTC": "Bộ Tài nguyên và Môi trường", "6304/BTNMT-MT": "Bộ Tài nguyên và Môi trường"}),
     ("Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 237/TTr-STC ngày 27/7/2018 và Báo cáo số 332/BC-STC "
      "ngày 17/8/2018.", {"237/TTr-STC": "Giám đốc Sở Tài chính", "332/BC-STC": "Giám đốc Sở Tài chính"}),
+    # two kinds of document with one issuer's code share the issuer printed after the second
+    ("Căn cứ Hướng dẫn số 235/HD-TƯHCTĐ và Kế hoạch số 236/KH-TƯHCTĐ ngày 04/11/2022 của Trung ương Hội Chữ thập "
+     "đỏ Việt Nam về việc triển khai;", {"235/HD-TƯHCTĐ": "Trung ương Hội Chữ thập đỏ Việt Nam",
+                                          "236/KH-TƯHCTĐ": "Trung ương Hội Chữ thập đỏ Việt Nam"}),
     # a joint circular's bodies joined by a dash, a stop word inside the first ("giao")
     ("Căn cứ Thông tư liên tịch số 02/2009/TTLT-BNG-BNV ngày 27 tháng 5 năm 2009 của Bộ Ngoại giao - Bộ Nội vụ hướng "
      "dẫn chức năng, nhiệm vụ của Sở Ngoại vụ;", {"02/2009/TTLT-BNG-BNV": "Bộ Ngoại giao - Bộ Nội vụ"}),
