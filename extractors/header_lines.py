@@ -45,7 +45,7 @@ MOTTO = re.compile(r"(?i)c[ộô]ng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+
                     r"đảng\s+cộng\s+sản\s+việt\s+nam")
 RULE = re.compile(r"^[\s*\-_–—=.]+$")
 AUTH = re.compile(r"^(TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.|Q/)\s*(.*)$")
-STOP_SUBJECT = re.compile(r"(?i)^(căn cứ|kính gửi|nơi nhận|thực hiện chỉ đạo|[IVX]+[.\-–]\s|phần\s|chương\s|điều\s+\d|\d+\.\s"
+STOP_SUBJECT = re.compile(r"(?i)^(căn cứ|kính gửi|kính thưa|nơi nhận|thực hiện chỉ đạo|[IVX]+[.\-–]\s|phần\s|chương\s|điều\s+\d|\d+\.\s"
                           r"|(?-i:[A-H])\s*[.\-–]\s*(?=[A-ZĐÀ-Ỹ]))")   # "A -MỤC ĐÍCH, YÊU CẦU": a lettered part
 
 

@@ -176,8 +176,8 @@ def vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int,
             t = nx.text
             if _motto_in(t) or is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
                     or STOP_SUBJECT.match(t.lstrip("-– ")) or (_BODY_OPENER.match(t) and not t[:1].islower()) \
-                    or re.search(r"(?i)ngày\s.*tháng\s.*năm", t) or t.rstrip().endswith(":"):
-                break   # … or a line introducing the body ("UBND tỉnh có ý kiến như sau:")
+                    or re.search(r"(?i)ngày\s.*tháng\s.*năm", t) or t.rstrip().endswith(":") or len(t) > 200:
+                break   # … or a line introducing the body ("UBND tỉnh có ý kiến như sau:"), or a body paragraph
             if nx.start - end > 3 and not (t[:1].islower() or t[:1].isdigit() or re.search(r"[^.;:]$", parts[-1])):
                 break
             parts.append(t)

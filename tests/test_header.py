@@ -254,6 +254,16 @@ def _plain(*lines: str):
       "S: 709/VPCP-KTTH", "V/v Quy hoạch khu kinh tế", "Hà Nội, ngày 28 tháng 01 năm 2015", "Kính gửi: Bộ Tài chính.",
       "Xét đề nghị của Bộ Tài chính tại Tờ trình số 12/TTr-BTC, Phó Thủ tướng có ý kiến như sau:"],
      "issuer", "Văn phòng Chính phủ"),
+    # a salutation ("Kính thưa …") ends the subject, and so does a body paragraph under a V/v line
+    (["ỦY BAN NHÂN DÂN XÃ THIỆU THỊNH", "Số: 354/TB-UBND", "Thiệu Thịnh, ngày 28 tháng 7 năm 2021", "THÔNG BÁO",
+      "Về việc tập trung đẩy nhanh tiến độ xây dựng nông thôn mới", "Kính thưa toàn thể nhân dân trong địa phương.",
+      "Thực hiện Công văn số 1850/CV-BCĐ ngày 05/7/2021 của Ban chỉ đạo;"], "subject",
+     "Về việc tập trung đẩy nhanh tiến độ xây dựng nông thôn mới"),
+    (["V/v tăng cường thực hiện các biện pháp phòng, chống dịch Covid-19 trước biến thể mới Omicron",
+      "Trước tình hình diễn biến dịch Covid-19 vẫn khó lường của biến thể mới Omicron, thời gian tới nguy cơ tiếp tục "
+      "ghi nhận các trường hợp mắc biến thể Omicron từ các trường hợp nhập cảnh và lây lan ra cộng đồng là rất lớn.",
+      "Ủy ban nhân dân huyện yêu cầu các phòng, ban ngành thực hiện tốt một số nội dung sau:"], "subject",
+     "tăng cường thực hiện các biện pháp phòng, chống dịch Covid-19 trước biến thể mới Omicron"),
     # the enacting official flattened onto the title's line is no part of the subject; a body closing a title is
     (["BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 48/2008/QĐ-BTTTT", "Hà Nội, ngày 29 tháng 8 năm 2008", "QUYẾT ĐỊNH",
       "BAN HÀNH 04 (BỐN) SỐ ĐẦU CỦA MÃ BƯU CHÍNH QUỐC GIA BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
