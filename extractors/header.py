@@ -266,6 +266,14 @@ def _place_from_text(issuer: str, text: str) -> str:
     return f"{body} {m.group('level').lower()} {collapse_ws(m.group('name'))}"
 
 
+def _with_province(issuer: str, province: str | None) -> str:
+    """A provincial body printed without its province ("Ủy ban nhân dân", "Tỉnh ủy") named with the one the
+    header's place gives."""
+    if not province_in(issuer) and province and re.search(r"(?i)(ủy|ủy ban nhân dân|hội đồng nhân dân)$", fold(issuer)):
+        return agencies.canonical_agency(issuer + (" tỉnh" if not re.search(r"(?i)ủy$", fold(issuer)) else ""), province)
+    return issuer
+
+
 def _cut_in_word(head: str, name: str) -> bool:
     """`name` is `head` with the rest of its last word ("chính ph" of "chính phủ"), and nothing after."""
     return len(head) >= 4 and name.startswith(head) and name[len(head):].isalpha() and len(name) - len(head) <= 3
@@ -754,6 +762,9 @@ def extract_document(doc: ReadDocument) -> dict:
     # no number, no motto: the page kept no header, and its first caps line is a title, not a body
     bodies = _header_bodies(lines, stop) if number is not None or printed else []
     issuer, parent = _compose_issuer(bodies, province)
+    if issuer and _OFFICIAL.match(fold(issuer)):
+        # "CHỦ TỊCH ỦY BAN NHÂN DÂN" heading a chairman's own decision (QĐ-CTUBND, 2025 Law): the body is the issuer
+        issuer = _with_province(agencies.canonical_agency(body_of_official(issuer), province), province)
     joint = _joint_issuer(bodies, province)
     if joint:
         issuer, parent = joint, None
@@ -784,9 +795,7 @@ def extract_document(doc: ReadDocument) -> dict:
         who = rt.issuer if rt and rt.issuer else bv[1]
         issuer = agencies.canonical_agency(party_committee(strip_term(agencies.expand_abbreviations(who))), province)
     if issuer is None and auth_body:
-        issuer = agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", auth_body), province)
-        if not province_in(issuer) and province and re.search(r"(?i)(ủy|ủy ban nhân dân|hội đồng nhân dân)$", fold(issuer)):
-            issuer = agencies.canonical_agency(issuer + (" tỉnh" if not re.search(r"(?i)ủy$", fold(issuer)) else ""), province)
+        issuer = _with_province(agencies.canonical_agency(re.sub(r"\s*\([^)]*\)", "", auth_body), province), province)
     if issuer is None:
         issuer = _enacting_body(lines, province)
     if issuer is None:

@@ -254,6 +254,10 @@ def _plain(*lines: str):
       "S: 709/VPCP-KTTH", "V/v Quy hoạch khu kinh tế", "Hà Nội, ngày 28 tháng 01 năm 2015", "Kính gửi: Bộ Tài chính.",
       "Xét đề nghị của Bộ Tài chính tại Tờ trình số 12/TTr-BTC, Phó Thủ tướng có ý kiến như sau:"],
      "issuer", "Văn phòng Chính phủ"),
+    # a chairman's own decision (QĐ-CTUBND): the body is the issuer, with the province of the place line
+    (["CHỦ TỊCH ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 44/2025/QĐ-CTUBND",
+      "Gia Lai, ngày 20 tháng 11 năm 2025", "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"], "issuer",
+     "Ủy ban nhân dân tỉnh Gia Lai"),
     # a salutation ("Kính thưa …") ends the subject, and so does a body paragraph under a V/v line
     (["ỦY BAN NHÂN DÂN XÃ THIỆU THỊNH", "Số: 354/TB-UBND", "Thiệu Thịnh, ngày 28 tháng 7 năm 2021", "THÔNG BÁO",
       "Về việc tập trung đẩy nhanh tiến độ xây dựng nông thôn mới", "Kính thưa toàn thể nhân dân trong địa phương.",
