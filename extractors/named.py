@@ -98,6 +98,11 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
             continue
         covered_to = m.end()
         iso = find_dates(m.group("date"))[0].iso if m.group("date") and find_dates(m.group("date")) else None
+        amended = _AMENDED_LIST.match(ft, name_end) if re.match(r"(?i)sửa\s+đổi", m.group("name")) else None
+        if amended:   # "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, …, Luật X ngày …"
+            name_end = covered_to = pos = amended.end("laws")
+            dm = re.match(rf"\s*({_DATE_WORDS})", ft[name_end:])
+            iso = find_dates(dm.group(1))[0].iso if dm and find_dates(dm.group(1)) else None
         u = unit_at(us, m.start())
         if u is not None and name_end > u.end:   # "V/v thực hiện Luật Đất đai" / "Nam Định, ngày …": the
             name_end, iso = u.end, None           # next line's place and date are not the law's
@@ -109,6 +114,9 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
 
 
 _BARE_YEAR = re.compile(r"\s+năm\s+\d{4}(?!\d)")
+# the other laws an amending law's title lists after its first: ", Luật Kế toán, …, Luật Xử lý vi phạm hành chính"
+_AMENDED_LIST = re.compile(r"(?P<laws>(?:\s*(?:,|và)\s*(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s+[^,;:()\n]+?"
+                           r"(?=\s*(?:,|và\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s|;|\.|ngày\s*\d|năm\s+\d{4}|\n|$)))+)")
 _YEAR_END = re.compile(r"\s+năm\s+(\d{4})$")
 
 

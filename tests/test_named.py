@@ -136,6 +136,11 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     (["Luật Tố cáo năm 2018 ban hành với nhiều quy định mới so với Luật Tố cáo năm 2011 như: thẩm quyền giải quyết.",
       "Căn cứ Luật Tố cáo;"],
      [("Luật", "Luật Tố cáo năm 2018", None), ("Luật", "Luật Tố cáo năm 2011", None)]),
+    # an amending law's title lists the laws it amends, commas and all, up to its date
+    (["Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Kiểm toán độc lập, Luật Xử lý "
+      "vi phạm hành chính ngày 29 tháng 11 năm 2024;"],
+     [("Luật", "Luật Sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Kiểm toán độc lập, Luật Xử lý "
+       "vi phạm hành chính", "2024-11-29")]),
     # a title ends where its sentence goes on: "… và triển khai …", ", với các nội dung …"
     (["Sau khi nghe báo cáo kết quả thực hiện Kế hoạch phát triển ngành nông nghiệp, nông thôn năm 2022 và triển khai "
       "Kế hoạch năm 2023, Phó Chủ tịch kết luận."],
