@@ -683,6 +683,12 @@ def extract_document(doc: ReadDocument) -> dict:
                 subject, sspan = r_text, (r_start, lines[ti].end)
             elif is_caps(subject) and sspan and sspan[0] - lines[ti].end < 3:
                 subject, sspan = collapse_ws(f"{r_text} {subject}"), (r_start, sspan[1])
+    code = parse_number(number).code if number and parse_number(number) else None   # a type code, not a letter's
+    coded = number_type(number) if code and fold(code).upper() != "QĐ" else None      # (QĐ: Quyết định or Quy định)
+    if typ and coded and document_type(coded) != document_type(typ) and title_rest(lines[ti]):
+        # "QUY ĐỊNH MỨC CHI …" on a page that lost its "NGHỊ QUYẾT" line, numbered "23/2025/NQ-HĐND": the type
+        # word opens the subject (a verb), the number's code gives the type
+        typ, subject, sspan = coded, collapse_ws(lines[ti].text), (lines[ti].start, lines[ti].end)
     if typ is None and vv is None and dm is not None:
         subject, sspan = untitled_subject(lines, dm.end)
     if gaz and gaz["subject"]:

@@ -254,6 +254,11 @@ def _plain(*lines: str):
       "S: 709/VPCP-KTTH", "V/v Quy hoạch khu kinh tế", "Hà Nội, ngày 28 tháng 01 năm 2015", "Kính gửi: Bộ Tài chính.",
       "Xét đề nghị của Bộ Tài chính tại Tờ trình số 12/TTr-BTC, Phó Thủ tướng có ý kiến như sau:"],
      "issuer", "Văn phòng Chính phủ"),
+    # a page that lost the type line: the number's code gives the type, the title line's first word is a verb
+    (["HỘI ĐỒNG NHÂN DÂN", "Số: 23/2025/NQ-HĐND", "Phú Thọ, ngày 28 tháng 10 năm 2025",
+      "QUY ĐỊNH MỨC CHI CỤ THỂ CHO CÁC HOẠT ĐỘNG KHUYẾN CÔNG", "Căn cứ Luật Ngân sách nhà nước;"], "type", "Nghị quyết"),
+    (["UỶ BAN NHÂN DÂN -", "LIÊN ĐOÀN LAO ĐỘNG", "TỈNH BẾN TRE", "Số: 1232/QCPH-UBND-LĐLĐ", "Bến Tre, ngày 26 tháng 6 năm 2015",
+      "QUY CHẾ PHỐI HỢP", "HOẠT ĐỘNG GIỮA ỦY BAN NHÂN DÂN TỈNH VÀ LIÊN ĐOÀN LAO ĐỘNG TỈNH"], "type", "Quy chế"),
     # a chairman's own decision (QĐ-CTUBND): the body is the issuer, with the province of the place line
     (["CHỦ TỊCH ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 44/2025/QĐ-CTUBND",
       "Gia Lai, ngày 20 tháng 11 năm 2025", "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"], "issuer",
