@@ -157,8 +157,8 @@ def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int,
     ft = fold(text[:limit])
     for m in _who_verb_re().finditer(ft):
         who = text[m.start("who"):m.end("who")]
-        if not _opener_ok(who):
-            continue
+        if not _opener_ok(who) or re.search(r"(?i)trách\s+nhiệm", ft[m.end("who"):m.end()]):
+            continue   # "Phòng Văn hóa - Xã hội, … có trách nhiệm thông báo …": a task, not the issuer speaking
         if m.group("verb"):
             verb = collapse_ws(m.group("verb")).lower()
             if verb == "có ý kiến" and _official_titles().match(fold(who).lower()):

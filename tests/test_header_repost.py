@@ -170,6 +170,12 @@ def test_repost_title(lines, want):
     (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
       "1. Giao Bộ Y tế theo dõi tình hình dịch."],
      dict(type="Công văn", issuer="Chính phủ", subject=None)),
+    # a body that "có trách nhiệm thông báo" is given a task, it does not speak; the closing request's committee does
+    (["Về việc treo Quốc kỳ nhân dịp kỷ niệm 78 năm Ngày Thương binh - Liệt sĩ",
+      "1. Các cơ quan, đơn vị và các hộ dân trên địa bàn xã Ô Lâm treo Quốc kỳ đến hết ngày 27/7/2025.",
+      "Phòng Văn hoá - Xã hội, Ban nhân dân các ấp có trách nhiệm thông báo rộng rãi đến toàn thể nhân dân.",
+      "Ủy ban nhân dân xã yêu cầu các cơ quan, đơn vị thực hiện nghiêm tinh thần Thông báo này ./"],
+     dict(issuer="Ủy ban nhân dân xã Ô Lâm")),
     # a letter's "Về việc …" line is its "V/v" line spelled out; the line's full stop is no part of the subject
     (["Về việc tổ chức Tết nguyên đán Ất Mùi năm 2015.", "Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.",
       "Thực hiện Chỉ thị số 02/CT-UBND ngày 12/01/2015 của Chủ tịch UBND huyện, Chủ tịch UBND huyện yêu cầu:"],
