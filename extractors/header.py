@@ -335,6 +335,13 @@ _SELF_LINE_RE = re.compile(rf"(?i)\A[ \t]*(?P<t>{type_regex()})(?!\w)[^\n]*\n[ \
                            rf"[ \t]+(?:v/v|về[ \t]+việc)(?!\w)")   # the line right under a headline of the same kind
 
 
+# a portal's copy that opens by naming the letter it gives: "Theo đó, UBND huyện đã có Công văn số 3015/UBND-TN ngày
+# 23/8/2018 yêu cầu Thủ trưởng các cơ quan, …:" and the letter's list under it
+_LEAD_SELF_RE = re.compile(rf"(?i)\A[ \t]*(?:(?:theo đó|vừa qua)[ \t]*,?[ \t]*)?(?P<who>(?:ubnd|ủy ban nhân dân|sở|ban|phòng|"
+                           rf"văn phòng)[^\n,:;]{{0,60}}?)[ \t]+(?:đã|vừa)[ \t]+(?:có|ban hành)[ \t]+(?:{type_regex()})[ \t]+"
+                           rf"(?P<rest>số[^\n]{{1,80}}?)[ \t]+(?:yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)[^\n]*:[ \t]*(?:\n|$)")
+
+
 # a repost whose first or second line is its recipients: a letter (Decree 30/2020: "Kính gửi" is a Công văn's)
 _RECIPIENTS_FIRST = re.compile(r"(?i)[ \t]*(?:[^\n]{0,200}\n[ \t]*)?kính\s+gửi\b")
 
@@ -345,7 +352,7 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None, str
     "(3585/VP-KTN, ngày 23/10/2017)", or the line under its headline ("Thông báo số 217/TB-UBND ngày
     08/5/2019 của UBND thị xã Điện Bàn V/v …"): its number, span, date, and the body that line names."""
     ft = fold(text)
-    m = _SOURCE_RE.search(ft) or _TITLE_ID_RE.match(ft) or _SELF_LINE_RE.match(ft[:600])
+    m = _SOURCE_RE.search(ft) or _TITLE_ID_RE.match(ft) or _SELF_LINE_RE.match(ft[:600]) or _LEAD_SELF_RE.match(ft[:600])
     if not m:
         return None
     cue = "số "   # read after "số", where a bare "3585/VP-KTN" is a number
@@ -356,6 +363,8 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None, str
     base = m.start("rest") - len(cue)
     span = (base + n.start, base + n.end)
     issuer = None
+    if m.re is _LEAD_SELF_RE:
+        issuer = collapse_ws(text[m.start("who"):m.end("who")])
     if m.re is _SELF_LINE_RE:
         of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về\s+việc)(?!\w)", ft[m.start("rest"):m.end() + 12])
         if of:

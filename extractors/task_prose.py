@@ -160,7 +160,7 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
     if 0 < start < end and paras[start - 1].text.rstrip().endswith(":"):
         start -= 1   # the list's introduction names who carries its items out
     if start == end:
-        start = next((i for i in range(end - 1) if _hands_dashes_on(paras[i], paras[i + 1])), end)
+        start = next((i for i in range(end - 1) if _hands_dashes_on(paras[i], paras[i + 1:i + 3])), end)
     return start, end, None
 
 
@@ -223,13 +223,16 @@ def _relays() -> re.Pattern:
     return re.compile(r"(?<!\w)" + phrase_alternation(fold(w) for w in _grammar()["relays"]) + r"(?!\w)")
 
 
-def _hands_dashes_on(intro: _Para, first: _Para) -> bool:
-    """A list of dashes only, introduced by a sentence that hands its items to a body ("…, yêu cầu
-    BHXH các tỉnh thực hiện:" + "- Về báo cáo tháng …"). A dash list introduced otherwise is a
-    list of recipients, invitees or findings."""
+def _hands_dashes_on(intro: _Para, items: list[_Para]) -> bool:
+    """A list of dashes only, or of paragraphs that open with their verb, introduced by a sentence that hands its
+    items to a body ("…, yêu cầu BHXH các tỉnh thực hiện:" + "- Về báo cáo tháng …"; "… yêu cầu Thủ trưởng các cơ
+    quan, Chủ tịch UBND các xã:" + "Tổ chức quán triệt Kế hoạch …"). A list introduced otherwise is a list of
+    recipients, invitees or findings; a single paragraph under it is one instruction (the real4/real9 reading)."""
     head = intro.text.rstrip()
-    return head.endswith(":") and bool(_DASH.match(first.text)) \
-        and bool(_intro_hands_on(head.rstrip(" :"))[0])
+    if not head.endswith(":") or not items:
+        return False
+    listed = bool(_DASH.match(items[0].text)) or len(items) == 2 and all(_opens_with_verb(q.text.strip()) for q in items)
+    return listed and bool(_intro_hands_on(head.rstrip(" :"))[0])
 
 
 def _roman_heading(t: str) -> re.Match | None:

@@ -170,6 +170,11 @@ def test_repost_title(lines, want):
     (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
       "1. Giao Bộ Y tế theo dõi tình hình dịch."],
      dict(type="Công văn", issuer="Chính phủ", subject=None)),
+    # a portal's copy opening with the letter it gives ("… đã có Công văn số … yêu cầu …:"): that letter is the document
+    (["Theo đó, UBND huyện đã có Công văn số 3015/UBND-TN ngày 23/8/2018 yêu cầu Thủ trưởng các cơ quan, Chủ tịch UBND "
+      "các xã, thị trấn:", "Tổ chức quán triệt Kế hoạch số 110/KH-UBND ngày 04/6/2018 đến các cơ quan, đơn vị.",
+      "Đẩy mạnh việc tổ chức ra quân làm vệ sinh môi trường vào các ngày cố định hằng tuần."],
+     dict(type="Công văn", number="3015/UBND-TN", date="2018-08-23", issuer="Ủy ban nhân dân huyện")),
     # a body that "có trách nhiệm thông báo" is given a task, it does not speak; the closing request's committee does
     (["Về việc treo Quốc kỳ nhân dịp kỷ niệm 78 năm Ngày Thương binh - Liệt sĩ",
       "1. Các cơ quan, đơn vị và các hộ dân trên địa bàn xã Ô Lâm treo Quốc kỳ đến hết ngày 27/7/2025.",

@@ -388,6 +388,12 @@ def test_prose_sections(paras, want):
     # "Lãnh đạo" naming no body is a remit, not a lead
     (["Ban Thường vụ Huyện ủy có nhiệm vụ như sau:",
       "1/ Lãnh đạo toàn diện trên các lĩnh vực: chính trị, kinh tế, văn hóa - xã hội, quốc phòng - an ninh."], []),
+    # paragraphs that open with their verb, two or more under an introduction that hands them on, are its items
+    (["Theo đó, UBND huyện yêu cầu Thủ trưởng các cơ quan, Chủ tịch UBND các xã, thị trấn:",
+      "Tổ chức quán triệt Kế hoạch số 110/KH-UBND ngày 04/6/2018 đến các cơ quan, đơn vị.",
+      "Đẩy mạnh việc tổ chức ra quân làm vệ sinh môi trường vào các ngày cố định hằng tuần."],
+     [("1", ["Thủ trưởng các cơ quan", "Chủ tịch UBND các xã, thị trấn"], [], "Tổ chức quán triệt"),
+      ("2", ["Thủ trưởng các cơ quan", "Chủ tịch UBND các xã, thị trấn"], [], "Đẩy mạnh")]),
     # a Deputy Prime Minister hands a dash list to the body the introduction names ("… như sau:")
     (["Xét đề nghị của Bộ Công Thương, Phó Thủ tướng Vũ Văn Ninh yêu cầu Bộ Kế hoạch và Đầu tư như sau:",
       "- Nghiên cứu, có ý kiến về đề xuất của Bộ Công Thương;", "- Khẩn trương báo cáo lại Thủ tướng Chính phủ."],
