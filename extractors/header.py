@@ -332,7 +332,7 @@ def _enacting_body(lines: list[Line], province: str | None) -> str | None:
 # a portal's line naming the reposted document under its headline: "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND
 # thị xã Điện Bàn V/v treo cờ …"
 _SELF_LINE_RE = re.compile(rf"(?i)\A[ \t]*(?P<t>{type_regex()})(?!\w)[^\n]*\n[ \t]*(?P=t)[ \t]+(?P<rest>số[^\n]{{1,120}}?)"
-                           rf"[ \t]+(?:v/v|về[ \t]+việc)(?!\w)")   # the line right under a headline of the same kind
+                           rf"[ \t]+(?:v/v|về(?:[ \t]+việc)?)(?!\w)")   # the line right under a headline of the same kind
 
 
 # a portal's copy that opens by naming the letter it gives: "Theo đó, UBND huyện đã có Công văn số 3015/UBND-TN ngày
@@ -366,10 +366,10 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None, str
     if m.re is _LEAD_SELF_RE:
         issuer = collapse_ws(text[m.start("who"):m.end("who")])
     if m.re is _SELF_LINE_RE:
-        of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về\s+việc)(?!\w)", ft[m.start("rest"):m.end() + 12])
+        of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về(?:\s+việc)?)(?!\w)", ft[m.start("rest"):m.end() + 12])
         if of:
             issuer = collapse_ws(text[m.start("rest") + of.start("who"):m.start("rest") + of.end("who")])
-    return n.number, span, date_after(text, span[1]), issuer
+    return printed_number(text[span[0]:span[1]]), span, date_after(text, span[1]), issuer   # as printed, like a header's
 
 
 # a header-less title closing on the document's own number and date: "Về việc báo cáo … (3585/VP-KTN,

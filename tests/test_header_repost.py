@@ -170,6 +170,11 @@ def test_repost_title(lines, want):
     (["Chính phủ chỉ đạo: Bộ Thông tin và Truyền thông phối hợp với Bộ Y tế chỉ đạo công tác phòng chống dịch",
       "1. Giao Bộ Y tế theo dõi tình hình dịch."],
      dict(type="Công văn", issuer="Chính phủ", subject=None)),
+    # the portal's line under its headline names the document ("… của X về …"), its number as printed
+    (["Báo cáo Kết quả thực hiện cải cách hành chính năm 2023",
+      "Báo cáo số 228/ BC-UBND ngày 05/12/2023 của UBND phường Hà Phong về Kết quả thực hiện cải cách hành chính",
+      "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"],
+     dict(type="Báo cáo", number="228/ BC-UBND", date="2023-12-05", issuer="Ủy ban nhân dân phường Hà Phong")),
     # a portal's copy opening with the letter it gives ("… đã có Công văn số … yêu cầu …:"): that letter is the document
     (["Theo đó, UBND huyện đã có Công văn số 3015/UBND-TN ngày 23/8/2018 yêu cầu Thủ trưởng các cơ quan, Chủ tịch UBND "
       "các xã, thị trấn:", "Tổ chức quán triệt Kế hoạch số 110/KH-UBND ngày 04/6/2018 đến các cơ quan, đơn vị.",
