@@ -32,7 +32,9 @@ NUM = r"\d{1,6}[a-z]?"   # up to 6 digits: a city tax department numbers 100,000
 YEAR = r"(?:19[4-9]\d|20\d\d)"
 # a dash may carry a space before it when an abbreviation follows ("473/TTr -NN&PTNT", "TT- TTCP")
 _ABBR_AHEAD = r"(?=[A-ZĐ][A-ZĐ0-9&.]+[a-z]?(?![a-zđ\w]))"   # "BYT", "TTg", "TTr"
-_DASH = rf"(?:[-–]{_SEP_WS}|[ ]{{1,2}}[-–][ \n]{{0,3}}{_ABBR_AHEAD})"
+# … but a wrap never runs onto the place-and-date line ("255 / BC-BCĐPCGD-" / "Nga Sơn, ngày 13 tháng 11 năm 2020")
+_NOT_PLACE_LINE = r"(?![ ]*\n[ ]*[^\n]{0,40},[ \t]*ngày)"
+_DASH = rf"(?:[-–]{_NOT_PLACE_LINE}{_SEP_WS}|[ ]{{1,2}}[-–][ \n]{{0,3}}{_ABBR_AHEAD})"
 STATE = rf"{NUM}/(?:{YEAR}/)?{PART}(?:(?:{_DASH}|/){PART})*"
 # Party numbers: "57-NQ/TW", spaced "100 - KL/TW", wrapped "57-" / "NQ/TW"
 # and "84 QĐ/TWĐTN" (dash lost: accepted after "số" only, see _plausible)

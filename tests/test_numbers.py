@@ -107,6 +107,9 @@ def test_list_numbers(text, expected):
     # a dash then a word that is not an abbreviation does not extend the symbol
     ("Số: 12/QĐ-UBND - Lưu VT", ["12/QĐ-UBND"]),
     ("theo Công văn số 05/BNV-VP - Kính gửi", ["05/BNV-VP"]),
+    # a symbol wrapped after its dash goes on to the next line, but not onto the place-and-date line
+    ("Quyết định số 749/QĐ-\nTTg ngày 3/6/2020", ["749/QĐ-TTg"]),
+    ("Số: 255 / BC-BCĐPCGD-\nNga Sơn, ngày 13 tháng 11 năm 2020", ["255/BC-BCĐPCGD"]),
     # a slash spaced on both sides, right after "số"; "TTg" after a spaced dash
     ("Số:  2414 / VPCP - KGVX", ["2414/VPCP-KGVX"]),
     ("thực hiện nghiêm Công điện số  1632 / CĐ - TTg  ngày 11 tháng 9 năm 2015", ["1632/CĐ-TTg"]),
