@@ -266,6 +266,15 @@ def _place_from_text(issuer: str, text: str) -> str:
     return f"{body} {m.group('level').lower()} {collapse_ws(m.group('name'))}"
 
 
+def _self_named(text: str) -> str | None:
+    """The kind a page without header gives itself in its text: "… thực hiện nghiêm tinh thần Thông báo này"."""
+    m = _SELF_NAMED.search(text)
+    return canonical_type(m.group(1)) if m else None
+
+
+_SELF_NAMED = re.compile(rf"(?<!\w)({type_regex()})[ \t]+này(?!\w)", re.IGNORECASE)
+
+
 def _with_province(issuer: str, province: str | None) -> str:
     """A provincial body printed without its province ("Ủy ban nhân dân", "Tỉnh ủy") named with the one the
     header's place gives."""
@@ -703,19 +712,20 @@ def extract_document(doc: ReadDocument) -> dict:
     if gaz and gaz["subject"]:
         subject, sspan = gaz["subject"], gaz["subject_span"]
     headerless = number is None or source is not None   # a repost: no number, or only its source note's
+    # the page kept its header: a motto, a "Số:" line or a place-and-date line ("Mai Châu, ngày 19 tháng 12 năm 2019")
+    printed = pspan is not None or bodies_printed(lines, head_end)
     rt = repost_title(text) if typ is None and headerless else None
     if vv and (typ is None or typ == "Công văn") and rt is None:   # "Thông báo: Về việc …" is a Thông báo
         subject, sspan = vv, vspan
         p = parse_number(number) if number else None
-        typ = typ or (number_type(number) if p and p.code else None) or "Công văn"
+        typ = typ or (number_type(number) if p and p.code else None) \
+            or (_self_named(text) if headerless and not printed else None) or "Công văn"
     if rt:
         typ, subject, sspan = rt.type, rt.subject, rt.subject_span
     if typ is None and headerless:
         lead = _repost_lead(text)
         if lead:
             typ, subject, sspan = lead
-    # the page kept its header: a motto, a "Số:" line or a place-and-date line ("Mai Châu, ngày 19 tháng 12 năm 2019")
-    printed = pspan is not None or bodies_printed(lines, head_end)
     bv = body_verb(text) if headerless and not printed else None
     letter = headerless and not printed and bool(_RECIPIENTS_FIRST.match(fold(text[:300])))
     if typ is None and bv and bv[0]:
@@ -732,6 +742,8 @@ def extract_document(doc: ReadDocument) -> dict:
         typ = number_type("1" + symbol) if p else None
     if typ is None and cap:
         typ = cap["type"]
+    if typ is None and headerless and not printed:
+        typ = _self_named(text)
     if typ is None and letter:
         typ = "Công văn"   # a repost that opens with "Kính gửi:" and names no kind is a letter
     out["type"] = typ = document_type(typ)

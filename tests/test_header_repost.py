@@ -180,12 +180,13 @@ def test_repost_title(lines, want):
       "các xã, thị trấn:", "Tổ chức quán triệt Kế hoạch số 110/KH-UBND ngày 04/6/2018 đến các cơ quan, đơn vị.",
       "Đẩy mạnh việc tổ chức ra quân làm vệ sinh môi trường vào các ngày cố định hằng tuần."],
      dict(type="Công văn", number="3015/UBND-TN", date="2018-08-23", issuer="Ủy ban nhân dân huyện")),
-    # a body that "có trách nhiệm thông báo" is given a task, it does not speak; the closing request's committee does
+    # a body that "có trách nhiệm thông báo" is given a task, it does not speak; the closing request's committee does;
+    # a page without header that calls itself "Thông báo này" is a Thông báo
     (["Về việc treo Quốc kỳ nhân dịp kỷ niệm 78 năm Ngày Thương binh - Liệt sĩ",
       "1. Các cơ quan, đơn vị và các hộ dân trên địa bàn xã Ô Lâm treo Quốc kỳ đến hết ngày 27/7/2025.",
       "Phòng Văn hoá - Xã hội, Ban nhân dân các ấp có trách nhiệm thông báo rộng rãi đến toàn thể nhân dân.",
       "Ủy ban nhân dân xã yêu cầu các cơ quan, đơn vị thực hiện nghiêm tinh thần Thông báo này ./"],
-     dict(issuer="Ủy ban nhân dân xã Ô Lâm")),
+     dict(issuer="Ủy ban nhân dân xã Ô Lâm", type="Thông báo")),
     # a letter's "Về việc …" line is its "V/v" line spelled out; the line's full stop is no part of the subject
     (["Về việc tổ chức Tết nguyên đán Ất Mùi năm 2015.", "Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.",
       "Thực hiện Chỉ thị số 02/CT-UBND ngày 12/01/2015 của Chủ tịch UBND huyện, Chủ tịch UBND huyện yêu cầu:"],
