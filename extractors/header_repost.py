@@ -8,6 +8,7 @@ data/header_repost.json; type names: data/doctypes.json.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,6 +171,19 @@ def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int,
     return None
 
 
+_PLACE_LEVEL = re.compile(r"(?:Xã|Phường|Thị trấn|Thị xã|Huyện|Quận|Tỉnh|Thành phố)\s+")
+
+
+def _news_headline(t: str) -> bool:
+    """A portal's news headline: a place and what it did ("Xã Chí Minh tổ chức Hội nghị đối thoại …"), not a title."""
+    m = _PLACE_LEVEL.match(t)
+    if not m:
+        return False
+    words = t[m.end():].split()
+    name = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    return 1 <= len(name) <= 3 and len(words) > len(name) and words[len(name)][:1].islower()
+
+
 def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first line when it reads as a title (capitalised, no sentence, not a body opener such
     as "Căn cứ …" / "Thực hiện …"): the subject of a reposted notice ("Lịch tiếp công dân …")."""
@@ -179,7 +193,7 @@ def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
     line = m.group(0)
     t = _without_title_stop(line.strip())
     if not t or not t[0].isupper() or len(t) > 250 or len(t.split()) < 3 or t.endswith((".", ":", ";", ",")) \
-            or _OPENERS_STOP.match(fold(t)) or re.search(r"(?i)\s(?:đã|sẽ)\s", fold(t)):
+            or _OPENERS_STOP.match(fold(t)) or re.search(r"(?i)\s(?:đã|sẽ)\s", fold(t)) or _news_headline(t):
         return None
     start = m.start() + (len(line) - len(line.lstrip()))
     end = start + len(t)

@@ -3,7 +3,7 @@
 import pytest
 
 from extractors.header import extract_document
-from extractors.header_repost import body_verb, party_committee, repost_title, strip_term
+from extractors.header_repost import _news_headline, body_verb, party_committee, repost_title, strip_term
 from pipeline.model import DocumentBuilder
 from pipeline.normalize import compare_form as cf
 
@@ -187,6 +187,9 @@ def test_repost_title(lines, want):
       "Phòng Văn hoá - Xã hội, Ban nhân dân các ấp có trách nhiệm thông báo rộng rãi đến toàn thể nhân dân.",
       "Ủy ban nhân dân xã yêu cầu các cơ quan, đơn vị thực hiện nghiêm tinh thần Thông báo này ./"],
      dict(issuer="Ủy ban nhân dân xã Ô Lâm", type="Thông báo")),
+    # a portal's news headline ("Xã Chí Minh tổ chức …") is no subject
+    (["Xã Chí Minh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân các thôn Thanh Kỳ, An Lao",
+      "Sáng ngày 17/12/2025, UBND xã Chí Minh tổ chức Hội nghị đối thoại với Nhân dân."], dict(subject=None)),
     # a letter's "Về việc …" line is its "V/v" line spelled out; the line's full stop is no part of the subject
     (["Về việc tổ chức Tết nguyên đán Ất Mùi năm 2015.", "Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.",
       "Thực hiện Chỉ thị số 02/CT-UBND ngày 12/01/2015 của Chủ tịch UBND huyện, Chủ tịch UBND huyện yêu cầu:"],
@@ -302,3 +305,14 @@ def test_party_body_under_parent(left, want):
 ])
 def test_gazette_title(lines, want):
     _check(extract_document(_plain(*lines)), want)
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Xã Chí Minh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân", True),
+    ("Phường Ba Đình ra quân tổng vệ sinh môi trường", True),
+    ("Xã hội hóa công tác chăm sóc sức khỏe người cao tuổi", False),   # no place
+    ("Huyện Đoàn Thanh Chương", False),   # a name, no verb after it
+    ("Lịch tiếp công dân của Chủ tịch UBND xã Tân Lập", False),
+])
+def test_news_headline(line, headline):
+    assert _news_headline(line) is headline
