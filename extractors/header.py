@@ -247,6 +247,19 @@ _NAMED_PLACE = re.compile(r"(?<![\w/])(?P<level>tỉnh|huyện|quận|thị xã|
 _DISTRICT_UNIT = re.compile(r"(?i)^(?:phòng|văn phòng hội đồng nhân dân và ủy ban nhân dân)\b")
 
 
+def _open_name_in_text(issuer: str, text: str) -> str | None:
+    """A body whose name goes on with its remit ("Ban Chỉ đạo", "Tổ công tác"), printed bare by a repost, as the text
+    names it in full: "Ban Chỉ đạo chuyển đổi số huyện Đăk R’lấp"."""
+    if fold(issuer).lower() not in {fold(n).lower() for n in vocab.load("agency_heads.json")["open_names"]}:
+        return None
+    for m in re.finditer(rf"{re.escape(issuer)}(?P<remit>(?:[ \t]+[^\W\d_][^\s,.;:()]*){{1,8}}?)[ \t]+"
+                         r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)[ \t]+[A-ZĐ][^\s,.;:()]*"
+                         r"(?:[ \t]+[A-ZĐ][^\s,.;:()]*){0,3}", text):
+        if m.group("remit").islower():   # the remit in lower case, then where ("… chuyển đổi số huyện Đăk R’lấp")
+            return collapse_ws(m.group(0))
+    return None
+
+
 def _place_from_text(issuer: str, text: str) -> str:
     """A reposted document's local body printed without its place ("Ủy ban nhân dân xã", "Phòng Giáo dục và Đào
     tạo") takes the first place of its level that the text names ("xã Quảng An"; a district office: the first
@@ -837,7 +850,7 @@ def extract_document(doc: ReadDocument) -> dict:
     if issuer:
         issuer = _complete_issuer(issuer, text, province)
     if issuer and headerless and not printed:
-        issuer = _place_from_text(issuer, text)
+        issuer = _open_name_in_text(issuer, text) or _place_from_text(issuer, text)
     if issuer and re.search(r"\d+\s*/\s*[A-ZĐa-zđ]", issuer):
         issuer = None   # a body's name holds no document number: a sentence was read as a name
     out["issuer"] = issuer

@@ -187,6 +187,12 @@ def test_repost_title(lines, want):
       "Phòng Văn hoá - Xã hội, Ban nhân dân các ấp có trách nhiệm thông báo rộng rãi đến toàn thể nhân dân.",
       "Ủy ban nhân dân xã yêu cầu các cơ quan, đơn vị thực hiện nghiêm tinh thần Thông báo này ./"],
      dict(issuer="Ủy ban nhân dân xã Ô Lâm", type="Thông báo")),
+    # a body whose name goes on with its remit, printed bare, as the text names it in full
+    (["KẾ HOẠCH", "Hoạt động của Ban Chỉ đạo chuyển đổi số huyện Đăk R’lấp năm 2023",
+      "Triển khai thực hiện Quyết định số 47/QĐ-UBND ngày 12/01/2023 của Ủy ban nhân dân tỉnh, Ban Chỉ đạo chuyển đổi "
+      "số huyện Đăk R’lấp (sau đây gọi tắt là Ban Chỉ đạo) ban hành Kế hoạch hoạt động với các nội dung như sau:",
+      "I. MỤC ĐÍCH, YÊU CẦU"],
+     dict(type="Kế hoạch", issuer="Ban Chỉ đạo chuyển đổi số huyện Đăk R’lấp")),
     # a portal's news headline ("Xã Chí Minh tổ chức …") is no subject
     (["Xã Chí Minh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân các thôn Thanh Kỳ, An Lao",
       "Sáng ngày 17/12/2025, UBND xã Chí Minh tổ chức Hội nghị đối thoại với Nhân dân."], dict(subject=None)),
