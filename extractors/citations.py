@@ -672,6 +672,7 @@ def _same_issuer_code(a: str, b: str) -> bool:
 
 
 def _issuer_code(number: str) -> str | None:
+    """The issuer's part of a number after its type code ("TƯHCTĐ" of "235/HD-TƯHCTĐ", "TU" of "12-KH/TU")."""
     p = parse_number(number)
     if p is None or p.code is None:
         return None

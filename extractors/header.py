@@ -359,8 +359,9 @@ _SELF_LINE_RE = re.compile(rf"(?i)\A[ \t]*(?P<t>{type_regex()})(?!\w)[^\n]*\n[ \
 
 # a portal's copy that opens by naming the letter it gives: "Theo đó, UBND huyện đã có Công văn số 3015/UBND-TN ngày
 # 23/8/2018 yêu cầu Thủ trưởng các cơ quan, …:" and the letter's list under it
-_LEAD_SELF_RE = re.compile(rf"(?i)\A[ \t]*(?:(?:theo đó|vừa qua)[ \t]*,?[ \t]*)?(?P<who>(?:ubnd|ủy ban nhân dân|sở|ban|phòng|"
-                           rf"văn phòng)[^\n,:;]{{0,60}}?)[ \t]+(?:đã|vừa)[ \t]+(?:có|ban hành)[ \t]+(?:{type_regex()})[ \t]+"
+_LEAD_SELF_RE = re.compile(rf"(?i)\A[ \t]*(?:(?:theo đó|vừa qua)[ \t]*,?[ \t]*)?"
+                           rf"(?P<who>(?:ubnd|ủy ban nhân dân|sở|ban|phòng|văn phòng)[^\n,:;]{{0,60}}?)"
+                           rf"[ \t]+(?:đã|vừa)[ \t]+(?:có|ban hành)[ \t]+(?:{type_regex()})[ \t]+"
                            rf"(?P<rest>số[^\n]{{1,80}}?)[ \t]+(?:yêu cầu|đề nghị|giao|chỉ đạo)(?!\w)[^\n]*:[ \t]*(?:\n|$)")
 
 
@@ -374,7 +375,8 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None, str
     "(3585/VP-KTN, ngày 23/10/2017)", or the line under its headline ("Thông báo số 217/TB-UBND ngày
     08/5/2019 của UBND thị xã Điện Bàn V/v …"): its number, span, date, and the body that line names."""
     ft = fold(text)
-    m = _SOURCE_RE.search(ft) or _TITLE_ID_RE.match(ft) or _SELF_LINE_RE.match(ft[:600]) or _LEAD_SELF_RE.match(ft[:600])
+    m = _SOURCE_RE.search(ft) or _TITLE_ID_RE.match(ft) or _SELF_LINE_RE.match(ft[:600]) \
+        or _LEAD_SELF_RE.match(ft[:600])
     if not m:
         return None
     cue = "số "   # read after "số", where a bare "3585/VP-KTN" is a number
@@ -388,7 +390,8 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None, str
     if m.re is _LEAD_SELF_RE:
         issuer = collapse_ws(text[m.start("who"):m.end("who")])
     if m.re is _SELF_LINE_RE:
-        of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về(?:\s+việc)?)(?!\w)", ft[m.start("rest"):m.end() + 12])
+        of = re.search(r"(?i)\scủa\s+(?P<who>[^\n]{3,100}?)\s+(?:v/v|về(?:\s+việc)?)(?!\w)",
+                       ft[m.start("rest"):m.end() + 12])
         if of:
             issuer = collapse_ws(text[m.start("rest") + of.start("who"):m.start("rest") + of.end("who")])
     return printed_number(text[span[0]:span[1]]), span, date_after(text, span[1]), issuer   # as printed, like a header's
@@ -536,8 +539,8 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
             break
         raw = MOTTO.sub("", fold(ln.text)).strip()
         t = _respell_province(raw.strip(" -–"))
-        if not t or RULE.match(t) or re.match(r"(?i)^(?:số\b|s[ \t]*:[ \t]*\d)", fold(t)) or t in marks("draft_marks") or broken_glyphs(t) \
-                or _LONE_RE.fullmatch(t.rstrip(" .")):
+        if not t or RULE.match(t) or re.match(r"(?i)^(?:số\b|s[ \t]*:[ \t]*\d)", fold(t)) or t in marks("draft_marks") \
+                or broken_glyphs(t) or _LONE_RE.fullmatch(t.rstrip(" .")):
             continue
         if re.match(r"(?i)^(v/v|về việc)\b", t) or not is_caps(t) or DATE_RE.search(fold(t)):
             break
@@ -714,8 +717,9 @@ def extract_document(doc: ReadDocument) -> dict:
                 subject, sspan = r_text, (r_start, lines[ti].end)
             elif is_caps(subject) and sspan and sspan[0] - lines[ti].end < 3:
                 subject, sspan = collapse_ws(f"{r_text} {subject}"), (r_start, sspan[1])
-    code = parse_number(number).code if number and parse_number(number) else None   # a type code, not a letter's
-    coded = number_type(number) if code and fold(code).upper() != "QĐ" else None      # (QĐ: Quyết định or Quy định)
+    pn = parse_number(number) if number else None
+    type_code = pn.code if pn else None   # a type code, not a letter's "12/UBND-VP"
+    coded = number_type(number) if type_code and fold(type_code).upper() != "QĐ" else None   # QĐ: Quyết or Quy định
     if typ and coded and document_type(coded) != document_type(typ) and title_rest(lines[ti]):
         # "QUY ĐỊNH MỨC CHI …" on a page that lost its "NGHỊ QUYẾT" line, numbered "23/2025/NQ-HĐND": the type
         # word opens the subject (a verb), the number's code gives the type

@@ -57,7 +57,8 @@ NUMBER_RE = re.compile(rf"(?=\d)(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<=\ss)|(?<![\
 GLUED_CODE = rf"{NUM}[ ]?(?-i:[{_UP}]{{2,}}[A-ZĐ0-9&]*)(?:/{PART})+"
 # "Số:" line of a header: number (maybe blank) then symbol
 SO_LINE_RE = re.compile(
-    rf"(?<!\w)(?:Số\s*:?|(?-i:S)[ \t]*:(?=[ \t]*\d))\s*(?:(?P<num>{PARTY}|{STATE_WRAP}|{OLD}|{GLUED_CODE})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
+    rf"(?<!\w)(?:Số\s*:?|(?-i:S)[ \t]*:(?=[ \t]*\d))\s*"   # "S: 709/VPCP-KTTH": a "Số" that lost its "ố"
+    rf"(?:(?P<num>{PARTY}|{STATE_WRAP}|{OLD}|{GLUED_CODE})|(?P<blank>[ \t._…]*)(?P<sym>[/-][ ]?{PART}(?:[-/]{PART})*))",
     re.IGNORECASE)
 
 
