@@ -452,12 +452,15 @@ def extract_prose_tasks(doc: ReadDocument, ref) -> list[dict]:
 _TIME_ITEM = re.compile(r"(?i)^\s*(?:\d{1,2}\s*[./)]\s*)?thời\s+gian(?:\s+[^:\d]{1,60})?\s*:\s*(.*)$")
 
 
+_PERIOD_LABEL = re.compile(r"(?i)^[-–+•*\s]*(?:đợt\s+\d+\s*:)?\s*")   # "+ Đợt 2: "
+
+
 def _timed(tasks: list[dict], paras: list[_Para], ref) -> list[dict]:
     """A list whose own item says when its work is done ("Thời gian treo cờ: + Đợt 1: từ … đến hết ngày 20/8;
     + Đợt 2: từ … đến hết ngày 03/9/2019") gives that time to its tasks that have none: the last day named."""
     if not tasks:
         return tasks
-    best: tuple[str, dict] | None = None
+    best: tuple[str, str] | None = None   # (the period as printed, its last day)
     for i, p in enumerate(paras):
         m = _TIME_ITEM.match(p.text)
         if m is None or any(t["span"][0] <= p.start < t["span"][1] for t in tasks if t.get("span")):
@@ -466,7 +469,7 @@ def _timed(tasks: list[dict], paras: list[_Para], ref) -> list[dict]:
         for part in parts:
             last = max((d.iso for d in find_dates(part) if d.iso), default=None)   # a window, or a list of days
             if last and (best is None or last > best[1]):
-                best = (collapse_ws(re.sub(r"^[-–+•*\s]*(?:đợt\s+\d+\s*:)?\s*", "", part, flags=re.I)).rstrip(" .;"), last)
+                best = (collapse_ws(_PERIOD_LABEL.sub("", part)).rstrip(" .;"), last)
     if best is None:
         return tasks
     for t in tasks:
