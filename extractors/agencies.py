@@ -192,8 +192,10 @@ def _recase(s: str, caps: bool | None = None) -> str:
 
 # a level word, not after "các", and the one to four words of a place name that end the name
 _NOT_PLACE = r"(?!(?:trực|thuộc|và|trên|các|hội|ủy|uỷ|đoàn|đội|bộ|nhà)(?!\w))"   # "xã hội", "tỉnh ủy", "tỉnh đoàn" …
+# (a Central Highlands name keeps its apostrophe: "Cư M’gar", "Ea H'leo", "Đắk R’lấp")
+_PLACE_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
 _PLACE_AFTER_LEVEL = re.compile(rf"(?<!các )((?<!\w)(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+)"
-                                rf"({_NOT_PLACE}[^\W\d_]+(?:\s+{_NOT_PLACE}[^\W\d_]+){{0,3}})$")
+                                rf"({_NOT_PLACE}{_PLACE_WORD}(?:\s+{_NOT_PLACE}{_PLACE_WORD}){{0,3}})$")
 
 
 _NOTE = re.compile(r"\s*\((?:b/c|để\s+)?(?:báo cáo|biết|thực hiện|phối hợp|t/h|b/c|chỉ đạo|theo dõi)\)\s*$",
@@ -396,7 +398,7 @@ def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
     name_alt = phrase_alternation(names)
     level_words = r"(?:\s+(?:tỉnh|xã|phường|huyện|thành phố|cấp tỉnh|cấp xã|Trung ương))?"
     bcd = r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+[^\t;:.()“”]+?(?=\s*(?:[\t;:.()“”]|(?-i:,\s+[A-ZĐ])|\s+của\b|\s+về\b|\s+tại\b|\s+ban\s+hành\b|$)))?"
-    ubnd_local = rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:xã|phường|đặc\s+khu|thị\s+trấn)\s+(?-i:{_UPPER}[\w]*(?:[ \t]+{_UPPER}[\w]*|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)"
+    ubnd_local = rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:xã|phường|đặc\s+khu|thị\s+trấn)\s+(?-i:{_UPPER}[\w]*(?:['’]\w+)?(?:[ \t]+{_UPPER}[\w]*(?:['’]\w+)?|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)"
     collective = (r"(?:[Cc]ác|[Tt]oàn\s+thể)\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|"
                   r"phòng|trường|ngân\s+hàng|doanh\s+nghiệp|xã|phường|Bộ|bộ|Sở)"
                   r"(?:(?:,\s+|\s+và\s+|,\s+và\s+)(?:các\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|cá\s+nhân|"

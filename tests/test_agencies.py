@@ -7,6 +7,9 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
 
 @pytest.mark.parametrize("name,province,canon", [
     ("Sở KH&CN", None, "Sở Khoa học và Công nghệ"),
+    # a Central Highlands name keeps its apostrophe when a header in capitals is recased
+    ("ỦY BAN NHÂN DÂN HUYỆN CƯ M’GAR", None, "Ủy ban nhân dân huyện Cư M’gar"),
+    ("ỦY BAN NHÂN DÂN XÃ EA H'LEO", None, "Ủy ban nhân dân xã Ea H'leo"),
     # a web copy lost a space inside the name
     ("Ủy bannhân dân tỉnh Quảng Ninh", None, "Ủy ban nhân dân tỉnh Quảng Ninh"),
     ("Bộ Kế hoạchvà Đầu tư", None, "Bộ Kế hoạch và Đầu tư"),
@@ -93,6 +96,14 @@ def test_successor():
 ])
 def test_expand(text, expanded):
     assert expand_abbreviations(text) == expanded
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Giao Ủy ban nhân dân xã Ea H’ding phối hợp", "Ủy ban nhân dân xã Ea H’ding"),
+    ("Đề nghị UBND xã Ia Chim báo cáo", "Ủy ban nhân dân xã Ia Chim"),
+])
+def test_find_local_committee_by_its_name(text, name):
+    assert name in [c for _, _, c in find_agencies(text)]
 
 
 def test_find_agencies_offsets():
