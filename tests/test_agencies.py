@@ -101,8 +101,12 @@ def test_expand(text, expanded):
 @pytest.mark.parametrize("text, name", [
     ("Giao Ủy ban nhân dân xã Ea H’ding phối hợp", "Ủy ban nhân dân xã Ea H’ding"),
     ("Đề nghị UBND xã Ia Chim báo cáo", "Ủy ban nhân dân xã Ia Chim"),
+    ("theo thông báo của UBND huyện Thống Nhất về việc treo cờ", "Ủy ban nhân dân huyện Thống Nhất"),
+    ("UBND quận Cầu Giấy chủ trì", "Ủy ban nhân dân quận Cầu Giấy"),
+    # the next line's first word is no name
+    ("Thường trực HĐND, Lãnh đạo UBND huyện\nHiện nay, tình hình dịch", "Ủy ban nhân dân huyện"),
 ])
-def test_find_local_committee_by_its_name(text, name):
+def test_find_local_committee_by_its_name(text, name):   # a commune's, ward's or district's
     assert name in [c for _, _, c in find_agencies(text)]
 
 
