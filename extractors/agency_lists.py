@@ -72,6 +72,16 @@ def starts_body(piece: str) -> bool:
     return bool(rx.match(p))
 
 
+@lru_cache(maxsize=1)
+def _open_names() -> frozenset[str]:
+    return frozenset(fold(n).lower() for n in vocab.load("agency_heads.json")["open_names"])
+
+
+def is_open_name(name: str) -> bool:
+    """"Ban Chỉ đạo", "Tổ công tác" alone: a name that goes on with its remit in lower case."""
+    return fold(collapse_ws(name)).lower() in _open_names()
+
+
 def is_collective(name: str) -> bool:
     """'Các sở, ban, ngành, địa phương', 'các cơ quan, đơn vị liên quan': no single body."""
     f = fold(name.strip()).lower()

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractors import vocab
 from extractors import agencies
-from extractors.agency_lists import ends_incomplete, list_head, starts_body, starts_body_any_case
+from extractors.agency_lists import ends_incomplete, is_open_name, list_head, starts_body, starts_body_any_case
 from extractors.dates import date_after, date_before
 from extractors.doctypes import canonical_type, type_regex
 from extractors.header_lines import is_caps
@@ -212,16 +212,6 @@ _TERM = re.compile(rf"(?i){agencies.TERM}(?:\s*,?\s*{agencies.TERM})*(?!\w)")
 _MORE_TERMS = re.compile(rf"(?i)(?:\s*,?\s*{agencies.TERM})+(?!\w)")
 
 
-@lru_cache(maxsize=1)
-def _open_names() -> frozenset[str]:
-    return frozenset(fold(n).lower() for n in vocab.load("agency_heads.json")["open_names"])
-
-
-def _open_name(name: str) -> bool:
-    """"Ban Chỉ đạo", "Tổ công tác" alone: a name that goes on with its remit in lower case."""
-    return collapse_ws(name).lower() in _open_names()
-
-
 def _issuer_extent(phrase: str) -> int:
     """Length of the issuer in a "của …" phrase: past the last body it names, with that body's
     place or term, up to the first lower-case word that is neither ("Cục thuế tỉnh Đắk Nông |
@@ -231,7 +221,7 @@ def _issuer_extent(phrase: str) -> int:
     # thành Uỷ ban …" holds no "Thành ủy")
     bodies = [b for b in agencies.agency_spans(phrase) if phrase[b[0]].isupper()]
     phrase = fold(phrase)                        # same length: "khoá" is "khóa"
-    if not bodies or bodies[0][0] > 40 or _open_name(phrase[bodies[0][0]:bodies[0][1]]):
+    if not bodies or bodies[0][0] > 40 or is_open_name(phrase[bodies[0][0]:bodies[0][1]]):
         return len(phrase)
     end = bodies[0][1]
     starts: dict[int, int] = {}

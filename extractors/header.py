@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 
-from extractors import agencies, vocab
-from extractors.agency_lists import starts_body_any_case
+from extractors import agencies
+from extractors.agency_lists import is_open_name, starts_body_any_case
 from extractors.dates import DATE_RE, DateMatch, _from_match, date_after, find_place_date
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
 from extractors.header_lines import AUTHORITY_LINE, HEAD_CHARS, MOTTO, RULE, Line, is_caps, lines_of
-from extractors.header_repost import (addressed_in_plural, body_of_official, body_verb, newspaper_province, party_committee,
-                                      plain_title, repost_title, strip_term)
+from extractors.header_repost import (addressed_in_plural, body_of_official, body_verb, newspaper_province,
+                                      opens_with_official, party_committee, plain_title, repost_title, strip_term)
 from extractors.header_signature import distribution, kinh_gui, recipients_of, signature
 from extractors.header_split import mass_motto, split_header
 from extractors.header_subject import (bodies_printed, find_title, subject_after_title, title_rest, untitled_subject,
@@ -250,7 +250,7 @@ _DISTRICT_UNIT = re.compile(r"(?i)^(?:phòng|văn phòng hội đồng nhân dâ
 def _open_name_in_text(issuer: str, text: str) -> str | None:
     """A body whose name goes on with its remit ("Ban Chỉ đạo", "Tổ công tác"), printed bare by a repost, as the text
     names it in full: "Ban Chỉ đạo chuyển đổi số huyện Đăk R’lấp"."""
-    if fold(issuer).lower() not in {fold(n).lower() for n in vocab.load("agency_heads.json")["open_names"]}:
+    if not is_open_name(issuer):
         return None
     for m in re.finditer(rf"{re.escape(issuer)}(?P<remit>(?:[ \t]+[^\W\d_][^\s,.;:()]*){{1,8}}?)[ \t]+"
                          r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)[ \t]+[A-ZĐ][^\s,.;:()]*"
@@ -314,8 +314,6 @@ def _cut_subject(subject: str, at: int, text: str, sspan: tuple[int, int] | None
 
 _SPELLED_VV = re.compile(r"(?i)về\s+việc\s*:?\s+(?=\S)")
 _LINE_HEAD = re.compile(r"(?i)[ \t]*(?:công\s+văn[ \t]+)?")   # the subject opens its line, or follows "Công văn"
-_OFFICIAL = re.compile(r"(?i)(?:" + "|".join(map(re.escape, vocab.load("header_repost.json")["official_titles"]))
-                       + r")\s")   # a body alone may close a title ("… VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK")
 _NOT_AUTHORITY_AFTER = re.compile(r"(?i)(?:,|của|và|cho|với|giữa|tại|thuộc|đối với|trên|về|đến|từ)\s*$")
 
 
@@ -328,7 +326,8 @@ def _enacting_tail(seg: str, province: str | None) -> int | None:
     f = fold(seg)
     for m in re.finditer(r"\s+", f):
         rest = f[m.end():].strip()
-        if len(f[:m.start()].split()) < 3 or "," in rest or len(rest.split()) > 10 or not _OFFICIAL.match(rest) \
+        # an official, not a body alone: "… VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK" is the title's own
+        if len(f[:m.start()].split()) < 3 or "," in rest or len(rest.split()) > 10 or not opens_with_official(rest) \
                 or _NOT_AUTHORITY_AFTER.search(f[:m.start()]):
             continue
         body = agencies.canonical_agency(body_of_official(rest), province)
@@ -806,7 +805,7 @@ def extract_document(doc: ReadDocument) -> dict:
     # no number, no motto: the page kept no header, and its first caps line is a title, not a body
     bodies = _header_bodies(lines, stop) if number is not None or printed else []
     issuer, parent = _compose_issuer(bodies, province)
-    if issuer and _OFFICIAL.match(fold(issuer)):
+    if issuer and opens_with_official(issuer):
         # "CHỦ TỊCH ỦY BAN NHÂN DÂN" heading a chairman's own decision (QĐ-CTUBND, 2025 Law): the body is the issuer
         issuer = _with_province(agencies.canonical_agency(body_of_official(issuer), province), province)
     joint = _joint_issuer(bodies, province)

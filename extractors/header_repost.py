@@ -206,6 +206,13 @@ def plain_title(text: str) -> tuple[str, tuple[int, int]] | None:
     return collapse_ws(text[start:end]), (start, end)
 
 
+def opens_with_official(text: str) -> bool:
+    """Does `text` open with a head's title and go on ("Chủ tịch Ủy ban nhân dân …", "Bộ trưởng Bộ …")?"""
+    f = fold(text)
+    m = _official_titles().match(f)
+    return bool(m) and m.end() < len(f.rstrip())
+
+
 @lru_cache(maxsize=1)
 def _official_titles() -> re.Pattern:
     """One or more heads' titles in a row ("Bộ trưởng, Chủ nhiệm ")."""
