@@ -160,7 +160,7 @@ def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
     if 0 < start < end and paras[start - 1].text.rstrip().endswith(":"):
         start -= 1   # the list's introduction names who carries its items out
     if start == end:
-        start = next((i for i in range(end - 1) if _hands_dashes_on(paras[i], paras[i + 1:i + 3])), end)
+        start = next((i for i in range(end - 1) if _hands_list_on(paras[i], paras[i + 1:i + 3])), end)
     return start, end, None
 
 
@@ -180,11 +180,10 @@ def _assignment_runs(paras: list[_Para], end: int, ref) -> list[_Item]:
         if p is not None and _assigns(p.text.strip(), ref, listed):
             run_listed = listed
             run.append(p)
-            prev = p
-            continue
-        if len(run) >= 2:
-            items += [_Item([], q.text.strip(), (q.start, q.end), q.page, [], [], None, (None,), False) for q in run]
-        run = []
+        else:
+            if len(run) >= 2:
+                items += [_Item([], q.text.strip(), (q.start, q.end), q.page, [], [], None, (None,), False) for q in run]
+            run = []
         prev = p
     return items
 
@@ -223,7 +222,7 @@ def _relays() -> re.Pattern:
     return re.compile(r"(?<!\w)" + phrase_alternation(fold(w) for w in _grammar()["relays"]) + r"(?!\w)")
 
 
-def _hands_dashes_on(intro: _Para, items: list[_Para]) -> bool:
+def _hands_list_on(intro: _Para, items: list[_Para]) -> bool:
     """A list of dashes only, or of paragraphs that open with their verb, introduced by a sentence that hands its
     items to a body ("…, yêu cầu BHXH các tỉnh thực hiện:" + "- Về báo cáo tháng …"; "… yêu cầu Thủ trưởng các cơ
     quan, Chủ tịch UBND các xã:" + "Tổ chức quán triệt Kế hoạch …"). A list introduced otherwise is a list of
