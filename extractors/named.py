@@ -89,20 +89,20 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
         if both is not None:
             name_end = pos = both  # "Hiến pháp mới và Luật Tổ chức Chính phủ mới": two laws
             m = rx.match(ft, m.start(), both) or m
-        renewed = _without_new(ft, m.start(), name_end) != name_end   # "Luật Tổ chức Chính phủ mới": another law
-        name_end = _without_new(ft, m.start(), name_end)
+        trimmed = _without_new(ft, m.start(), name_end)
+        renewed, name_end = trimmed != name_end, trimmed   # "Luật Tổ chức Chính phủ mới": another law
         after = ft[m.end():m.end() + 12]
         if re.match(r"\s*số\b", after) or re.match(r"(?i)(?:này|nói trên|trên)\b|số\s*:?\s*\d", m.group("name")):
             continue              # numbered laws are citations ("Pháp lệnh số 16/2011/UBTVQH12 ngày …"); "Luật này"
         if _inside_numbered_description(ft, m.start(), us, numbered):
             continue
         covered_to = m.end()
-        iso = find_dates(m.group("date"))[0].iso if m.group("date") and find_dates(m.group("date")) else None
+        iso = _first_iso(m.group("date"))
         amended = _AMENDED_LIST.match(ft, name_end) if re.match(r"(?i)sửa\s+đổi", m.group("name")) else None
         if amended:   # "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, …, Luật X ngày …"
             name_end = covered_to = pos = amended.end("laws")
             dm = re.match(rf"\s*({_DATE_WORDS})", ft[name_end:])
-            iso = find_dates(dm.group(1))[0].iso if dm and find_dates(dm.group(1)) else None
+            iso = _first_iso(dm.group(1) if dm else None)
         u = unit_at(us, m.start())
         if u is not None and name_end > u.end:   # "V/v thực hiện Luật Đất đai" / "Nam Định, ngày …": the
             name_end, iso = u.end, None           # next line's place and date are not the law's
@@ -111,6 +111,12 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
                     "quote": _quote(text, us, m.start()), "span": [m.start(), name_end],
                     "_key": _law_key(name) + (" mới" if renewed else "")})
     return _years_apart(out)
+
+
+def _first_iso(s: str | None) -> str | None:
+    """The first date printed in `s`, ISO."""
+    found = find_dates(s) if s else []
+    return found[0].iso if found else None
 
 
 _BARE_YEAR = re.compile(r"\s+năm\s+\d{4}(?!\d)")
