@@ -213,6 +213,7 @@ def _repost_lead(text: str) -> tuple[str, str, tuple[int, int]] | None:
 
 # ---------------------------------------------------------------- issuer
 
+_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"   # a place's level word, longest first
 _BARE_LEVEL = re.compile(r"(?i)(?:^|\s)(?:tỉnh|xã|phường|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố)$")
 
 
@@ -241,7 +242,7 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
 
 
 # a place named in running text, its name capitalised: "xã Quảng An", "quận Tây Hồ", "thành phố Long Xuyên"
-_NAMED_PLACE = re.compile(r"(?<![\w/])(?P<level>tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[ \t]+"
+_NAMED_PLACE = re.compile(rf"(?<![\w/])(?P<level>{_LEVELS})[ \t]+"
                           r"(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*"
                           r"(?:[ \t]+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\W\d_]*){0,3})")
 _DISTRICT_UNIT = re.compile(r"(?i)^(?:phòng|văn phòng hội đồng nhân dân và ủy ban nhân dân)\b")
@@ -253,7 +254,7 @@ def _open_name_in_text(issuer: str, text: str) -> str | None:
     if not is_open_name(issuer):
         return None
     for m in re.finditer(rf"{re.escape(issuer)}(?P<remit>(?:[ \t]+[^\W\d_][^\s,.;:()]*){{1,8}}?)[ \t]+"
-                         r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)[ \t]+[A-ZĐ][^\s,.;:()]*"
+                         rf"{_LEVELS}[ \t]+[A-ZĐ][^\s,.;:()]*"
                          r"(?:[ \t]+[A-ZĐ][^\s,.;:()]*){0,3}", text):
         if m.group("remit").islower():   # the remit in lower case, then where ("… chuyển đổi số huyện Đăk R’lấp")
             return collapse_ws(m.group(0))
@@ -581,7 +582,7 @@ def _type_on_number_line(text: str, nspan: tuple[int, int]) -> str | None:
 
 
 _PLENUM_LINE = re.compile(r"[ \t]*(?:HỘI NGHỊ|Hội nghị)[^\n]{5,160}\n[ \t]*(?P<about>(?:VỀ|Về|về)\s)")
-_COMMITTEE_PLACE = re.compile(r"(?i)^(?:ủy|uỷ) ban nhân dân (?P<place>(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) \S.*)$")
+_COMMITTEE_PLACE = re.compile(rf"(?i)^(?:ủy|uỷ) ban nhân dân (?P<place>{_LEVELS} \S.*)$")
 
 
 def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None, str | None]:
