@@ -398,7 +398,11 @@ def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
     name_alt = phrase_alternation(names)
     level_words = r"(?:\s+(?:tỉnh|xã|phường|huyện|thành phố|cấp tỉnh|cấp xã|Trung ương))?"
     bcd = r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+[^\t;:.()“”]+?(?=\s*(?:[\t;:.()“”]|(?-i:,\s+[A-ZĐ])|\s+của\b|\s+về\b|\s+tại\b|\s+ban\s+hành\b|$)))?"
-    ubnd_local = rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+xã)[ \t]+(?-i:{_UPPER}[\w]*(?:['’]\w+)?(?:[ \t]+{_UPPER}[\w]*(?:['’]\w+)?|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)"
+    # a commune's, ward's or district's committee by its name ("UBND xã Ea H’ding", "UBND huyện Thống Nhất"), a name
+    # wrapped onto the next line only after a lower-case letter
+    ubnd_local = (rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)"
+                  rf"\s+(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+xã)[ \t]+"
+                  rf"(?-i:{_UPPER}[\w]*(?:['’]\w+)?(?:[ \t]+{_UPPER}[\w]*(?:['’]\w+)?|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)")
     collective = (r"(?:[Cc]ác|[Tt]oàn\s+thể)\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|"
                   r"phòng|trường|ngân\s+hàng|doanh\s+nghiệp|xã|phường|Bộ|bộ|Sở)"
                   r"(?:(?:,\s+|\s+và\s+|,\s+và\s+)(?:các\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|cá\s+nhân|"
