@@ -194,7 +194,7 @@ def _recase(s: str, caps: bool | None = None) -> str:
 _NOT_PLACE = r"(?!(?:trực|thuộc|và|trên|các|hội|ủy|uỷ|đoàn|đội|bộ|nhà)(?!\w))"   # "xã hội", "tỉnh ủy", "tỉnh đoàn" …
 # (a Central Highlands name keeps its apostrophe: "Cư M’gar", "Ea H'leo", "Đắk R’lấp")
 _PLACE_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
-_PLACE_AFTER_LEVEL = re.compile(rf"(?<!các )((?<!\w)(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+)"
+_PLACE_AFTER_LEVEL = re.compile(rf"(?<!các )((?<!\w){vocab.level_pattern(space=' ')}\s+)"
                                 rf"({_NOT_PLACE}{_PLACE_WORD}(?:\s+{_NOT_PLACE}{_PLACE_WORD}){{0,3}})$")
 
 
@@ -230,7 +230,8 @@ def _split_province(s: str) -> tuple[str, str | None]:
     names, _ = _provinces()
     if "re" not in _PROV_SUFFIX_CACHE:
         _PROV_SUFFIX_CACHE["re"] = re.compile(
-            r"^(.*?)\s*(?:\b(?:tỉnh|thành phố)\s+|\bTP\.\s*|\bTP\s+)?(?<!\w)(" + "|".join(_ws(fold(n)) for n in names) + r")$",
+            rf"^(.*?)\s*(?:\b{vocab.level_pattern('province', space=' ')}\s+|\bTP\.\s*|\bTP\s+)?(?<!\w)("
+            + "|".join(_ws(fold(n)) for n in names) + r")$",
             re.IGNORECASE)
     m = _PROV_SUFFIX_CACHE["re"].match(fold(s))
     if not m or not m.group(1):
@@ -274,17 +275,20 @@ def province_level_word(prov: str) -> str:
     return "thành phố" if _fk(prov) in cities else "tỉnh"
 
 
+_PROVINCE_LEVEL_END = re.compile(rf"(?i)\b{vocab.level_pattern('province', space=' ')}$")   # "… tỉnh", "… thành phố"
+
+
 def _compose(entry: dict | None, base: str, prov: str | None) -> str:
     if not prov:
         return base
     if entry is None:
-        if re.search(r"(?i)\b(tỉnh|thành phố)$", base):
+        if _PROVINCE_LEVEL_END.search(base):
             return f"{base} {prov}"
         return base
     scoped = entry["scoped"]
     level = province_level_word(prov)
     if scoped == "tinh":
-        b = base if re.search(r"(?i)\b(tỉnh|thành phố)$", base) else f"{base} {level}"
+        b = base if _PROVINCE_LEVEL_END.search(base) else f"{base} {level}"
         if level == "thành phố":
             b = re.sub(r"(?i)\btỉnh$", "thành phố", b)   # "HĐND" of Hà Nội: the entry's "… tỉnh" is a city's
         return f"{b} {prov}"
@@ -350,11 +354,11 @@ def _guess_level(name: str) -> tuple[str, str | None]:
     k = _fk(name)
     if re.search(r"\b(đảng ủy|tỉnh ủy|thành ủy|huyện ủy|đảng đoàn|ban cán sự đảng|chi bộ)\b", k):
         return "party", "party"
-    if re.search(r"\b(xã|phường|đặc khu|thị trấn)\b", k):
+    if re.search(rf"\b{vocab.level_pattern('commune', space=' ')}\b", k):
         return "commune", "state"
     if re.search(r"\b(trung ương|chính phủ|quốc gia|quốc hội)\b", k) or k.startswith("bộ "):
         return "central", "state"
-    if re.search(r"\b(tỉnh|thành phố)\b", k) or k.startswith("sở "):
+    if re.search(rf"\b{vocab.level_pattern('province', space=' ')}\b", k) or k.startswith("sở "):
         return "province", "state"
     return "unknown", None
 
@@ -399,10 +403,13 @@ def _find_regexes() -> tuple[re.Pattern, re.Pattern]:
     level_words = r"(?:\s+(?:tỉnh|xã|phường|huyện|thành phố|cấp tỉnh|cấp xã|Trung ương))?"
     bcd = r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+[^\t;:.()“”]+?(?=\s*(?:[\t;:.()“”]|(?-i:,\s+[A-ZĐ])|\s+của\b|\s+về\b|\s+tại\b|\s+ban\s+hành\b|$)))?"
     # a commune's, ward's or district's committee by its name ("UBND xã Ea H’ding", "UBND huyện Thống Nhất"), a name
-    # wrapped onto the next line only after a lower-case letter
-    ubnd_local = (rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)"
-                  rf"\s+(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+xã)[ \t]+"
-                  rf"(?-i:{_UPPER}[\w]*(?:['’]\w+)?(?:[ \t]+{_UPPER}[\w]*(?:['’]\w+)?|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)")
+    # wrapped onto the next line only after a lower-case letter; a city under a province by a name in title case
+    # ("UBND thành phố Long Xuyên"), not by capitals, which run on in a flattened header ("… HỒ CHÍ MINH SỞ …")
+    local_level = vocab.level_pattern('district', 'commune', without=vocab.place_levels('province'))
+    ubnd_local = (rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Đảng\s+ủy)\s+(?:"
+                  rf"{local_level}[ \t]+"
+                  rf"(?-i:{_UPPER}[\w]*(?:['’]\w+)?(?:[ \t]+{_UPPER}[\w]*(?:['’]\w+)?|(?<={_LOWER})\n{_UPPER}{_LOWER}[\w]*)*)"
+                  rf"|thành\s+phố(?-i:(?:[ \t]+{_UPPER}{_LOWER}\w*)+))")
     collective = (r"(?:[Cc]ác|[Tt]oàn\s+thể)\s+(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|"
                   r"phòng|trường|ngân\s+hàng|doanh\s+nghiệp|xã|phường|Bộ|bộ|Sở)"
                   r"(?:(?:,\s+|\s+và\s+|,\s+và\s+)(?:các\s+)?(?:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức|cá\s+nhân|"

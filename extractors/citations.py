@@ -206,7 +206,7 @@ def _plenum_body(ft: str, s: int, end: int, pat_names: re.Pattern) -> int:
 
 # words that may follow a body's name and still belong to it: where it is ("tỉnh Bình Dương"),
 # which term ("khóa IX"); a capitalised word continues a proper name
-_QUALIFIER = re.compile(r"(?i)(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|trung\s+ương|tw"
+_QUALIFIER = re.compile(rf"(?i)(?:{vocab.level_pattern()}|tp\.?|trung\s+ương|tw"
                         r"|nước\s+cộng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam)(?!\w)")   # "Quốc hội nước …"
 _TERM = re.compile(rf"(?i){agencies.TERM}(?:\s*,?\s*{agencies.TERM})*(?!\w)")
 _MORE_TERMS = re.compile(rf"(?i)(?:\s*,?\s*{agencies.TERM})+(?!\w)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import agencies
+from extractors import agencies, vocab
 from extractors.agency_lists import is_open_name, starts_body_any_case
 from extractors.dates import DATE_RE, DateMatch, _from_match, date_after, find_place_date
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
@@ -213,8 +213,8 @@ def _repost_lead(text: str) -> tuple[str, str, tuple[int, int]] | None:
 
 # ---------------------------------------------------------------- issuer
 
-_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"   # a place's level word, longest first
-_BARE_LEVEL = re.compile(r"(?i)(?:^|\s)(?:tỉnh|xã|phường|huyện|quận|thị\s+xã|thị\s+trấn|thành\s+phố)$")
+_LEVELS = vocab.level_pattern(space=" ")   # a place's level word
+_BARE_LEVEL = re.compile(rf"(?i)(?:^|\s){vocab.level_pattern()}$")
 
 
 def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
@@ -455,7 +455,8 @@ def _issuer_in_subject(subject: str, province: str | None) -> str | None:
     return None
 
 
-_JOINT = re.compile(r"(?i)^(?P<a>[^\s\-–][^\-–]*?)\s*[\-–]\s*(?P<b>[^\-–]+?)\s+(?P<loc>(?:tỉnh|thành\s+phố|huyện|xã|phường)\s+.+)$")
+_JOINT = re.compile(rf"(?i)^(?P<a>[^\s\-–][^\-–]*?)\s*[\-–]\s*(?P<b>[^\-–]+?)"
+                    rf"\s+(?P<loc>{vocab.level_pattern()}\s+.+)$")
 
 
 def _joint_issuer(bodies: list[str], province: str | None) -> str | None:
@@ -477,7 +478,7 @@ def _joint_issuer(bodies: list[str], province: str | None) -> str | None:
         first = agencies.canonical_agency(f"{bodies[-2]} {first}", province)
     return f"{first} và {second}"
 
-_LOCALITY = re.compile(r"(?i)\s(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+\S.*$")
+_LOCALITY = re.compile(rf"(?i)\s{vocab.level_pattern()}\s+\S.*$")
 
 
 def _stacked_joint(bodies: list[str], province: str | None) -> str | None:
@@ -505,7 +506,7 @@ _MOTTO_TAIL = re.compile(r"(?i)(?:(?:xã\s+hội\s+)?chủ\s+nghĩa\s+)?(?:việ
 # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH": an executive committee and the organisation it heads
 _EXECUTIVE = re.compile(r"(?i)ban\s+chấp\s+hành(?:\s+trung\s+ương|\s+(?:tỉnh|thành\s+phố|huyện)(?:\s+\S+){0,3})?")
 _ORGANISATION = re.compile(r"(?i)(?:đoàn|hội|công\s+đoàn|liên\s+đoàn|liên\s+hiệp|đảng\s+bộ)\b")
-_LEVEL_START = re.compile(r"(?i)^(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|đặc khu|trung ương)\b")
+_LEVEL_START = re.compile(rf"(?i)^(?:{vocab.level_pattern(space=' ')}|trung ương)\b")
 
 
 def broken_glyphs(s: str) -> bool:
@@ -595,7 +596,7 @@ def _compose_issuer(bodies: list[str], province: str | None) -> tuple[str | None
     if parent and re.fullmatch(r"ban (?:chấp hành|thường vụ)(?: trung ương)?", lf) and _ORGANISATION.match(fold(parent)):
         return agencies.canonical_agency(f"{low} {parent}", province), parent   # "HỘI NÔNG DÂN VIỆT NAM" / "BAN
         # CHẤP HÀNH TRUNG ƯƠNG": the organisation's executive
-    if parent and not re.search(r"\b(tỉnh|thành phố|xã|phường|huyện|trung ương|quốc gia|việt nam)\b", lf) \
+    if parent and not re.search(rf"\b(?:{_LEVELS}|trung ương|quốc gia|việt nam)\b", lf) \
             and not province_in(low):
         short = _parent_short(parent)
         if lf.startswith("sở "):
@@ -630,7 +631,8 @@ _SUBJECT_VERB = re.compile(
     r"(?:đã\s+)?(?:ban hành|báo cáo|đề nghị|thông báo|yêu cầu|kính trình|trân trọng|xây dựng)\b")
 
 
-_OWN_LEVEL = re.compile(r"(?i)(?<!\w)(?:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(tỉnh|thành phố)(?!\w)")
+_OWN_LEVEL = re.compile(rf"(?i)(?<!\w)(?:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)"
+                        rf"\s+({vocab.level_pattern('province', space=' ')})(?!\w)")
 
 
 def _place_contradicts_level(text: str, pspan: tuple[int, int] | None, place: str) -> bool:

@@ -171,7 +171,7 @@ def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int,
     return None
 
 
-_PLACE_LEVEL = re.compile(r"(?:Xã|Phường|Thị trấn|Thị xã|Huyện|Quận|Tỉnh|Thành phố)\s+")
+_PLACE_LEVEL = re.compile(rf"{vocab.level_pattern(space=' ', capital=True)}\s+")
 
 
 def _news_headline(t: str) -> bool:

@@ -10,6 +10,9 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
     # a Central Highlands name keeps its apostrophe when a header in capitals is recased
     ("ỦY BAN NHÂN DÂN HUYỆN CƯ M’GAR", None, "Ủy ban nhân dân huyện Cư M’gar"),
     ("ỦY BAN NHÂN DÂN XÃ EA H'LEO", None, "Ủy ban nhân dân xã Ea H'leo"),
+    # every level word of place_levels.json recases the place after it, the special zones of 2025 too
+    ("ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO", None, "Ủy ban nhân dân đặc khu Côn Đảo"),
+    ("ỦY BAN NHÂN DÂN THỊ TRẤN PHONG ĐIỀN", None, "Ủy ban nhân dân thị trấn Phong Điền"),
     # a web copy lost a space inside the name
     ("Ủy bannhân dân tỉnh Quảng Ninh", None, "Ủy ban nhân dân tỉnh Quảng Ninh"),
     ("Bộ Kế hoạchvà Đầu tư", None, "Bộ Kế hoạch và Đầu tư"),
@@ -76,7 +79,8 @@ def test_collective(name, collective):
 @pytest.mark.parametrize("name,level", [
     ("Bộ Chính trị", "party"), ("Chính phủ", "central"), ("Bộ Tài chính", "central"),
     ("UBND tỉnh Đồng Tháp", "province"), ("Sở Y tế", "province"), ("Tỉnh ủy Đồng Tháp", "party"),
-    ("UBND xã Tân Phú", "commune"), ("Các sở, ban, ngành", "collective"), ("MTTQ tỉnh", "mass"),
+    ("UBND xã Tân Phú", "commune"), ("UBND đặc khu Phú Quốc", "commune"), ("Các sở, ban, ngành", "collective"),
+    ("MTTQ tỉnh", "mass"),
 ])
 def test_level(name, level):
     assert agency_level(name) == level
@@ -103,6 +107,9 @@ def test_expand(text, expanded):
     ("Đề nghị UBND xã Ia Chim báo cáo", "Ủy ban nhân dân xã Ia Chim"),
     ("theo thông báo của UBND huyện Thống Nhất về việc treo cờ", "Ủy ban nhân dân huyện Thống Nhất"),
     ("UBND quận Cầu Giấy chủ trì", "Ủy ban nhân dân quận Cầu Giấy"),
+    ("Giao UBND thành phố Long Xuyên chủ trì", "Ủy ban nhân dân thành phố Long Xuyên"),   # a city under a province
+    ("UBND thị xã Sơn Tây phối hợp", "Ủy ban nhân dân thị xã Sơn Tây"),
+    ("UBND đặc khu Phú Quốc phối hợp", "Ủy ban nhân dân đặc khu Phú Quốc"),
     # the next line's first word is no name
     ("Thường trực HĐND, Lãnh đạo UBND huyện\nHiện nay, tình hình dịch", "Ủy ban nhân dân huyện"),
 ])
