@@ -780,8 +780,6 @@ def extract_document(doc: ReadDocument) -> dict:
         if cut > sspan[0]:
             sspan = (sspan[0], len(text[:cut].rstrip()))
             subject = collapse_ws(text[sspan[0]:sspan[1]])
-    if subject and re.search(r"[^.]\.$", subject):
-        subject = subject[:-1]   # the subject line's full stop is no part of the subject
     if subject and sspan:
         subject, sspan = without_authority_tail(subject, sspan)
     if subject and sspan and (plenum := _PLENUM_LINE.match(text, sspan[0], sspan[1])):

@@ -166,12 +166,13 @@ def vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int,
         if not m:
             continue
         # "V/v" and "Về:" only mark the subject; "Về việc …" is its first words
-        parts = [ln.text[m.start("vv"):] if m.group("vv") else ln.text[m.end():]]
-        end = ln.end
+        at = m.start("vv") if m.group("vv") else m.end()
+        parts, start, end = [ln.text[at:]], ln.start + at, ln.end
         nxt = lines[i + 1:i + 12]   # a narrow column wraps a long subject over many lines
         if not parts[0] and nxt and nxt[0].text.lstrip().startswith(":"):
             # a bare "V/v" line, the subject on the next line after ": "
-            parts, end, nxt = [nxt[0].text.lstrip(" :")], nxt[0].end, nxt[1:]
+            rest = nxt[0].text.lstrip(" :")
+            parts, start, end, nxt = [rest], nxt[0].start + len(nxt[0].text) - len(rest), nxt[0].end, nxt[1:]
         for nx in nxt:
             t = nx.text
             if _motto_in(t) or is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
@@ -182,7 +183,7 @@ def vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int,
                 break
             parts.append(t)
             end = nx.end
-        return _trim_subject(collapse_ws(join_wrapped(parts))), (ln.start, end)
+        return _trim_subject(collapse_ws(join_wrapped(parts))), (start, end)
     return None, None
 
 
@@ -197,5 +198,6 @@ def join_wrapped(parts: list[str]) -> str:
 
 
 def _trim_subject(s: str) -> str:
-    """Without the closing full stop, nor the tone marks a broken font left floating after it."""
-    return re.sub(r"[\s\u0300-\u036f]+$", "", s).rstrip(" .")
+    """Without the tone marks a broken font left floating at its end (the closing full stop is header's to drop,
+    with the span)."""
+    return re.sub(r"[\s\u0300-\u036f]+$", "", s)

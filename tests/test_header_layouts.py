@@ -204,3 +204,18 @@ def test_number_type_issuer_without_header_body(lines, want):
 def test_broken_glyph_header_gives_no_garbage(lines):
     got = extract_document(text_doc(*lines))
     assert got["issuer"] is None
+
+
+@pytest.mark.parametrize("subject_lines, subject", [
+    (["V/v: Báo cáo nhu cầu hoạt động xe điện."], "Báo cáo nhu cầu hoạt động xe điện"),   # a letter's V/v line
+    (["V/v báo cáo kết quả thực hiện", "năm 2024."], "báo cáo kết quả thực hiện năm 2024"),   # wrapped
+    (["KẾ HOẠCH", "Triển khai chuyển đổi số năm 2023."], "Triển khai chuyển đổi số năm 2023"),   # a title
+])
+def test_subject_span_without_its_full_stop(subject_lines, subject):
+    """The subject line's full stop is dropped from the subject and from its span alike."""
+    doc = text_doc("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "Số: 88/UBND-KT", "Hà Giang, ngày 02 tháng 3 năm 2023",
+                   *subject_lines, "Kính gửi: Sở Tài chính")
+    got = extract_document(doc)
+    s, e = got["spans"]["subject"]
+    assert got["subject"] == subject
+    assert " ".join(doc.text[s:e].split()) == subject
