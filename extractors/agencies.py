@@ -22,6 +22,7 @@ not on agency names, and is slow to load.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extractors import vocab
@@ -124,10 +125,8 @@ def _entries() -> list[dict]:
 def _alias_index() -> dict[str, dict]:
     """fold-lower name or expanded alias -> entry."""
     idx: dict[str, dict] = {}
-    for e in _entries():
-        for a in [e["name"]] + e["aliases"]:
-            for form in {a, expand_abbreviations(a)}:
-                idx.setdefault(_fk(form), e)
+    for form, e in _spellings():
+        idx.setdefault(_fk(form), e)
     return idx
 
 
@@ -136,11 +135,16 @@ def _glued_index() -> dict[str, tuple[str, dict]]:
     """Key without spaces -> (the name or alias as spelt, entry): a web copy that lost a space ("Ủy bannhân
     dân", "Bộ Kế hoạchvà Đầu tư") still names the body."""
     idx: dict[str, tuple[str, dict]] = {}
+    for form, e in _spellings():
+        idx.setdefault(_fk(form).replace(" ", ""), (form, e))
+    return idx
+
+
+def _spellings() -> Iterator[tuple[str, dict]]:
+    """Each entry's name and aliases, as spelt and with abbreviations expanded, in the table's order."""
     for e in _entries():
         for a in [e["name"]] + e["aliases"]:
-            for form in {a, expand_abbreviations(a)}:
-                idx.setdefault(_fk(form).replace(" ", ""), (form, e))
-    return idx
+            yield from ((form, e) for form in dict.fromkeys((a, expand_abbreviations(a))))
 
 
 @lru_cache(maxsize=None)
