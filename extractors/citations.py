@@ -21,8 +21,8 @@ from extractors.header_lines import is_caps
 from extractors.identity import make_key, normalize_number
 from extractors.numbers import find_numbers, list_numbers_before, number_type, parse_number
 from extractors.phrases import first_letters, phrase_alternation
-from extractors.relations import (_MARKER, _norm, clause_start, combine, coordinated, list_continues, new_main_clause,
-                                  next_proposer, opening_cue, own_relation, passive_cue, reported_cue,
+from extractors.relations import (_MARKER, _norm, clause_start, combine, coordinated, cue_before, list_continues,
+                                  new_main_clause, next_proposer, opening_cue, own_relation, passive_cue, reported_cue,
                                   strip_article_ref)
 from extractors.units import Unit, unit_at, units
 from pipeline.model import ReadDocument
@@ -244,7 +244,8 @@ def _issuer_extent(phrase: str) -> int:
         q = _QUALIFIER.match(phrase, nxt)
         if q:
             end = q.end()
-        elif word and word.group(0)[:1].isupper() and not phrase[nxt:].isupper() and "và" not in gap.group(0):
+        elif word and word.group(0)[:1].isupper() and not phrase[nxt:].isupper() and "và" not in gap.group(0) \
+                and "," not in gap.group(0):   # "… của Thủ tướng Chính phủ, Chủ tịch UBND tỉnh yêu cầu": a new clause
             end = nxt + word.end()
         else:
             return end
@@ -267,6 +268,9 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
         # tại Luật …": a clause, not a name
         return None if re.search(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn|liên\s+quan|quy\s+định|đối\s+với)\s", cand) \
             else cand
+    plural = _PLURAL_OF_COLON.search(seg)
+    if plural and agencies.find_agencies(collapse_ws(plural.group(1))):
+        return collapse_ws(text[unit_start + plural.start(1):unit_start + plural.end(1)])
     verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$", seg)
     if verb is None:
         return None
@@ -285,6 +289,9 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
 
 
 _PLURAL_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})\s*:\s*$")
+# "các văn bản (chỉ đạo) của Thủ tướng Chính phủ: Quyết định số …, Chỉ thị số …": the issuer of every listed item
+_PLURAL_OF_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})(?:\s+[^\W\d][^\s:;,()]*){{0,3}}?"
+                              r"\s+(?:của|do)\s+([^;:()\t\d]{3,120}?)\s*:\s*$")
 
 
 def _issuer_outside_paren(text: str, ft: str, type_start: int) -> str | None:
@@ -420,7 +427,8 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
                 issuer = _issuer_before(text, ft, tstart, u.start)
                 issuer_before = issuer is not None
                 # "của Sở X tại các công văn: Số A …; số B …": the issuer is every listed item's
-                ahead = issuer is not None and bool(_PLURAL_COLON.search(ft, max(u.start, tstart - 40), tstart))
+                ahead = issuer is not None and bool(_PLURAL_COLON.search(ft, max(u.start, tstart - 40), tstart)
+                                                    or _PLURAL_OF_COLON.search(ft, max(u.start, tstart - 200), tstart))
             if issuer is None:
                 issuer = _issuer_outside_paren(text, ft, tstart)
             typ = tword or number_type(number) or "Văn bản"
@@ -511,6 +519,16 @@ def _after_basis_clause(ft: str, ustart: int, cs: int) -> bool:
     return _opening_at(ft, start, cs) == "can_cu"
 
 
+def _cue_before_colon(ft: str, ustart: int, cs: int) -> str | None:
+    """"… các văn bản chỉ đạo về phòng cháy như: Kết luận số …": a list after a colon takes the own cue that ends
+    the clause before it, which is returned as the mention's prefix."""
+    before = ft[ustart:cs].rstrip()
+    if not before.endswith(":"):
+        return None
+    clause = ft[clause_start(ft, ustart, ustart + len(before) - 1):ustart + len(before) - 1]
+    return clause + " " if cue_before(clause) else None
+
+
 def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None) -> None:
     """Set each mention's own relation, nesting and reported relation."""
     text, ft = doc.text, fold(doc.text)
@@ -552,6 +570,8 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
             m.reported = reported_cue(ft[anchor.num_end:m.start]) if anchor is prev else None
             continue
         prefix = ft[cs:m.start]
+        if cs > ustart and not prefix.strip():
+            prefix = _cue_before_colon(ft, ustart, cs) or prefix
         unit_text = text[ustart:uend]
         basis_par = (bool(re.match(r"\s*(?:[-–+•*]\s*)?căn\s+cứ\b", ft[ustart:uend], re.IGNORECASE)) and cs > ustart) \
             or (u is not None and (u.start, u.end) in run and _opening_of(ft, u) in (None, "can_cu"))

@@ -313,6 +313,7 @@ def _cut_subject(subject: str, at: int, text: str, sspan: tuple[int, int] | None
     return kept, sspan
 
 
+_VV_MARK = re.compile(r"(?P<q>[“\"]\s*)?[Vv]/[Vv]\s*[:.]?\s+(?=\S)")
 _SPELLED_VV = re.compile(r"(?i)về\s+việc\s*:?\s+(?=\S)")
 _LINE_HEAD = re.compile(r"(?i)[ \t]*(?:công\s+văn[ \t]+)?")   # the subject opens its line, or follows "Công văn"
 _NOT_AUTHORITY_AFTER = re.compile(r"(?i)(?:,|của|và|cho|với|giữa|tại|thuộc|đối với|trên|về|đến|từ)\s*$")
@@ -792,6 +793,12 @@ def extract_document(doc: ReadDocument) -> dict:
     if subject and sspan and out.get("type") == "Công văn" and (vv := _SPELLED_VV.match(text, sspan[0])) \
             and _LINE_HEAD.fullmatch(text[text.rfind("\n", 0, sspan[0]) + 1:sspan[0]]):
         sspan = (vv.end(), sspan[1])   # a letter's "Về việc …" line is its "V/v" line spelled out
+        subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and sspan and (vv := _VV_MARK.match(text, sspan[0], sspan[1])):
+        # "CÔNG ĐIỆN" / "V/V THỰC HIỆN …", "Thông báo “V/v phòng chống bão số 10”": the marker of a letter's subject
+        # under a title, or quoted after the type word, is no part of it
+        end = sspan[1] - 1 if vv.group("q") and text[sspan[1] - 1] in "”\"" else sspan[1]
+        sspan = (vv.end(), end)
         subject = collapse_ws(text[sspan[0]:sspan[1]])
     if subject and re.search(r"[^.]\.$", subject):
         subject, sspan = _cut_subject(subject, len(subject) - 1, text, sspan)   # the subject line's full stop

@@ -74,6 +74,8 @@ def cue_before(prefix: str) -> str | None:
     """Relation of an own cue ending the prefix ("… Căn cứ", "Thực hiện các", "theo")."""
     p = strip_article_ref(_norm(prefix))
     p = re.sub(r"\b(các|những|tại|nội dung|tinh thần|kết luận tại)$", lambda m: m.group(0) if m.group(0) == "tại" else "", p).strip()
+    if any(p == e or p.endswith(" " + e) for e in _cues()["examples"]):
+        return None   # "… còn thiếu những căn cứ …, ví dụ như Nghị quyết số …": examples, no relation
     for cue, rel in _cue_list("own"):
         if p == cue or p.endswith(" " + cue) or p.endswith("," + cue):   # "điều chỉnh,bổ sung": a lost space
             return rel

@@ -294,6 +294,16 @@ def test_seed_citations(seed, fmt):
     # the issuer ends where its sentence goes on with a request
     ("Tại thông báo số  54 / BHXH - CĐ  ngày 07 tháng 03 năm 2016 của  BHXH / TP  đề nghị BHXH quận, huyện tạm "
      "ngưng giải quyết đối với loại hồ sơ.", {"54/BHXH-CĐ": "BHXH / TP"}),
+    # "các văn bản của X: A, B; …": X issued every listed item, whatever its type, and the ";" items after
+    ("như: các văn bản của Thủ tướng Chính phủ: Quyết định số 630/QĐ-TTg ngày 11/5/2020, Chỉ thị số 01/CT-TTg ngày "
+     "03/01/2023 và các văn bản của ủy ban nhân dân tỉnh: Kế hoạch số 120/KH-UBND ngày 19/8/2020.",
+     {"630/QĐ-TTg": "Thủ tướng Chính phủ", "01/CT-TTg": "Thủ tướng Chính phủ", "120/KH-UBND": "ủy ban nhân dân tỉnh"}),
+    ("Căn cứ các Thông tư của Bộ Văn hóa, Thể thao và Du lịch: số 04/2011/TT-BVHTTDL ngày 16 tháng 11 năm 2011 quy "
+     "định về nếp sống; số 15/2015/TT-BVHTTDL ngày 22 tháng 12 năm 2015 quy định về tổ chức lễ hội;",
+     {"04/2011/TT-BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "15/2015/TT-BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch"}),
+    # the issuer ends at a comma before a new clause's subject
+    ("Thực hiện các Công điện số 113/CĐ-TTg và 141/CĐ-TTg của Thủ tướng Chính phủ, Chủ tịch ủy ban nhân dân tỉnh yêu "
+     "cầu các sở thực hiện.", {"113/CĐ-TTg": "Thủ tướng Chính phủ", "141/CĐ-TTg": "Thủ tướng Chính phủ"}),
 ])
 def test_cited_issuers(para, issuers):
     cs = cites(para)

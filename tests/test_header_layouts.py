@@ -219,3 +219,18 @@ def test_subject_span_without_its_full_stop(subject_lines, subject):
     s, e = got["spans"]["subject"]
     assert got["subject"] == subject
     assert " ".join(doc.text[s:e].split()) == subject
+
+
+@pytest.mark.parametrize("lines, subject", [
+    # a letter's subject marker under a title, or quoted after the type word, is no part of the subject
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", *MOTTO, "Số: 17/CĐ-UBND", "Hà Nội, ngày 01 tháng 8 năm 2021", "CÔNG ĐIỆN",
+      "V/V THỰC HIỆN CÁC BIỆN PHÁP CẤP BÁCH PHÒNG CHỐNG DỊCH COVID-19", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI điện:"],
+     "THỰC HIỆN CÁC BIỆN PHÁP CẤP BÁCH PHÒNG CHỐNG DỊCH COVID-19"),
+    (["Thông báo “V/v phòng chống bão số 10”", *MOTTO[:2], "Bến Tre, ngày 16 tháng 11 năm 2008", "Kính gửi: Sở Y tế"],
+     "phòng chống bão số 10"),
+])
+def test_subject_marker_after_title(lines, subject):
+    doc = text_doc(*lines)
+    got = extract_document(doc)
+    s, e = got["spans"]["subject"]
+    assert got["subject"] == subject and doc.text[s:e] == subject

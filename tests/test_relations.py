@@ -184,6 +184,15 @@ def test_passive_amendment_chain():
     (["Theo đề nghị của Sở Nông nghiệp và PTNT tại các công văn: Số 1577/SNN-KHTC ngày 18/10/2010; số 218/SNN-KHTC "
       "ngày 02/3/2011 và của Sở Kế hoạch và Đầu tư tại Công văn số 183/KHĐT-KT ngày 25/02/2011,"],
      {"1577/SNN-KHTC": "theo", "218/SNN-KHTC": "theo", "183/KHĐT-KT": "theo"}),
+    # a list after a colon takes the cue ending the clause before it, and ";" items go on with it
+    (["1. Tiếp tục quán triệt thực hiện nghiêm túc các văn bản chỉ đạo về phòng cháy như: Kết luận số 02-KL/TW ngày 18/5/2021 của Ban "
+      "Bí thư, Nghị quyết số 99/2019/QH14 ngày 27/11/2019 của Quốc hội; các văn bản của Thủ tướng Chính phủ: Quyết định "
+      "số 630/QĐ-TTg ngày 11/5/2020."], {"02-KL/TW": "theo", "99/2019/QH14": "theo", "630/QĐ-TTg": "theo"}),
+    # documents given as examples ("ví dụ như") are governed by no cue
+    (["Báo cáo còn thiếu những căn cứ pháp lý, đề nghị bổ sung ví dụ như: Nghị quyết số 78/NQ-CP ngày 18/6/2018 của "
+      "Chính phủ về điều chỉnh quy hoạch."], {"78/NQ-CP": "other"}),
+    (["Đề nghị bổ sung các căn cứ, ví dụ như Nghị quyết số 81/2023/QH15 ngày 09/01/2023 của Quốc hội."],
+     {"81/2023/QH15": "other"}),
 ])
 def test_general_relation_rules(paras, expected):
     got = rels(*paras)
