@@ -271,6 +271,13 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
     plural = _PLURAL_OF_COLON.search(seg)
     if plural and agencies.find_agencies(collapse_ws(plural.group(1))):
         return collapse_ws(text[unit_start + plural.start(1):unit_start + plural.end(1)])
+    said = _SAID_AT.search(seg)
+    if said:   # "các nội dung UBND tỉnh đã chỉ đạo tại Công văn số …": the body right before the verb
+        head = seg[:said.start()]
+        ends = [b for b in agencies.agency_spans(head) if b[1] == len(head) and head[b[0]].isupper()]
+        if ends:
+            b0 = min(b[0] for b in ends)
+            return collapse_ws(text[unit_start + b0:unit_start + len(head)])
     verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$", seg)
     if verb is None:
         return None
@@ -288,6 +295,7 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
     return None
 
 
+_SAID_AT = re.compile(r"\s+(?:đã\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu|quy\s+định|giao)\s+(?:tại|theo)\s*$", re.IGNORECASE)
 _PLURAL_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})\s*:\s*$")
 # "các văn bản (chỉ đạo) của Thủ tướng Chính phủ: Quyết định số …, Chỉ thị số …": the issuer of every listed item
 _PLURAL_OF_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})(?:\s+[^\W\d][^\s:;,()]*){{0,3}}?"

@@ -167,6 +167,7 @@ def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int,
             typ = {fold(k): v for k, v in _data()["verb_types"].items()}.get(verb)
         else:
             typ = canonical_type(m.group("type"))
+            typ = _data()["generic_types"].get(typ, typ)   # "UBND tỉnh ban hành văn bản yêu cầu …": a letter
         return typ, collapse_ws(re.sub(r"\s*\([^()]*\)", "", who)), (m.start("who"), m.end("who"))
     return None
 

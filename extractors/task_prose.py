@@ -25,6 +25,7 @@ from extractors import agencies, vocab
 from extractors.agency_lists import is_collective, is_list_prefix, split_agencies, starts_body
 from extractors.dates import FULL_DATE, find_dates
 from extractors.deadlines import opens_with_condition, parse_deadline
+from extractors.doctypes import type_regex
 from extractors.numbers import find_numbers
 from extractors.phrases import phrase_alternation
 from extractors.task_common import make_task
@@ -614,7 +615,7 @@ def _handed_on(text: str) -> tuple[list[str], list[str]]:
     rest = fold(text[stop:]).lower()
     if _grammar()["pass_on_rx"].match(rest):
         return _chain_lead(text)
-    m = _and_passes_on().search(rest)   # "BHXH Việt Nam xây dựng chỉ tiêu … và yêu cầu BHXH các tỉnh thực hiện"
+    m = _and_passes_on().search(rest) or _issues_and_passes_on().match(rest)
     return _chain_lead(text[stop + m.end():]) if m else ([], [])
 
 
@@ -622,6 +623,14 @@ def _handed_on(text: str) -> tuple[list[str], list[str]]:
 def _and_passes_on() -> re.Pattern:
     """"… và yêu cầu / giao …": the subject's second verb hands the work on (folded, lower case)."""
     return re.compile(r"\svà\s+(?=" + phrase_alternation(fold(a) for a in _grammar()["pass_on"]) + r"\s)")
+
+
+@lru_cache(maxsize=1)
+def _issues_and_passes_on() -> re.Pattern:
+    """"(UBND tỉnh) ban hành văn bản yêu cầu …", "đã có Công văn số 12/UBND-KT ngày 3/5/2024 đề nghị …": the subject
+    issues a document that hands the work on (folded, lower case)."""
+    return re.compile(rf"(?:đã\s+)?(?:ban\s+hành|có|gửi)\s+(?:{type_regex()})(?:\s+số\s+\S+)?(?:\s+ngày\s+\S+)?\s+"
+                      r"(?=" + phrase_alternation(fold(a) for a in _grammar()["pass_on"]) + r"\s)", re.IGNORECASE)
 
 
 def _intro_hands_on(text: str) -> tuple[list[str], list[str]]:

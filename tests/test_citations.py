@@ -301,6 +301,11 @@ def test_seed_citations(seed, fmt):
     ("Căn cứ các Thông tư của Bộ Văn hóa, Thể thao và Du lịch: số 04/2011/TT-BVHTTDL ngày 16 tháng 11 năm 2011 quy "
      "định về nếp sống; số 15/2015/TT-BVHTTDL ngày 22 tháng 12 năm 2015 quy định về tổ chức lễ hội;",
      {"04/2011/TT-BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "15/2015/TT-BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch"}),
+    # the body right before "đã chỉ đạo tại / giao tại" issued the document
+    ("2. Theo dõi diễn biến cơn bão, triển khai các nội dung UBND tỉnh đã chỉ đạo tại Công văn số 4486/UBND-KTN ngày "
+     "18/9/2019, Công văn số 3790/UBND-KTN ngày 08/8/2019.", {"4486/UBND-KTN": "UBND tỉnh", "3790/UBND-KTN": "UBND tỉnh"}),
+    ("Thực hiện nhiệm vụ Bộ Tài chính giao tại Quyết định số 12/QĐ-BTC ngày 1/2/2020.", {"12/QĐ-BTC": "Bộ Tài chính"}),
+    ("Thực hiện các biện pháp đã được quy định tại Nghị định số 5/2020/NĐ-CP ngày 1/2/2020.", {"5/2020/NĐ-CP": None}),
     # the issuer ends at a comma before a new clause's subject
     ("Thực hiện các Công điện số 113/CĐ-TTg và 141/CĐ-TTg của Thủ tướng Chính phủ, Chủ tịch ủy ban nhân dân tỉnh yêu "
      "cầu các sở thực hiện.", {"113/CĐ-TTg": "Thủ tướng Chính phủ", "141/CĐ-TTg": "Thủ tướng Chính phủ"}),

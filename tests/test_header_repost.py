@@ -212,6 +212,10 @@ def test_repost_title(lines, want):
     (["Thông báo lịch tiếp công dân", "UBND xã thông báo lịch tiếp công dân như sau:",
       "1. Chủ tịch UBND xã tiếp công dân tại trụ sở xã\nHiện nay, vào ngày thứ năm hàng tuần."],
      dict(issuer="Ủy ban nhân dân xã")),
+    # the portal's "văn bản" for the document it reposts is a letter
+    (["Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ban, ngành chủ động ứng phó với cơn bão số 6:",
+      "1. Khẩn trương triển khai thực hiện nghiêm các nội dung chỉ đạo."],
+     dict(type="Công văn", issuer="Ủy ban nhân dân tỉnh")),
 ])
 def test_body_sentence(lines, want):
     _check(extract_document(_plain(*lines)), want)

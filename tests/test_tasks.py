@@ -398,6 +398,15 @@ def test_prose_sections(paras, want):
     (["Xét đề nghị của Bộ Công Thương, Phó Thủ tướng Vũ Văn Ninh yêu cầu Bộ Kế hoạch và Đầu tư như sau:",
       "- Nghiên cứu, có ý kiến về đề xuất của Bộ Công Thương;", "- Khẩn trương báo cáo lại Thủ tướng Chính phủ."],
      [("1", ["Bộ Kế hoạch và Đầu tư"], [], "Nghiên cứu"), ("2", ["Bộ Kế hoạch và Đầu tư"], [], "Khẩn trương")]),
+    # the body issues a letter that hands the items on ("ban hành văn bản yêu cầu …", "đã có Công văn số … đề nghị …")
+    (["Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ban, ngành, UBND các huyện chủ động ứng phó với bão:",
+      "1. Khẩn trương triển khai thực hiện nghiêm các nội dung chỉ đạo của Thủ tướng Chính phủ.",
+      "2. Theo dõi chặt chẽ diễn biến cơn bão."],
+     [("1", ["các sở, ban, ngành", "UBND các huyện"], [], "Khẩn trương"),
+      ("2", ["các sở, ban, ngành", "UBND các huyện"], [], "Theo dõi")]),
+    (["Sở Y tế đã có Công văn số 12/SYT-NV ngày 3/5/2024 đề nghị các bệnh viện thực hiện như sau:",
+      "1. Rà soát danh mục thuốc.", "2. Tăng cường kiểm tra việc kê đơn thuốc."],
+     [("1", ["các bệnh viện"], [], "Rà soát"), ("2", ["các bệnh viện"], [], "Tăng cường")]),
 ])
 def test_prose_roles(paras, want):
     tasks = extract_tasks(_prose_doc(paras), {}, [])
