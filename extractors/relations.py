@@ -245,7 +245,9 @@ def own_relation(prefix: str, clause_is_unit_start: bool, unit_text: str, basis_
     return "other"
 
 
-_FOLLOWS_AT = re.compile(r"(?<!\w)(?:theo|quy định)(?:\s+\S+){0,3}\s+tại$")
+# "theo hướng dẫn tại", "quy định tại", "theo ý kiến chỉ đạo của Thủ tướng Chính phủ tại": the document followed
+_FOLLOWS_AT = re.compile(r"(?<!\w)(?:(?:theo|quy định)(?:\s+\S+){0,3}|theo(?!\s+dõi)(?:\s+\S+){0,4}?\s+của\s+[^,;:]{1,80})"
+                         r"\s+tại$")
 _ANSWERED = re.compile(r"(?<!\w)về việc này\s*,?\s+[^.;:]{0,80}?\s(?:có|cho)\s+ý\s+kiến")
 
 

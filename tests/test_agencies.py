@@ -10,6 +10,9 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
     # a Central Highlands name keeps its apostrophe when a header in capitals is recased
     ("ỦY BAN NHÂN DÂN HUYỆN CƯ M’GAR", None, "Ủy ban nhân dân huyện Cư M’gar"),
     ("ỦY BAN NHÂN DÂN XÃ EA H'LEO", None, "Ủy ban nhân dân xã Ea H'leo"),
+    # a PDF's text lost the "Ủ"
+    ("Y BAN NHÂN DÂN TỈNH KON TUM", None, "Ủy ban nhân dân tỉnh Kon Tum"),
+    ("Y ban nhân dân huyện Đăk Hà", None, "Ủy ban nhân dân huyện Đăk Hà"),
     # every level word of place_levels.json recases the place after it, the special zones of 2025 too
     ("ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO", None, "Ủy ban nhân dân đặc khu Côn Đảo"),
     ("ỦY BAN NHÂN DÂN THỊ TRẤN PHONG ĐIỀN", None, "Ủy ban nhân dân thị trấn Phong Điền"),

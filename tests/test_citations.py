@@ -346,6 +346,11 @@ def test_general_citation_forms(paras, expected):
      "64/BC-BXD", "Báo cáo", "theo"),
     ("Xét Tờ trình số 7/TTr-STP ngày 1/3/2024 và Báo cáo thẩm định hồ sơ số 20/BC-STP ngày 2/3/2024 của Sở Tư pháp;",
      "20/BC-STP", "Báo cáo", "theo"),
+    # the appraisal and review reports' own codes (BCTĐ, BCTT) are a report's
+    ("Theo đề nghị của Sở Nội vụ tại Tờ trình số 1494/TTr-SNV ngày 28/6/2018 và Báo cáo thẩm định số 18/BCTĐ-STP ngày "
+     "25/5/2018 của Sở Tư pháp.", "18/BCTĐ-STP", "Báo cáo", "theo"),
+    ("Xét Tờ trình số 9/TTr-UBND ngày 1/12/2019; Báo cáo thẩm tra số 45/BCTT-KTNS ngày 05/12/2019 của Ban Kinh tế - "
+     "Ngân sách;", "45/BCTT-KTNS", "Báo cáo", "theo"),
     # … a law its name; an earlier type word of the clause ("quy định tại") does not hide it, and "liên quan
     # đến quy định" is no issuer
     ("Tổng cục Hải quan nhận được các vướng mắc của Cục Hải quan tỉnh, thành phố liên quan đến quy định tại Luật "

@@ -188,6 +188,11 @@ def test_passive_amendment_chain():
     (["1. Tiếp tục quán triệt thực hiện nghiêm túc các văn bản chỉ đạo về phòng cháy như: Kết luận số 02-KL/TW ngày 18/5/2021 của Ban "
       "Bí thư, Nghị quyết số 99/2019/QH14 ngày 27/11/2019 của Quốc hội; các văn bản của Thủ tướng Chính phủ: Quyết định "
       "số 630/QĐ-TTg ngày 11/5/2020."], {"02-KL/TW": "theo", "99/2019/QH14": "theo", "630/QĐ-TTg": "theo"}),
+    # "theo ý kiến chỉ đạo của X tại", "theo hướng dẫn của X tại" mid-sentence: the document followed
+    (["1. Yêu cầu Ủy ban nhân dân các tỉnh tập trung chỉ đạo phòng dịch theo ý kiến chỉ đạo của Thủ tướng Chính phủ tại "
+      "công điện số 300/CĐ-TTg ngày 12 tháng 02 năm 2010; đối với các địa phương có dịch."], {"300/CĐ-TTg": "theo"}),
+    (["Các sở theo dõi việc thực hiện của các đơn vị tại Công văn số 303/BYT-KCB ngày 12/02/2010."],
+     {"303/BYT-KCB": "other"}),
     # documents given as examples ("ví dụ như") are governed by no cue
     (["Báo cáo còn thiếu những căn cứ pháp lý, đề nghị bổ sung ví dụ như: Nghị quyết số 78/NQ-CP ngày 18/6/2018 của "
       "Chính phủ về điều chỉnh quy hoạch."], {"78/NQ-CP": "other"}),
