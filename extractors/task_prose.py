@@ -256,6 +256,7 @@ def _agency_phrase(text: str) -> tuple[str, int]:
     stop = m.start() if m else len(text)
     phrase = re.sub(r"\s*\([^)]*\)?\s*$", "", text[:stop]).strip(" ,;:")   # "… tỉnh (theo lịch phân công) chủ trì"
     phrase = _LIST_CUE_END.sub("", phrase)   # "yêu cầu Bộ Kế hoạch và Đầu tư như sau:"
+    phrase = re.sub(r"[\s,]+và$", "", phrase)   # "các sở, ngành và | đề nghị …": "và" joins the next verb
     adverb = _trailing_adverb().search(fold(phrase))
     return (phrase[:adverb.start()].rstrip(" ,") if adverb else phrase), stop
 
@@ -317,7 +318,9 @@ def _chain_lead(text: str) -> tuple[list[str], list[str]]:
         phrase, stop = _agency_phrase(text[pos + m.end():])
         if not phrase or not starts_body(phrase):
             break
-        lead = split_agencies(phrase)
+        # "yêu cầu các sở, ngành và đề nghị các tổ chức đoàn thể thực hiện": a second addressee, not the next link
+        both = lead and re.search(r"(?<!\w)và$", f[:pos].rstrip(" ,"))
+        lead = (lead if both else []) + split_agencies(phrase)
         pos = pos + m.end() + stop
     return lead, _find_support(text)
 

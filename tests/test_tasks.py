@@ -404,6 +404,12 @@ def test_prose_sections(paras, want):
       "2. Theo dõi chặt chẽ diễn biến cơn bão."],
      [("1", ["các sở, ban, ngành", "UBND các huyện"], [], "Khẩn trương"),
       ("2", ["các sở, ban, ngành", "UBND các huyện"], [], "Theo dõi")]),
+    # "yêu cầu A và đề nghị B": two addressees of one introduction, not a chain
+    (["Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tỉnh, Ủy ban nhân dân các huyện và đề nghị các tổ chức "
+      "đoàn thể tỉnh thực hiện một số nội dung trọng tâm sau:", "1. Tiếp tục quán triệt các văn bản chỉ đạo.",
+      "2. Tăng cường kiểm tra an toàn phòng cháy."],
+     [("1", ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện", "các tổ chức đoàn thể tỉnh"], [], "Tiếp tục"),
+      ("2", ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện", "các tổ chức đoàn thể tỉnh"], [], "Tăng cường")]),
     (["Sở Y tế đã có Công văn số 12/SYT-NV ngày 3/5/2024 đề nghị các bệnh viện thực hiện như sau:",
       "1. Rà soát danh mục thuốc.", "2. Tăng cường kiểm tra việc kê đơn thuốc."],
      [("1", ["các bệnh viện"], [], "Rà soát"), ("2", ["các bệnh viện"], [], "Tăng cường")]),
