@@ -252,42 +252,74 @@ def _issuer_extent(phrase: str) -> int:
 
 
 def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str | None:
-    """"của Bộ X tại Công văn số …" / "Văn phòng UBND tỉnh đã ban hành Kế hoạch số …"."""
+    """The body the words before a citation's type word name as its issuer ("của Bộ X tại Công văn số …", "các văn
+    bản của X: …", "UBND tỉnh đã chỉ đạo tại …", "Văn phòng UBND tỉnh đã ban hành Kế hoạch số …")."""
+    raw = text[unit_start:type_start]
     seg = re.sub(r"\([^()\n]{0,120}\)", lambda p: " " * len(p.group(0)), ft[unit_start:type_start])
-    # "của X tại Tờ trình số", "củaGiám đốc Sở X tại …" (a web page glued them), "của X tại các công văn: Số …"
-    m = re.search(r"(?:của|do)(?:\s+|(?=[A-ZĐ]))([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)"
-                  rf"(?:\s+(?:các|những)(?:\s+(?:{type_regex()})\s*:)?)?\s*$", seg, re.IGNORECASE)
-    if m:
-        cand = collapse_ws(text[unit_start + m.start(1):unit_start + m.end(1)])
-        cand = re.sub(r"(?i)\s+(?:đã\s+)?ban\s+hành(?:\s+kèm)?$", "", cand)   # "do Bộ GD&ĐT ban hành kèm theo"
-        # "của A tại Tờ trình số 1818/TTr-VP … và B tại Tờ trình số …": B proposes the second one
-        later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?:của\s+)?(?P<b>[^\d]+)$", cand)
-        if later:
-            return later.group("b").strip()
-        # "do Sở X biên soạn năm 2011 theo tinh thần chỉ đạo tại …", "của Cục Hải quan … liên quan đến quy định
-        # tại Luật …": a clause, not a name
-        return None if re.search(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn|liên\s+quan|quy\s+định|đối\s+với)\s", cand) \
-            else cand
-    plural = _PLURAL_OF_COLON.search(seg)
-    if plural and agencies.find_agencies(collapse_ws(plural.group(1))):
-        return collapse_ws(text[unit_start + plural.start(1):unit_start + plural.end(1)])
+    for finder in (_of_body_at, _plural_of_body, _body_said_at, _body_issued):
+        found = finder(seg, raw)
+        if found is not None:
+            return found or None   # "": the words name a clause, not a body
+    return None
+
+
+# "của X tại Tờ trình số", "củaGiám đốc Sở X tại …" (a web page glued them), "của X tại các công văn: Số …"
+_OF_BODY_AT = re.compile(r"(?:của|do)(?:\s+|(?=[A-ZĐ]))([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)"
+                         rf"(?:\s+(?:các|những)(?:\s+(?:{type_regex()})\s*:)?)?\s*$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn|liên\s+quan|quy\s+định|đối\s+với)\s")
+
+
+def _of_body_at(seg: str, raw: str) -> str | None:
+    """"của X tại …", "do X ban hành kèm theo …"; in "của A tại Tờ trình số … và B tại …", B; "" for a clause
+    ("do Sở X biên soạn năm 2011 theo tinh thần chỉ đạo tại …", "của Cục Hải quan … liên quan đến quy định tại …")."""
+    m = _OF_BODY_AT.search(seg)
+    if not m:
+        return None
+    cand = collapse_ws(raw[m.start(1):m.end(1)])
+    cand = re.sub(r"(?i)\s+(?:đã\s+)?ban\s+hành(?:\s+kèm)?$", "", cand)   # "do Bộ GD&ĐT ban hành kèm theo"
+    later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?:của\s+)?(?P<b>[^\d]+)$", cand)
+    if later:   # "của A tại Tờ trình số 1818/TTr-VP … và B tại Tờ trình số …": B proposes the second one
+        return later.group("b").strip()
+    return "" if _NOT_A_NAME.search(cand) else cand
+
+
+# "các văn bản (chỉ đạo) của Thủ tướng Chính phủ: Quyết định số …, Chỉ thị số …": the issuer of every listed item
+_PLURAL_OF_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})(?:\s+[^\W\d][^\s:;,()]*){{0,3}}?"
+                              r"\s+(?:của|do)\s+([^;:()\t\d]{3,120}?)\s*:\s*$")
+
+
+def _plural_of_body(seg: str, raw: str) -> str | None:
+    m = _PLURAL_OF_COLON.search(seg)
+    return collapse_ws(raw[m.start(1):m.end(1)]) if m and agencies.find_agencies(collapse_ws(m.group(1))) else None
+
+
+_SAID_AT = re.compile(r"\s+(?:đã\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu|quy\s+định|giao)\s+(?:tại|theo)\s*$", re.IGNORECASE)
+
+
+def _body_said_at(seg: str, raw: str) -> str | None:
+    """"các nội dung UBND tỉnh đã chỉ đạo tại Công văn số …": the body right before the verb."""
     said = _SAID_AT.search(seg)
-    if said:   # "các nội dung UBND tỉnh đã chỉ đạo tại Công văn số …": the body right before the verb
-        head = seg[:said.start()]
-        ends = [b for b in agencies.agency_spans(head) if b[1] == len(head) and head[b[0]].isupper()]
-        if ends:
-            b0 = min(b[0] for b in ends)
-            return collapse_ws(text[unit_start + b0:unit_start + len(head)])
-    verb = re.search(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$", seg)
+    if not said:
+        return None
+    head = seg[:said.start()]
+    starts = [b[0] for b in agencies.agency_spans(head) if b[1] == len(head) and head[b[0]].isupper()]
+    return collapse_ws(raw[min(starts):len(head)]) if starts else None
+
+
+_ISSUED = re.compile(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$")
+
+
+def _body_issued(seg: str, raw: str) -> str | None:
+    """"…, Văn phòng UBND tỉnh đã ban hành Kế hoạch số …", "Ngày …, Bộ trưởng Bộ X ký Quyết định số …", "Bộ X đã
+    có Công văn số …", "ngày … của BHXH Việt Nam ban hành Công văn số …": the nearest clause start before the
+    verb that leaves a body's name."""
+    verb = _ISSUED.search(seg)
     if verb is None:
         return None
-    # "…, Văn phòng UBND tỉnh đã ban hành Kế hoạch số …", "Ngày …, Bộ trưởng Bộ X ký Quyết định số …", "Bộ X đã
-    # có Công văn số …", "ngày … của BHXH Việt Nam ban hành Công văn số …": the nearest clause start before the
-    # verb that leaves a body's name
     starts = [0] + [b.end() for b in re.finditer(r"[;:.]\s*|,\s*(?=[A-ZĐỦ])|(?<=\d)\s+của\s+(?=[A-ZĐỦ])",
                                                  seg[:verb.start()])]
     for st in reversed(starts):
-        cand = collapse_ws(text[unit_start + st:unit_start + verb.start()])
+        cand = collapse_ws(raw[st:verb.start()])
         if not re.match(r"[A-ZĐỦ]", cand) or re.search(r"\d", cand) or len(cand) > 100:
             continue
         if agencies.find_agencies(collapse_ws(seg[st:verb.start()])):   # "(BHXH)" blanked
@@ -295,11 +327,7 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
     return None
 
 
-_SAID_AT = re.compile(r"\s+(?:đã\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu|quy\s+định|giao)\s+(?:tại|theo)\s*$", re.IGNORECASE)
 _PLURAL_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})\s*:\s*$")
-# "các văn bản (chỉ đạo) của Thủ tướng Chính phủ: Quyết định số …, Chỉ thị số …": the issuer of every listed item
-_PLURAL_OF_COLON = re.compile(rf"(?i)(?:các|những)\s+(?:{type_regex()})(?:\s+[^\W\d][^\s:;,()]*){{0,3}}?"
-                              r"\s+(?:của|do)\s+([^;:()\t\d]{3,120}?)\s*:\s*$")
 
 
 def _issuer_outside_paren(text: str, ft: str, type_start: int) -> str | None:

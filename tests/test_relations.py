@@ -185,9 +185,9 @@ def test_passive_amendment_chain():
       "ngày 02/3/2011 và của Sở Kế hoạch và Đầu tư tại Công văn số 183/KHĐT-KT ngày 25/02/2011,"],
      {"1577/SNN-KHTC": "theo", "218/SNN-KHTC": "theo", "183/KHĐT-KT": "theo"}),
     # a list after a colon takes the cue ending the clause before it, and ";" items go on with it
-    (["1. Tiếp tục quán triệt thực hiện nghiêm túc các văn bản chỉ đạo về phòng cháy như: Kết luận số 02-KL/TW ngày 18/5/2021 của Ban "
-      "Bí thư, Nghị quyết số 99/2019/QH14 ngày 27/11/2019 của Quốc hội; các văn bản của Thủ tướng Chính phủ: Quyết định "
-      "số 630/QĐ-TTg ngày 11/5/2020."], {"02-KL/TW": "theo", "99/2019/QH14": "theo", "630/QĐ-TTg": "theo"}),
+    (["1. Tiếp tục quán triệt thực hiện nghiêm túc các văn bản chỉ đạo về phòng cháy như: Kết luận số 02-KL/TW "
+      "ngày 18/5/2021 của Ban Bí thư, Nghị quyết số 99/2019/QH14 ngày 27/11/2019 của Quốc hội; các văn bản của Thủ "
+      "tướng Chính phủ: Quyết định số 630/QĐ-TTg ngày 11/5/2020."], {"02-KL/TW": "theo", "99/2019/QH14": "theo", "630/QĐ-TTg": "theo"}),
     # "theo ý kiến chỉ đạo của X tại", "theo hướng dẫn của X tại" mid-sentence: the document followed
     (["1. Yêu cầu Ủy ban nhân dân các tỉnh tập trung chỉ đạo phòng dịch theo ý kiến chỉ đạo của Thủ tướng Chính phủ tại "
       "công điện số 300/CĐ-TTg ngày 12 tháng 02 năm 2010; đối với các địa phương có dịch."], {"300/CĐ-TTg": "theo"}),
