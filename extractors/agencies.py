@@ -208,12 +208,15 @@ _NOTE = re.compile(r"\s*\((?:b/c|để\s+)?(?:báo cáo|biết|thực hiện|ph�
 
 # "Y BAN NHÂN DÂN": a PDF's text lost the "Ủ" (its glyph unmapped); no body's name opens with the word "Y"
 _LOST_U = re.compile(r"^Y(\s+)(BAN|[Bb]an)(?!\w)")
+# "HĐND huyện huyện Ngân Sơn": a level word typed twice
+_LEVEL_TWICE = re.compile(rf"(?i)(?<!\w)({vocab.level_pattern(space=' ')})\s+\1(?!\w)")
 
 
 def _strip(name: str) -> str:
     s = collapse_ws(clean_text(name))
     s = re.sub(r"^[-–+•*\s]+", "", s)
     s = _LOST_U.sub(lambda m: ("ỦY" if m.group(2).isupper() else "Ủy") + m.group(1) + m.group(2), s)
+    s = _LEVEL_TWICE.sub(r"\1", s)
     s = re.sub(r"[\s,;.:]+$", "", s)
     s = _NOTE.sub("", s)
     return s.strip()

@@ -13,6 +13,9 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
     # a PDF's text lost the "Ủ"
     ("Y BAN NHÂN DÂN TỈNH KON TUM", None, "Ủy ban nhân dân tỉnh Kon Tum"),
     ("Y ban nhân dân huyện Đăk Hà", None, "Ủy ban nhân dân huyện Đăk Hà"),
+    # a level word typed twice
+    ("HĐND huyện huyện Ngân Sơn", None, "Hội đồng nhân dân huyện Ngân Sơn"),
+    ("UBND TỈNH TỈNH LẠNG SƠN", None, "Ủy ban nhân dân tỉnh Lạng Sơn"),
     # every level word of place_levels.json recases the place after it, the special zones of 2025 too
     ("ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO", None, "Ủy ban nhân dân đặc khu Côn Đảo"),
     ("ỦY BAN NHÂN DÂN THỊ TRẤN PHONG ĐIỀN", None, "Ủy ban nhân dân thị trấn Phong Điền"),
