@@ -60,7 +60,8 @@ def _law_re() -> re.Pattern:
         rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|có\s+hiệu\s+lực|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w)))"
         # what follows a name: a date the text damaged ("ngày 26/1 l/2003") or cut ("… ngày"), "ban hành
         # ngày …", "do Chủ tịch nước … công bố"
-        rf"|(?=\s+(?:ngày(?!\w)|ban\s+hành(?=\s*(?:ngày|năm|[,;.]|$))|do\s+{_UP})))")
+        rf"|(?=\s+(?:ngày(?!\w)|ban\s+hành(?=\s*(?:ngày|năm|[,;.]|$))|do\s+{_UP}|(?-i:Kính\s+gửi|KÍNH\s+GỬI)(?!\w))))")
+    # … nor the salutation of a flattened letter ("… thi hành Luật Tố cáo Kính gửi: Chính phủ")
 
 
 _IN_BODY_NAME = re.compile(r"(?<!\w)(?:Hội|Liên đoàn|Đoàn|Trường(?:\s+Đại\s+học)?|Khoa|Viện|Tạp chí|Nhà xuất bản|Công ty|"

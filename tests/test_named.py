@@ -21,6 +21,9 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     # what follows a law's name is no part of it: "ban hành ngày", "do Chủ tịch nước … công bố", a damaged
     # or cut date; a plan's date neither
     (["Căn cứ Luật Tổ chức HĐND và UBND ban hành ngày 26 tháng 11 năm 2003;"], [("Luật", "Luật Tổ chức HĐND và UBND", None)]),
+    # … nor a flattened letter's salutation
+    (["TỜ TRÌNH Về dự thảo Nghị định quy định biện pháp tổ chức thi hành Luật Thanh tra Kính gửi: Chính phủ"],
+     [("Luật", "Luật Thanh tra", None)]),
     # a plenum resolution is named by its plenum and body, not its topic; the working rules of a body printed in
     # lower case ("Ban chấp hành") run to their term
     (["- Căn cứ Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương về tiếp tục đổi mới phương thức lãnh đạo;"],
