@@ -175,7 +175,9 @@ def vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int,
             parts, start, end, nxt = [rest], nxt[0].start + len(nxt[0].text) - len(rest), nxt[0].end, nxt[1:]
         for nx in nxt:
             t = nx.text
-            if _motto_in(t) or is_caps(t) or re.search(r"(?i),\s*ngày\b", t) or re.match(r"(?i)^(kính gửi|số\b)", t) \
+            number_wrapped = bool(re.search(r"(?i)(?<!\w)số\s*:?$", parts[-1]))   # "… thông báo số" / "54 / BHXH - CĐ"
+            if _motto_in(t) or is_caps(t) and not number_wrapped or re.search(r"(?i),\s*ngày\b", t) \
+                    or re.match(r"(?i)^(kính gửi|số\b)", t) \
                     or STOP_SUBJECT.match(t.lstrip("-– ")) or (_BODY_OPENER.match(t) and not t[:1].islower()) \
                     or re.search(r"(?i)ngày\s.*tháng\s.*năm", t) or t.rstrip().endswith(":") or len(t) > 200:
                 break   # … or a line introducing the body ("UBND tỉnh có ý kiến như sau:"), or a body paragraph

@@ -33,12 +33,14 @@ from pipeline.model import ReadDocument
 from pipeline.normalize import collapse_ws, fold
 
 _ROMAN_H = re.compile(r"^\s*([IVX]{1,5})\s*[.\-–/]\s*(\S.*)$")
-_NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[.)]|[-–/](?!\s*\d))\s+(\S.*)$")   # "1.", "1)", "1-", "1/"
+# "1.", "1)", "1-", "1/" (the slash right after the number: "54 / BHXH - CĐ" is a symbol wrapped onto its own line)
+_NUM = re.compile(r"^\s*(\d{1,2})(?:\s*[.)]|\s*[-–](?!\s*\d)|/(?!\s*\d))\s+(\S.*)$")
 _SUBNUM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\s*[.)]?\s+(\S.*)$")   # "1.1. …": the second level, as a letter is
 _LETTER = re.compile(r"^\s*([a-zđ])\s*[)\]]\s*(\S.*)$")
 _DASH = re.compile(r"^\s*[-–+•*]\s+(\S.*)$")
 _CONDITION = re.compile(r"(?i)trường hợp\b")   # "Trường hợp Chủ tịch có công tác đột xuất, …": a note
 _STOP = re.compile(r"^\s*(?:nơi nhận|t/m|tm\.|kt\.|tl\.|tuq\.)", re.I)
+_GLUED_STOP = re.compile(r"(?i)\.\s*/?\.?\s*nơi\s+nhận\s*:?\s*$")   # "… giải quyết./.Nơi nhận:": the last paragraph
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +113,11 @@ def _split_keep(text: str, start: int):
         pos += len(ln) + 1
 
 
+# a capitalised cue that opens a paragraph, never a wrapped line ("- Ủy ban nhân dân các tỉnh … (từ Quảng Ngãi trở ra)"
+# / "Xét đề nghị của Bộ …": the recipients end, the body begins)
+_OPENS_PARAGRAPH = re.compile(r"(?:Xét|Căn cứ|Thực hiện|Theo|Kính gửi|Để|Nhằm|Trên cơ sở)(?!\w)")
+
+
 def _rejoin_lines(lines: list[tuple[str, int, int]]) -> list[_Para]:
     """Plain text from a PDF: wrapped lines back into paragraphs. A paragraph ends before an
     item marker and after a line much shorter than the text's usual line."""
@@ -126,7 +133,8 @@ def _rejoin_lines(lines: list[tuple[str, int, int]]) -> list[_Para]:
         t = text.strip()
         if not t:
             continue
-        marker = bool(_NUM.match(t) or _SUBNUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _ROMAN_H.match(t) or _STOP.match(t)
+        marker = bool(_NUM.match(t) or _SUBNUM.match(t) or _LETTER.match(t) or _DASH.match(t) or _ROMAN_H.match(t)
+                      or _STOP.match(t) or _OPENS_PARAGRAPH.match(t)
                       or (t[:1].isupper() and _closing().match(fold(t))))   # "Với nội dung trên, …" opens the closing
         sentence_end = cur is not None and bool(re.search(r"[.;!?]\)?\s*$", cur.text)) and t[:1].isupper()
         if cur is None or marker or prev_short or sentence_end:
@@ -148,7 +156,8 @@ def _rejoin_lines(lines: list[tuple[str, int, int]]) -> list[_Para]:
 def _scope(paras: list[_Para]) -> tuple[int, int, str | None]:
     """(first, end, section) paragraphs that may assign tasks."""
     g = _grammar()
-    end = next((i for i, p in enumerate(paras) if _STOP.match(p.text)), len(paras))
+    end = next((i + 1 if _GLUED_STOP.search(p.text) else i for i, p in enumerate(paras)
+                if _STOP.match(p.text) or _GLUED_STOP.search(p.text)), len(paras))
     for i, p in enumerate(paras[:end]):
         if len(p.text) >= 80:
             continue

@@ -234,3 +234,11 @@ def test_subject_marker_after_title(lines, subject):
     got = extract_document(doc)
     s, e = got["spans"]["subject"]
     assert got["subject"] == subject and doc.text[s:e] == subject
+
+
+def test_subject_wrapped_before_a_cited_number():
+    """A narrow column wraps the V/v line before the number it cites, printed in capitals: the subject goes on."""
+    doc = text_doc("BẢO HIỂM XÃ HỘI TP. HỒ CHÍ MINH", "Số: 711 / BHXH - CĐ", "V/v Hướng dẫn điều chỉnh",
+                   "nội dung thông báo số", "54 / BHXH - CĐ", *MOTTO, "TP. Hồ Chí Minh, ngày 17 tháng 03 năm 2016",
+                   "Kính gửi: Bảo hiểm xã hội Quận, huyện.")
+    assert extract_document(doc)["subject"] == "Hướng dẫn điều chỉnh nội dung thông báo số 54 / BHXH - CĐ"

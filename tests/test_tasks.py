@@ -158,6 +158,24 @@ def test_prose_item_ends(paras, names):
     assert {k: got.get(k) for k in names} == names
 
 
+@pytest.mark.parametrize("paras", [
+    # "Nơi nhận:" glued to the last paragraph ends the body: its list is the distribution, not items
+    ["Kính gửi: Bảo hiểm xã hội Quận, huyện.",
+     "Đề nghị BHXH Quận, huyện tiếp nhận và giải quyết đối với những trường hợp trên./.Nơi nhận:",
+     "• Như trên;", "• Lưu: VT, CĐ.(2b)"],
+    # a symbol wrapped onto its own line ("54 / BHXH - CĐ") numbers no item
+    ["V/v Hướng dẫn điều chỉnh nội dung thông báo số", "54 / BHXH - CĐ", "Kính gửi: Bảo hiểm xã hội Quận, huyện.",
+     "Tại thông báo số 54/BHXH-CĐ ngày 07/3/2016 của BHXH TP đề nghị BHXH quận, huyện tạm ngưng giải quyết."],
+    # a web copy's lines: the recipients' last line and the "Xét …" paragraph after it are not one item
+    ["Kính gửi:", "- Bộ Tài chính;", "- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (từ Quảng Ngãi trở ra)",
+     "Xét đề nghị của Bộ Nông nghiệp và Phát triển nông thôn về tình hình bệnh lùn sọc đen, Thủ tướng Chính phủ có ý kiến "
+     "như sau:", "1. Yêu cầu Ủy ban nhân dân các tỉnh tập trung chỉ đạo phòng, trừ bệnh."],
+])
+def test_prose_not_items(paras):
+    names = [t["name"] for t in extract_tasks(_prose_doc(paras), {}, [])]
+    assert not any(n.startswith(("Như trên", "Lưu", "Ủy ban nhân dân các tỉnh, thành phố", "Tại thông báo")) for n in names)
+
+
 @pytest.mark.parametrize("paras, want", [
     # a mixed-case roman heading opens a section; its intro names the lead, "các cấp" is no body of its own,
     # a date inside the bullet is its deadline
