@@ -68,7 +68,8 @@ def _verb(verb: str, in_nouns: dict) -> str:
     rule = in_nouns.get(verb, {})
     after = "".join(f"(?<!{re.escape(fold(w))} )" for w in rule.get("after", []))
     before = phrase_alternation(fold(w) for w in rule.get("before", [])) if rule.get("before") else None
-    return after + re.escape(verb) + (rf"(?!\s+{before}(?!\w))" if before else "")
+    spelt = r"\s*".join(map(re.escape, verb.split()))   # "phốihợp": a web copy lost the space inside the verb
+    return after + spelt + (rf"(?!\s+{before}(?!\w))" if before else "")
 
 
 @dataclass
@@ -282,9 +283,9 @@ def _find_support(text: str) -> list[str]:
     g = _grammar()
     f = fold(text).lower()
     for w in g["support"]:
-        k = f.find(fold(w))
-        if k >= 0:
-            rest = text[k + len(w):]
+        m = re.search(r"\s*".join(map(re.escape, fold(w).split())), f)   # "phốihợp với": a web copy's glue
+        if m:
+            rest = text[m.end():]
             phrase, _ = _agency_phrase(rest)
             return split_agencies(re.split(r"\s+(?:về|để|nhằm|trong việc)\s", phrase, maxsplit=1)[0])
     return []

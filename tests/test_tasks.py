@@ -422,6 +422,12 @@ def test_prose_sections(paras, want):
       "2. Theo dõi chặt chẽ diễn biến cơn bão."],
      [("1", ["các sở, ban, ngành", "UBND các huyện"], [], "Khẩn trương"),
       ("2", ["các sở, ban, ngành", "UBND các huyện"], [], "Theo dõi")]),
+    # a web copy glued a verb's words ("phốihợp với", "chủtrì"): still the verb
+    (["Thủ tướng Chính phủ có ý kiến như sau:",
+      "1. Bộ Nông nghiệp và Phát triển nông thôn, Bộ Tài chính phốihợp với Ủy ban nhân dân các tỉnh xem xét giải quyết "
+      "kịp thời vướng mắc.", "2. Bộ Y tế chủtrì hướng dẫn các địa phương."],
+     [("1", ["Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Tài chính"], ["Ủy ban nhân dân các tỉnh"], "Bộ Nông nghiệp"),
+      ("2", ["Bộ Y tế"], [], "Bộ Y tế")]),
     # "yêu cầu A và đề nghị B": two addressees of one introduction, not a chain
     (["Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tỉnh, Ủy ban nhân dân các huyện và đề nghị các tổ chức "
       "đoàn thể tỉnh thực hiện một số nội dung trọng tâm sau:", "1. Tiếp tục quán triệt các văn bản chỉ đạo.",
