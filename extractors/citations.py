@@ -425,11 +425,12 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
     text, ft = doc.text, fold(doc.text)
     us = units(doc)
     own = _self_numbers(document)
+    own_span = (document.get("spans") or {}).get("number")
     out: list[Mention] = []
     seen: dict[str, str] = {}
     for nm in find_numbers(text):
-        if normalize_number(nm.number) in own:
-            continue
+        if normalize_number(nm.number) in own or own_span and own_span[0] <= nm.start < own_span[1]:
+            continue   # the document's own number, however the header's reading cut it ("2597/VPCP-NCV/v")
         if _is_self_caption(ft, nm.start):
             continue
         if _in_editor_note(ft, unit_at(us, nm.start)):

@@ -22,7 +22,8 @@ from extractors.dates import DATE_RE, DateMatch, _from_match, date_after, find_p
 from extractors.doctypes import canonical_type, code_for_type, document_type, marks, type_regex
 from extractors.header_lines import AUTHORITY_LINE, HEAD_CHARS, MOTTO, RULE, Line, is_caps, lines_of
 from extractors.header_repost import (addressed_in_plural, body_of_official, body_verb, newspaper_province,
-                                      opens_with_official, party_committee, plain_title, repost_title, strip_term)
+                                      opens_with_official, party_committee, plain_title, repost_title, specific_type,
+                                      strip_term)
 from extractors.header_signature import distribution, kinh_gui, recipients_of, signature
 from extractors.header_split import mass_motto, split_header
 from extractors.header_subject import (bodies_printed, find_title, subject_after_title, title_rest, untitled_subject,
@@ -51,6 +52,12 @@ def printed_number(s: str) -> str:
     return re.sub(r"[ \t]+", " ", s).strip().rstrip(".-/,;:– ")
 
 
+def _before_glued_vv(text: str, start: int, end: int) -> int:
+    """Where a number ends that a web copy glued to its letter's subject marker ("Số: 2597/VPCP-NCV/v tổ chức …")."""
+    glued = re.search(r"(?<=[A-ZĐ0-9])V/[vV]$", text[start:end])
+    return start + glued.start() if glued and re.match(r"\s+\S", text[end:end + 2]) else end
+
+
 def _number(text: str, head_end: int, vlines: list[Line] | None = None
             ) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """(number, number_symbol, span) from the "Số:" line of the header; `vlines` are the header's
@@ -71,7 +78,8 @@ def _number(text: str, head_end: int, vlines: list[Line] | None = None
         if before and not (canonical_type(before) and re.match(r"(?i)số\s*:", ft[m.start():m.start() + 6])):
             continue  # "Nghị quyết số: 653/2019/UBTVQH14" opens a line; prose "Thông báo số 04…" does not
         if m.group("num"):
-            return printed_number(text[m.start("num"):m.end("num")]), None, (m.start("num"), m.end("num"))
+            end = _before_glued_vv(text, m.start("num"), m.end("num"))
+            return printed_number(text[m.start("num"):end]), None, (m.start("num"), end)
         if m.group("sym"):
             return "", clean_number(text[m.start("sym"):m.end("sym")]), (m.start("sym"), m.end("sym"))
     # a draft's "Số:" alone on its line, the symbol printed lines below across the motto column
@@ -283,7 +291,7 @@ def _place_from_text(issuer: str, text: str) -> str:
 def _self_named(text: str) -> str | None:
     """The kind a page without header gives itself in its text: "… thực hiện nghiêm tinh thần Thông báo này"."""
     m = _SELF_NAMED.search(text)
-    return canonical_type(m.group(1)) if m else None
+    return specific_type(canonical_type(m.group(1))) if m else None   # "… ban hành văn bản này": a letter
 
 
 _SELF_NAMED = re.compile(rf"(?<!\w)({type_regex()})[ \t]+này(?!\w)", re.IGNORECASE)
@@ -401,9 +409,11 @@ def _source_line(text: str) -> tuple[str, tuple[int, int], DateMatch | None, str
 # a header-less title closing on the document's own number and date: "Về việc báo cáo … (3585/VP-KTN,
 # ngày 23/10/2017)."
 _TITLE_ID_RE = re.compile(r"[^\n]{10,300}?\((?P<rest>\d{1,5}\s*[/-]\s*[A-ZĐ][^()\n,]{1,30},\s*ngày\s+[^()\n]{6,30})\)\.?[ \t]*(?:\n|$)")
-# "(Nguồn: Từ Công văn số …)", "(Theo Công văn số 6012/UBND-KT, ngày …)"
-_SOURCE_RE = re.compile(rf"(?im)^[ \t]*(?:\(?[ \t]*nguồn[ \t]*:[ \t]*(?:từ[ \t]+)?|\([ \t]*theo[ \t]+)"
-                        rf"(?:{type_regex()})[ \t]+(?P<rest>số[^\n]{{1,80}})$")
+# "(Nguồn: Từ Công văn số …)", "(Theo Công văn số 6012/UBND-KT, ngày …)", and a portal's link under the text: "Xem
+# chi tiết tại Công văn 369/UBND-KT"
+_SOURCE_RE = re.compile(rf"(?im)^[ \t]*(?:\(?[ \t]*nguồn[ \t]*:[ \t]*(?:từ[ \t]+)?|\([ \t]*theo[ \t]+"
+                        rf"|xem(?:[ \t]+(?:chi[ \t]+tiết|toàn[ \t]+văn|nội[ \t]+dung|văn[ \t]+bản))?[ \t]+tại[ \t]+)"
+                        rf"(?:{type_regex()})[ \t]+(?P<rest>(?:số[ \t]*:?[ \t]*)?\d[^\n]{{0,80}})$")
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

@@ -152,6 +152,12 @@ def addressed_in_plural(who: str) -> bool:
                          collapse_ws(fold(who))))
 
 
+def specific_type(typ: str | None) -> str | None:
+    """The type a page's generic word for its document stands for ("văn bản" -> "Công văn"; header_repost.json
+    generic_types)."""
+    return _data()["generic_types"].get(typ, typ) if typ else typ
+
+
 def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int, int]] | None:
     """(type or None, issuing body as printed, its span) from the document's own sentence
     "<body> thông báo / hướng dẫn / xây dựng Kế hoạch …" in the first paragraphs."""
@@ -166,8 +172,7 @@ def body_verb(text: str, limit: int = 4000) -> tuple[str | None, str, tuple[int,
                 continue   # "Phó Chủ tịch UBND tỉnh có ý kiến như sau": an opinion an office passes on
             typ = {fold(k): v for k, v in _data()["verb_types"].items()}.get(verb)
         else:
-            typ = canonical_type(m.group("type"))
-            typ = _data()["generic_types"].get(typ, typ)   # "UBND tỉnh ban hành văn bản yêu cầu …": a letter
+            typ = specific_type(canonical_type(m.group("type")))   # "UBND tỉnh ban hành văn bản yêu cầu …": a letter
         return typ, collapse_ws(re.sub(r"\s*\([^()]*\)", "", who)), (m.start("who"), m.end("who"))
     return None
 

@@ -156,17 +156,22 @@ def untitled_subject(lines: list[Line], date_end: int) -> tuple[str | None, tupl
     return subject_after_title(lines, i)
 
 
+# "Số: 2597/VPCP-NC V/v tổ chức …" (a web copy ran the V/v line onto the number's, even gluing it on)
+_VV_ON_NUMBER_LINE = re.compile(r"(?i)^số\s*:?\s*\d\S*?(?:\s+|(?<=[A-ZĐ0-9]))(?-i:V/[vV])\s*[:.]?\s+")
+
+
 def vv_subject(lines: list[Line], head_end: int) -> tuple[str | None, tuple[int, int] | None]:
     for i, ln in enumerate(lines):
         if ln.start > head_end:
             break
         # trích yếu marker of a letter: "V/v", "Về việc", or "Về:" (the colon tells it from prose "Về …")
         # … also after the type word printed on the same line ("Công văn V/v …")
-        m = re.match(r"(?i)^(?:công văn\s+)?(?:v/v|(?P<vv>về việc)|về(?=\s*:))\s*[:.]?\s*", fold(ln.text))
+        m = re.match(r"(?i)^(?:công văn\s+)?(?:v/v|(?P<vv>về việc)|về(?=\s*:))\s*[:.]?\s*", fold(ln.text)) \
+            or _VV_ON_NUMBER_LINE.match(ln.text)
         if not m:
             continue
         # "V/v" and "Về:" only mark the subject; "Về việc …" is its first words
-        at = m.start("vv") if m.group("vv") else m.end()
+        at = m.start("vv") if m.groupdict().get("vv") else m.end()
         parts, start, end = [ln.text[at:]], ln.start + at, ln.end
         nxt = lines[i + 1:i + 12]   # a narrow column wraps a long subject over many lines
         if not parts[0] and nxt and nxt[0].text.lstrip().startswith(":"):

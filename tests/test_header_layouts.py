@@ -242,3 +242,17 @@ def test_subject_wrapped_before_a_cited_number():
                    "nội dung thông báo số", "54 / BHXH - CĐ", *MOTTO, "TP. Hồ Chí Minh, ngày 17 tháng 03 năm 2016",
                    "Kính gửi: Bảo hiểm xã hội Quận, huyện.")
     assert extract_document(doc)["subject"] == "Hướng dẫn điều chỉnh nội dung thông báo số 54 / BHXH - CĐ"
+
+
+def test_number_glued_to_its_subject_marker():
+    """A web copy ran the V/v line onto the number's and glued it on: the number ends before "V/v", the subject is
+    what follows it, and the document does not cite itself."""
+    from extractors import extract
+    doc = text_doc("VĂN PHÒNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "Số: 2597/VPCP-NCV/v tổ chức họp mặt mừng Tết Chôl Chnăm Thmây năm 2017",
+                   "Hà Nội, ngày 21 tháng 3 năm 2017", "Kính gửi: Thường trực Ban Chỉ đạo Tây Nam Bộ",
+                   "Xét đề nghị tại văn bản số 1002-CV/BCĐTNB ngày 01 tháng 3 năm 2017, Thủ tướng có ý kiến như sau:")
+    got = extract(doc)
+    assert got["document"]["number"] == "2597/VPCP-NC"
+    assert got["document"]["subject"] == "tổ chức họp mặt mừng Tết Chôl Chnăm Thmây năm 2017"
+    assert [c["number"] for c in got["citations"]] == ["1002-CV/BCĐTNB"]

@@ -212,6 +212,14 @@ def test_repost_title(lines, want):
     (["Thông báo lịch tiếp công dân", "UBND xã thông báo lịch tiếp công dân như sau:",
       "1. Chủ tịch UBND xã tiếp công dân tại trụ sở xã\nHiện nay, vào ngày thứ năm hàng tuần."],
      dict(issuer="Ủy ban nhân dân xã")),
+    # a portal's link under the text names the document itself ("Xem chi tiết tại Công văn 369/UBND-KT"); "văn bản
+    # này" in a page without header is a letter
+    (["Về việc Công ty Đức Chính xin bổ sung quy hoạch mỏ đất làm vật liệu san lấp",
+      "UBND tỉnh Quảng Trị có ý kiến như sau:", "Đồng ý để Công ty khảo sát mỏ đất tại xã Hải Sơn.",
+      "Thời hạn báo cáo kết quả không quá 2 tháng kể từ ngày ban hành văn bản này.",
+      "Xem chi tiết tại Công văn 369/UBND-KT"],
+     dict(type="Công văn", number="369/UBND-KT", issuer="Ủy ban nhân dân tỉnh Quảng Trị",
+          subject="Công ty Đức Chính xin bổ sung quy hoạch mỏ đất làm vật liệu san lấp")),
     # the portal's "văn bản" for the document it reposts is a letter
     (["Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ban, ngành chủ động ứng phó với cơn bão số 6:",
       "1. Khẩn trương triển khai thực hiện nghiêm các nội dung chỉ đạo."],
