@@ -68,8 +68,8 @@ def canonical_type(word: str | None) -> str | None:
 
 @lru_cache(maxsize=None)
 def type_regex() -> str:
-    """Regex alternation of type names (spaces match any whitespace), for use with IGNORECASE."""
-    return phrase_alternation(fold(n) for n in type_names())
+    """Regex alternation of type names (spaces match any whitespace, or none: "vănbản"), for use with IGNORECASE."""
+    return phrase_alternation((fold(n) for n in type_names()), glued=True)
 
 
 def document_type(type_name: str | None) -> str | None:

@@ -24,19 +24,19 @@ def _insert(trie: dict, words: list[str]) -> None:
     node[_END] = {}
 
 
-def _emit(node: dict) -> str:
-    """Regex for the words below `node`; the caller adds the separator before it."""
+def _emit(node: dict, sep: str = r"\s+") -> str:
+    """Regex for the words below `node`, `sep` between them; the caller adds the separator before it."""
     words = sorted((w for w in node if w != _END), key=lambda w: (-len(w), w))
     alts = []
     for w in words:
         child = node[w]
-        rest = _emit(child) if any(k != _END for k in child) else ""
+        rest = _emit(child, sep) if any(k != _END for k in child) else ""
         if not rest:
             alts.append(re.escape(w))
         elif _END in child:
-            alts.append(rf"{re.escape(w)}(?:\s+{rest})?")
+            alts.append(rf"{re.escape(w)}(?:{sep}{rest})?")
         else:
-            alts.append(rf"{re.escape(w)}\s+{rest}")
+            alts.append(rf"{re.escape(w)}{sep}{rest}")
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
@@ -46,11 +46,12 @@ def first_letters(phrases) -> str:
     return "(?=[" + "".join(sorted({re.escape(p[0]) for p in phrases if p})) + "])"
 
 
-def phrase_alternation(phrases) -> str:
-    """One regex (no groups) matching any of `phrases`; their spaces match any whitespace run."""
+def phrase_alternation(phrases, glued: bool = False) -> str:
+    """One regex (no groups) matching any of `phrases`; their spaces match any whitespace run (with `glued`, none
+    too: a web copy that lost the space, "vănbản", "Quyếtđịnh")."""
     trie: dict = {}
     for p in phrases:
         words = p.split()
         if words:
             _insert(trie, words)
-    return _emit(trie) if trie else "(?!)"
+    return _emit(trie, r"\s*" if glued else r"\s+") if trie else "(?!)"

@@ -306,6 +306,9 @@ def test_seed_citations(seed, fmt):
      "18/9/2019, Công văn số 3790/UBND-KTN ngày 08/8/2019.", {"4486/UBND-KTN": "UBND tỉnh", "3790/UBND-KTN": "UBND tỉnh"}),
     ("Thực hiện nhiệm vụ Bộ Tài chính giao tại Quyết định số 12/QĐ-BTC ngày 1/2/2020.", {"12/QĐ-BTC": "Bộ Tài chính"}),
     ("Thực hiện các biện pháp đã được quy định tại Nghị định số 5/2020/NĐ-CP ngày 1/2/2020.", {"5/2020/NĐ-CP": None}),
+    # a web copy glued the type word's two words ("vănbản"): still the type word before the number
+    ("Xét đề nghị của Ủy ban nhân dân tỉnh Thừa Thiên Huế tại vănbản số 3314/UBND-KH ngày 27 tháng 6 năm 2008 về việc "
+     "xin chủ trương.", {"3314/UBND-KH": "Ủy ban nhân dân tỉnh Thừa Thiên Huế"}),
     # the issuer ends at a comma before a new clause's subject
     ("Thực hiện các Công điện số 113/CĐ-TTg và 141/CĐ-TTg của Thủ tướng Chính phủ, Chủ tịch ủy ban nhân dân tỉnh yêu "
      "cầu các sở thực hiện.", {"113/CĐ-TTg": "Thủ tướng Chính phủ", "141/CĐ-TTg": "Thủ tướng Chính phủ"}),
