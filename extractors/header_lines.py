@@ -44,7 +44,7 @@ def lines_of(text: str, lo: int = 0, hi: int | None = None) -> list[Line]:
 MOTTO = re.compile(r"(?i)c[ộô]ng\s+h\w{1,3}\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc|"
                     r"đảng\s+cộng\s+sản\s+việt\s+nam")
 RULE = re.compile(r"^[\s*\-_–—=.]+$")
-AUTH = re.compile(r"^(TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.|Q/)\s*(.*)$")
+AUTH = re.compile(r"^(TM\.|T/M|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.|Q/|(?:TM|KT|TL)(?=\s))\s*(.*)$")   # "KT BỘ TRƯỞNG": no dot
 STOP_SUBJECT = re.compile(r"(?i)^(căn cứ|kính gửi|kính thưa|nơi nhận|thực hiện chỉ đạo|[IVX]+[.\-–]\s|phần\s|chương\s|điều\s+\d|\d+\.\s"
                           r"|(?-i:[A-H])\s*[.\-–]\s*(?=[A-ZĐÀ-Ỹ]))")   # "A -MỤC ĐÍCH, YÊU CẦU": a lettered part
 

@@ -96,8 +96,9 @@ def signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None,
         t = ln.text
         if re.match(r"(?i)^(phụ lục|nơi nhận)", t):
             break
-        if _is_person(t):
-            signer = t
+        signed = _SIGNED_NAME.match(t.strip())   # "Đã ký: Vũ Đức Khiển"
+        if _is_person(t) or signed and _is_person(signed.group(1)):
+            signer = signed.group(1) if signed else t
             break
         if ln.text.startswith(("-", "–")) or is_caps(t) or re.match(r"(?i)^lưu\b", t):
             continue
@@ -126,11 +127,13 @@ _SIGNED_MARK = re.compile(r"(?i)^[(\[]?\s*(?:đã\s+ký|đã\s+ký\s+và\s+đón
 
 
 def _head_signature(lines: list[Line], from_idx: int) -> tuple[str | None, str | None, str | None]:
-    """A head signing in their own name, with no TM./KT. line: the last caps official title
-    ("CHỦ TỊCH", "THỦ TƯỚNG", "TỔNG KIỂM TOÁN NHÀ NƯỚC") followed by a name -> (None, title, name)."""
+    """A head signing in their own name, with no TM./KT. line: the last official title ("CHỦ TỊCH", "THỦ TƯỚNG",
+    "TỔNG KIỂM TOÁN NHÀ NƯỚC"; in lower case only over a "(Đã ký)" mark: "Phó Chủ tịch" / "(Đã ký)") followed by a
+    name -> (None, title, name); else a copy's "Đã ký: Vũ Đức Khiển" -> (None, None, name)."""
     for i in range(len(lines) - 2, from_idx - 1, -1):
         t = lines[i].text.strip()
-        if len(t) > 60 or not is_caps(t) or not AUTHORITY_LINE.match(fold(t)):
+        if len(t) > 60 or not AUTHORITY_LINE.match(fold(t)) \
+                or not is_caps(t) and not _SIGNED_MARK.match(lines[i + 1].text.strip()):
             continue
         for ln in lines[i + 1:i + 4]:
             nxt = ln.text.strip()
@@ -139,7 +142,14 @@ def _head_signature(lines: list[Line], from_idx: int) -> tuple[str | None, str |
             if _is_person(nxt):
                 return None, t, nxt
             break
+    for ln in reversed(lines[from_idx:]):
+        m = _SIGNED_NAME.match(ln.text.strip())
+        if m and _is_person(m.group(1)):
+            return None, None, m.group(1)
     return None, None, None
+
+
+_SIGNED_NAME = re.compile(r"(?i)^[(\[]?\s*đã\s+ký\s*[)\]]?\s*:?\s*(\S.*)$")   # "Đã ký: Vũ Đức Khiển"
 
 
 def recipients_of(dist: list[str]) -> list[str]:

@@ -287,6 +287,16 @@ def _plain(*lines: str):
     (["VĂN PHÒNG CHÍNH PHỦ", "Số: 2414/VPCP-KGVX", "Hà Nội, ngày 06 tháng 04 năm 2016", "V/v phòng dịch",
       "Kính gửi: Bộ Y tế.", "Văn phòng Chính phủ xin thông báo để Bộ Y tế biết, thực hiện./.", "Nơi nhận:", "- Như trên;",
       "- Lưu: VT.", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆMNguyễn Khắc Định"], "signer", "Nguyễn Khắc Định"),
+    # old layouts: "KT" without its dot; a title in lower case over "(Đã ký)"; a copy's "Đã ký: <name>"
+    (["VĂN PHÒNG CHÍNH PHỦ", "Số: 2257/VPCP-QHQT", "Hà Nội, ngày 06 tháng 05 năm 2003", "V/v quy chế bản tin",
+      "Kính gửi: Bộ Văn hoá-Thông tin", "Văn phòng Chính phủ thông báo để Bộ biết, thực hiện./.",
+      "KT BỘ TRƯỞNG, CHỦ NHIỆM VPCP", "PHÓ CHỦ NHIỆM", "Trần Quốc Toản"], "signer", "Trần Quốc Toản"),
+    (["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 12/1998/QĐ-UB", "Lào Cai, ngày 2 tháng 11 năm 1998", "QUYẾT ĐỊNH",
+      "Về việc ban hành quy định", "Điều 1. Ban hành kèm theo quyết định này bản quy định.",
+      "Quyết định có hiệu lực từ ngày ký.", "Phó Chủ tịch", "(Đã ký)", "Đặng Quốc Lộng"], "signer", "Đặng Quốc Lộng"),
+    (["VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO", "Số: 46/QĐ", "Hà Nội, ngày 11 tháng 5 năm 1995", "QUYẾT ĐỊNH",
+      "Về việc ban hành quy chế", "Điều 1: Ban hành quy chế.", "K/T VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG",
+      "Đã ký: Vũ Đức Khiển"], "signer", "Vũ Đức Khiển"),
     # the enacting authority in the head is followed by the basis, not by a name
     (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 12/QĐ-UBND", "Quảng Trị, ngày 2 tháng 3 năm 2020", "QUYẾT ĐỊNH", "Về việc X",
       "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Nội dung."],
