@@ -107,7 +107,7 @@ def subject_after_title(lines: list[Line], i: int) -> tuple[str | None, tuple[in
                 break  # after "về …" under a caps title, a capitalised line is the body
             if _BODY_OPENER.match(t) or len(t) > 220 or re.search(r"[.;:]$", parts[-1].text):
                 break
-        elif len(t) > 400:
+        elif len(t) > (800 if caps else 400):   # a title in capitals may be long; prose of that length is the body
             break
         mixed_tail = bool(ve and parts and is_caps(parts[-1].text))
         parts.append(ln)

@@ -59,9 +59,10 @@ _MARKER = re.compile(r"^(?:điều\s+\d+[a-z]?\s*[.:]\s*|[-–+•*]\s*|\d+(?:\.
 # a reference to a part of the cited document ("điểm c, khoản 1, Điều 14", "một số điều trong",
 # "Chương VII") stands between a cue and the type word without changing the cue's relation
 ARTICLE_REF = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:một\s+số\s+|các\s+)?(?:điểm|khoản|điều|mục|chương|phần|tiết|phụ\s+lục)"
+    r"(?:(?<=\s)|^)(?:(?:một\s+số\s+|các\s+)?(?:nội\s+dung\s+(?:tại|của)\s+)?(?:điểm|khoản|điều|mục|chương|phần|tiết|phụ\s+lục)"
     r"(?:\s+(?:[\dIVXLC]+[a-zđ]?(?:\.\d+)*|[a-zđ](?=[\s,])))?(?:\s*(?:,|và)\s*)?\s*)+"
-    r"(?:(?:của|trong|tại)\s*)?$", re.IGNORECASE)
+    r"(?:(?:của|trong|tại)\s*|[-–]\s*)?$"   # "… một số nội dung tại Mục III, Điều 1 - Nghị quyết số …"
+    r"|(?:(?<=\s)|^)(?:một\s+số\s+)?nội\s+dung\s+(?:của|trong|tại)\s*$", re.IGNORECASE)
 
 
 def strip_article_ref(p: str) -> str:

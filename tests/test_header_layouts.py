@@ -256,3 +256,14 @@ def test_number_glued_to_its_subject_marker():
     assert got["document"]["number"] == "2597/VPCP-NC"
     assert got["document"]["subject"] == "tổ chức họp mặt mừng Tết Chôl Chnăm Thmây năm 2017"
     assert [c["number"] for c in got["citations"]] == ["1002-CV/BCĐTNB"]
+
+
+def test_long_title_in_capitals_is_the_subject():
+    """A title in capitals that cites two resolutions runs past 400 characters: still the subject."""
+    title = ("VỀ SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG TẠI MỤC III, ĐIỀU 1 - NGHỊ QUYẾT SỐ 182/2007/NQ-HĐND NGÀY 10/12/2007 "
+             "CỦA HĐND TỈNH VỀ MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP, CƠ CHẾ, CHÍNH SÁCH ĐẨY MẠNH CÔNG TÁC PHÒNG, CHỐNG MA TUÝ "
+             "TRÊN ĐỊA BÀN TỈNH SƠN LA GIAI ĐOẠN 2008 - 2010 VÀ NGHỊ QUYẾT SỐ 237/2008/NQ-HĐND NGÀY 27/9/2008 VỀ BÃI BỎ, "
+             "SỬA ĐỔI MỘT SỐ NỘI DUNG TẠI MỤC III, ĐIỀU 1 - NGHỊ QUYẾT SỐ 182/2007/NQ-HĐND NGÀY 10/12/2007 CỦA HĐND TỈNH")
+    doc = text_doc("HỘI ĐỒNG NHÂN DÂN", "TỈNH SƠN LA", *MOTTO, "Số: 272/2009/NQ-HĐND", "Sơn La, ngày 17 tháng 4 năm 2009",
+                   "NGHỊ QUYẾT", title, "HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA", "Căn cứ Luật Tổ chức HĐND và UBND;")
+    assert len(title) > 400 and extract_document(doc)["subject"] == title

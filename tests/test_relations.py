@@ -193,6 +193,11 @@ def test_passive_amendment_chain():
       "công điện số 300/CĐ-TTg ngày 12 tháng 02 năm 2010; đối với các địa phương có dịch."], {"300/CĐ-TTg": "theo"}),
     (["Các sở theo dõi việc thực hiện của các đơn vị tại Công văn số 303/BYT-KCB ngày 12/02/2010."],
      {"303/BYT-KCB": "other"}),
+    # "một số nội dung tại Mục III, Điều 1 -" between the cue and the document is a reference to a part of it
+    (["NGHỊ QUYẾT", "VỀ SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG TẠI MỤC III, ĐIỀU 1 - NGHỊ QUYẾT SỐ 182/2007/NQ-HĐND NGÀY "
+      "10/12/2007 CỦA HĐND TỈNH VỀ MỤC TIÊU ĐẨY MẠNH CÔNG TÁC PHÒNG, CHỐNG MA TUÝ"], {"182/2007/NQ-HĐND": "sua_doi"}),
+    (["HƯỚNG DẪN THỰC HIỆN MỘT SỐ NỘI DUNG TRONG QUYẾT ĐỊNH SỐ 112/2004/QĐ-TTG NGÀY 23/6/2004 CỦA THỦ TƯỚNG CHÍNH PHỦ"],
+     {"112/2004/QĐ-TTG": "huong_dan"}),
     # documents given as examples ("ví dụ như") are governed by no cue
     (["Báo cáo còn thiếu những căn cứ pháp lý, đề nghị bổ sung ví dụ như: Nghị quyết số 78/NQ-CP ngày 18/6/2018 của "
       "Chính phủ về điều chỉnh quy hoạch."], {"78/NQ-CP": "other"}),
