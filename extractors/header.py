@@ -321,6 +321,14 @@ def _cut_subject(subject: str, at: int, text: str, sspan: tuple[int, int] | None
     return kept, sspan
 
 
+def _quote_before(text: str, start: int) -> int:
+    """Where the subject starts with the opening quote a cut before it left behind ("KHOÁ VII KỲ HỌP THỨ 3" /
+    "\"VỀ NHIỆM VỤ …\"")."""
+    ls = text.rfind("\n", 0, start) + 1
+    return ls if re.fullmatch(r"[ \t]*[“\"][ \t]*", text[ls:start]) else start
+
+
+_QUOTED = re.compile(r"\s*[“\"]\s*([^“”\"]+?)\s*[”\"]\s*[.]?\s*")
 _VV_MARK = re.compile(r"(?P<q>[“\"]\s*)?[Vv]/[Vv]\s*[:.]?\s+(?=\S)")
 _SPELLED_VV = re.compile(r"(?i)về\s+việc\s*:?\s+(?=\S)")
 _LINE_HEAD = re.compile(r"(?i)[ \t]*(?:công\s+văn[ \t]+)?")   # the subject opens its line, or follows "Công văn"
@@ -593,7 +601,10 @@ def _type_on_number_line(text: str, nspan: tuple[int, int]) -> str | None:
     return canonical_type(m.group(1)) if m else None
 
 
-_PLENUM_LINE = re.compile(r"[ \t]*(?:HỘI NGHỊ|Hội nghị)[^\n]{5,160}\n[ \t]*(?P<about>(?:VỀ|Về|về)\s)")
+# the session that resolved it, on a line of its own above "VỀ …": "HỘI NGHỊ LẦN THỨ 6 BAN CHẤP HÀNH … KHÓA XI", a
+# council's "KHOÁ VII KỲ HỌP THỨ 3"
+_PLENUM_LINE = re.compile(r"[ \t]*(?:HỘI NGHỊ|Hội nghị|KH[OÓ][AÁ]\s+[IVXLC]+\s+KỲ\s+HỌP)[^\n]{0,160}\n[ \t]*[“\"]?"
+                          r"(?P<about>(?:VỀ|Về|về)\s)")
 _COMMITTEE_PLACE = re.compile(rf"(?i)^(?:ủy|uỷ) ban nhân dân (?P<place>{_LEVELS} \S.*)$")
 
 
@@ -809,6 +820,9 @@ def extract_document(doc: ReadDocument) -> dict:
         # under a title, or quoted after the type word, is no part of it
         end = sspan[1] - 1 if vv.group("q") and text[sspan[1] - 1] in "”\"" else sspan[1]
         sspan = (vv.end(), end)
+        subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and sspan and (quoted := _QUOTED.fullmatch(text, _quote_before(text, sspan[0]), sspan[1])):
+        sspan = quoted.span(1)   # “VỀ VIỆC BAN HÀNH QUY CHẾ …”: a title printed in quotes
         subject = collapse_ws(text[sspan[0]:sspan[1]])
     if subject and re.search(r"[^.]\.$", subject):
         subject, sspan = _cut_subject(subject, len(subject) - 1, text, sspan)   # the subject line's full stop

@@ -89,7 +89,7 @@ def parse_number(number: str) -> NumberMatch | None:
         old = re.fullmatch(OLD, s)
         return NumberMatch(0, 0, clean_number(number), "state", None, None) if old else None
     year = int(m.group(2)) if m.group(2) else None
-    parts = re.split(r"[-/]", m.group(3))
+    parts = re.split(r"[-/.]", m.group(3))   # "09/2004/NQ.HĐNDK7", "1596/2003/QĐ.UBT": a dot for the dash
     code = parts[0] if parts and is_type_code(parts[0]) else None
     if code and len(parts) == 1 and not year:
         # "12/UBND"-like single part: an issuer, unless it is a known type code and nothing else

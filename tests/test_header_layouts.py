@@ -267,3 +267,23 @@ def test_long_title_in_capitals_is_the_subject():
     doc = text_doc("HỘI ĐỒNG NHÂN DÂN", "TỈNH SƠN LA", *MOTTO, "Số: 272/2009/NQ-HĐND", "Sơn La, ngày 17 tháng 4 năm 2009",
                    "NGHỊ QUYẾT", title, "HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA", "Căn cứ Luật Tổ chức HĐND và UBND;")
     assert len(title) > 400 and extract_document(doc)["subject"] == title
+
+
+@pytest.mark.parametrize("lines, want", [
+    # a title printed in quotes
+    (["UỶ BAN NHÂN DÂN", "TỈNH BẾN TRE", *MOTTO, "Số: 3195/2004/QĐ-UB", "Bến Tre, ngày 18 tháng 8 năm 2004", "QUYẾT ĐỊNH",
+      "“VỀ VIỆC BAN HÀNH QUY CHẾ KIỂM TRA, XỬ LÝ VĂN BẢN QUY PHẠM PHÁP LUẬT”", "UỶ BAN NHÂN DÂN TỈNH", "- Căn cứ Luật;"],
+     dict(type="Quyết định", subject="VỀ VIỆC BAN HÀNH QUY CHẾ KIỂM TRA, XỬ LÝ VĂN BẢN QUY PHẠM PHÁP LUẬT")),
+    # a council's session line above a quoted title that lost its type line; a dot for the dash after the type code
+    (["HỘI ĐỒNG NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 09/2004/NQ.HĐNDK7",
+      "TX Vĩnh Long, ngày 29 tháng 12 năm 2004", "CỦA HỘI ĐỒNG NHÂN DÂN TỈNH VĨNH LONG", "KHOÁ VII KỲ HỌP THỨ 3",
+      '"VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI AN NINH, QUỐC PHÒNG NĂM 2005"', "HỘI ĐỒNG NHÂN DÂN TỈNH VĨNH LONG",
+      "Căn cứ Luật tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003."],
+     dict(type="Nghị quyết", subject="VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI AN NINH, QUỐC PHÒNG NĂM 2005")),
+])
+def test_quoted_titles(lines, want):
+    doc = text_doc(*lines)
+    got = extract_document(doc)
+    assert {k: got[k] for k in want} == want
+    s, e = got["spans"]["subject"]
+    assert doc.text[s:e] == want["subject"]

@@ -69,6 +69,7 @@ def test_not_numbers(text):
     ("3/QyĐ-UBND", "Quy định"), ("3/QYĐ-UBND", "Quy định"), ("7/TTr-SNV", "Tờ trình"), ("9/GM-UBND", "Giấy mời"),
     ("25-KL/TW", "Kết luận"), ("03/VBHN-VPQH", "Văn bản hợp nhất"), ("8/CĐ-TTg", "Công điện"),
     ("15-CP", None), ("38-HĐBT", None),   # an old number names its issuer, not its type
+    ("09/2004/NQ.HĐNDK7", "Nghị quyết"), ("1596/2003/QĐ.UBT", "Quyết định"),   # a dot for the dash after the code
 ])
 def test_number_type(number, typ):
     assert number_type(number) == typ
