@@ -52,6 +52,20 @@ def printed_number(s: str) -> str:
     return re.sub(r"[ \t]+", " ", s).strip().rstrip(".-/,;:– ")
 
 
+_DATE_LINE = re.compile(r"(?i)[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}[ \t]*\.?")
+
+
+def _date_line(text: str, lines: list[Line], head_end: int) -> DateMatch | None:
+    """A header's place-and-date line that lost its place: "ngày 29 tháng 06 năm 1999" on a line of its own."""
+    for ln in lines:
+        if ln.start > head_end:
+            break
+        line = fold(text[ln.start:ln.end])
+        if _DATE_LINE.fullmatch(line) and (m := DATE_RE.search(line)) and (dm := _from_match(m)):
+            return DateMatch(ln.start + dm.start, ln.start + dm.end, dm.iso, dm.partial)
+    return None
+
+
 def _before_glued_vv(text: str, start: int, end: int) -> int:
     """Where a number ends that a web copy glued to its letter's subject marker ("Số: 2597/VPCP-NCV/v tổ chức …")."""
     glued = re.search(r"(?<=[A-ZĐ0-9])V/[vV]$", text[start:end])
@@ -688,6 +702,8 @@ def extract_document(doc: ReadDocument) -> dict:
 
     number, symbol, nspan = _number(text, head_end, [ln for ln in lines if ln.start < head_end])
     place, dm, pspan = find_place_date(text[:head_end + 200])
+    if dm is None:
+        dm = _date_line(text, lines, head_end)
     cap = _caption(text)
     title_type, ti = find_title(lines, head_end)
     if cap and title_type and cap["type"] and cap["type"] != title_type:

@@ -287,3 +287,12 @@ def test_quoted_titles(lines, want):
     assert {k: got[k] for k in want} == want
     s, e = got["spans"]["subject"]
     assert doc.text[s:e] == want["subject"]
+
+
+def test_date_line_without_its_place():
+    """The header's place-and-date line lost its place: the date alone on its line is the document's."""
+    doc = text_doc("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 65/1999/QĐ-UB", "ngày 29 tháng 06 năm 1999",
+                   "VỀ VIỆC BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ ĐIỆN NÔNG THÔN", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+                   "Căn cứ Quyết định số 22/1999/QĐ-TTg ngày 13/02/1999 của Thủ tướng Chính phủ;")
+    got = extract_document(doc)
+    assert got["date"] == "1999-06-29" and got["place"] is None
