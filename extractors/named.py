@@ -57,7 +57,7 @@ def _law_re() -> re.Pattern:
         rf"(?:\s*(?P<date>{_DATE_WORDS})|\s+(?P<year>năm\s+\d{{4}})|(?=\s*(?:[;:()\t]|\.(?:\s|$)"
         # ("Luật Thi đua, Khen thưởng" is one law)
         rf"|(?<![Hh]ội đồng nhân dân)(?<!HĐND)(?<![Tt]hi đua),\s+(?-i:{_UP})|\s+và\s+các\s|,?\s*\Z))"
-        rf"|(?=\s+(?:số\s*:?\s*\d|(?:đã|được|có\s+hiệu\s+lực|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w)))"
+        rf"|(?=\s+(?:(?:số|s)\s*:?\s*\d|(?:đã|được|có\s+hiệu\s+lực|quy định|hướng dẫn|và\s+(?:{type_regex()})\s+số)(?!\w)))"
         # what follows a name: a date the text damaged ("ngày 26/1 l/2003") or cut ("… ngày"), "ban hành
         # ngày …", "do Chủ tịch nước … công bố"
         rf"|(?=\s+(?:ngày(?!\w)|ban\s+hành(?=\s*(?:ngày|năm|[,;.]|$))|do\s+{_UP}|(?-i:Kính\s+gửi|KÍNH\s+GỬI)(?!\w))))")
@@ -93,8 +93,9 @@ def _laws(text: str, ft: str, us: list[Unit], numbered: list[tuple[int, int]]) -
         trimmed = _without_new(ft, m.start(), name_end)
         renewed, name_end = trimmed != name_end, trimmed   # "Luật Tổ chức Chính phủ mới": another law
         after = ft[m.end():m.end() + 12]
-        if re.match(r"\s*số\b", after) or re.match(r"(?i)(?:này|nói trên|trên)\b|số\s*:?\s*\d", m.group("name")):
-            continue              # numbered laws are citations ("Pháp lệnh số 16/2011/UBTVQH12 ngày …"); "Luật này"
+        if re.match(r"\s*(?:số\b|s\s*\d)", after) or re.match(r"(?i)(?:này|nói trên|trên)\b|số\s*:?\s*\d", m.group("name")):
+            continue              # numbered laws are citations ("Pháp lệnh số 16/2011/UBTVQH12 ngày …", "s 47/2010/QH12": a
+            # "số" that lost its letters); "Luật này"
         if _inside_numbered_description(ft, m.start(), us, numbered):
             continue
         covered_to = m.end()

@@ -21,6 +21,8 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     # what follows a law's name is no part of it: "ban hành ngày", "do Chủ tịch nước … công bố", a damaged
     # or cut date; a plan's date neither
     (["Căn cứ Luật Tổ chức HĐND và UBND ban hành ngày 26 tháng 11 năm 2003;"], [("Luật", "Luật Tổ chức HĐND và UBND", None)]),
+    # a law with its number is a citation, also when the page lost the letters of "số" ("s 47/2010/QH12")
+    (["Căn cứ Luật các tổ chức tín dụng s 47/2010/QH12 ngày 16 tháng 6 năm 2010;"], []),
     # … nor a flattened letter's salutation
     (["TỜ TRÌNH Về dự thảo Nghị định quy định biện pháp tổ chức thi hành Luật Thanh tra Kính gửi: Chính phủ"],
      [("Luật", "Luật Thanh tra", None)]),
