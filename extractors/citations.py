@@ -132,8 +132,8 @@ _ISSUER_STOP = re.compile(
 _NEXT_LINE_STARTS = re.compile(r"[ \t]*(?:Kính\s+gửi|Điều\s+\d|Căn\s+cứ|Nơi\s+nhận|Chương\s|QUYẾT\s+ĐỊNH)")
 
 
-def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
-    """Issuer from a "của …" phrase right after `pos`."""
+def _issuer_after(text: str, ft: str, pos: int, joint: bool = False) -> tuple[str | None, int]:
+    """Issuer from a "của …" phrase right after `pos`; of a `joint` document (a "TTLT"), every body it lists."""
     m = re.match(r"[ \t\n,]*(?:của|do)\s+", ft[pos:pos + 30], re.IGNORECASE)
     if not m:
         return None, pos
@@ -162,7 +162,7 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
                 end = max(end, e)
         if k > 60:
             break
-    end = _joint_names(ft, end, pat_names)   # a stop word inside the first ("Bộ Ngoại giao") cut it before the dash
+    end = _joint_names(ft, end, pat_names, joint)   # a stop word inside the first ("Bộ Ngoại giao") cut it before the dash
     end = min(end, s + len(seg))
     end = s + _issuer_extent(text[s:end])
     end = _plenum_body(ft, s, end, pat_names)
@@ -179,13 +179,16 @@ def _issuer_after(text: str, ft: str, pos: int) -> tuple[str | None, int]:
     return issuer, end
 
 
-def _joint_names(ft: str, end: int, pat_names: re.Pattern) -> int:
-    """"Bộ Ngoại giao - Bộ Nội vụ": the bodies a joint document names, joined by dashes; where the last ends."""
-    while (dash := re.match(r"[ \t]*[-–][ \t]*", ft[end:end + 6])) and (am := pat_names.match(ft, end + dash.end())):
+def _joint_names(ft: str, end: int, pat_names: re.Pattern, joint: bool = False) -> int:
+    """"Bộ Ngoại giao - Bộ Nội vụ": the bodies a joint document names, joined by dashes (or, when the number says the
+    document is joint, by commas and "và": "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"); where the last ends."""
+    sep = r"[ \t]*(?:[-–,]|và)[ \t]*" if joint else r"[ \t]*[-–][ \t]*"
+    while (dash := re.match(sep, ft[end:end + 6])) and (am := pat_names.match(ft, end + dash.end())):
         end = am.end()
     return end
 
 
+_JOINT_CODE = re.compile(r"(?i)(?<![^\W\d_])(?:TTLT|NQLT|QĐLT|CTLT)(?![^\W\d_])")   # a joint document's type code
 _BRACKETED_TERM = re.compile(rf"[ \t]*\([ \t]*{agencies.TERM}[ \t]*\)", re.IGNORECASE)
 _PLENUM = re.compile(r"(?i)hội\s+nghị\s+(?:lần\s+thứ|trung\s+ương)\s+\S+\s*$")
 _BODY_TERM = re.compile(rf"(?i)(?:\s+đảng)?\s+{agencies.TERM}")   # "… Trung ương (Đảng) khoá XII"
@@ -449,7 +452,8 @@ def _mentions(doc: ReadDocument, document: dict) -> list[Mention]:
             is_last = i == len(entries) - 1
             dm = date_after(text, nm.end) if is_last else None
             after = dm.end if dm else nm.end
-            issuer, iend = _issuer_after(text, ft, after) if is_last else (None, after)
+            issuer, iend = _issuer_after(text, ft, after, _JOINT_CODE.search(number) is not None) if is_last \
+                else (None, after)
             if dm is None and issuer is not None:
                 dm = date_after(text, iend, window=12)   # "số 1596/2003/QĐ.UBT của UBND tỉnh Đồng Nai ngày 03/6/2003"
                 iend = dm.end if dm else iend

@@ -306,6 +306,12 @@ def test_seed_citations(seed, fmt):
      "18/9/2019, Công văn số 3790/UBND-KTN ngày 08/8/2019.", {"4486/UBND-KTN": "UBND tỉnh", "3790/UBND-KTN": "UBND tỉnh"}),
     ("Thực hiện nhiệm vụ Bộ Tài chính giao tại Quyết định số 12/QĐ-BTC ngày 1/2/2020.", {"12/QĐ-BTC": "Bộ Tài chính"}),
     ("Thực hiện các biện pháp đã được quy định tại Nghị định số 5/2020/NĐ-CP ngày 1/2/2020.", {"5/2020/NĐ-CP": None}),
+    # a joint circular's issuers joined by a comma (its number says it is joint); a single document's end at the comma
+    ("Căn cứ Thông tư liên tịch số 117/2007/TTLT-BTC-BLĐTBXH ngày 01 tháng 10 năm 2007 của Bộ Tài chính, Bộ Lao động - "
+     "Thương binh và Xã hội hướng dẫn về trách nhiệm đóng góp;",
+     {"117/2007/TTLT-BTC-BLĐTBXH": "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"}),
+    ("Căn cứ Thông tư số 12/2007/TT-BTC ngày 01 tháng 10 năm 2007 của Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội "
+     "hướng dẫn các tỉnh;", {"12/2007/TT-BTC": "Bộ Tài chính"}),
     # a web copy glued the type word's two words ("vănbản"): still the type word before the number
     ("Xét đề nghị của Ủy ban nhân dân tỉnh Thừa Thiên Huế tại vănbản số 3314/UBND-KH ngày 27 tháng 6 năm 2008 về việc "
      "xin chủ trương.", {"3314/UBND-KH": "Ủy ban nhân dân tỉnh Thừa Thiên Huế"}),
