@@ -534,6 +534,7 @@ def _stacked_joint(bodies: list[str], province: str | None) -> str | None:
 
 
 # the national motto cut by a wrap inside its column: the line's head, then the next line's tail
+_MOTTO_HEAD_AFTER = re.compile(r"(?i)\s+c[ộô]ng\s+h\w{1,3}\s+xã\s+hội(?:\s+chủ(?:\s+nghĩa(?:\s+việt)?)?)?$")
 _MOTTO_HEAD = re.compile(r"(?i)c[ộô]ng\s+h\w{1,3}(?:\s+xã(?:\s+hội(?:\s+chủ(?:\s+nghĩa(?:\s+việt)?)?)?)?)?")
 _MOTTO_TAIL = re.compile(r"(?i)(?:(?:xã\s+hội\s+)?chủ\s+nghĩa\s+)?(?:việt\s+)?nam")
 # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH": an executive committee and the organisation it heads
@@ -580,9 +581,14 @@ def _header_bodies(lines: list[Line], stop: int) -> list[str]:
             break
         if canonical_type(t.split(" ", 1)[0]) or canonical_type(" ".join(t.split()[:2])):
             break  # the title ("KẾ HOẠCH", "BÁO CÁO …")
-        # the national motto wrapped in its column: "CỘNG HÒA … CHỦ NGHĨA VIỆT" / "NAM"
-        cut_motto, motto_was_cut = bool(_MOTTO_HEAD.fullmatch(fold(t))), cut_motto
-        if cut_motto or (motto_was_cut and _MOTTO_TAIL.fullmatch(fold(t))):
+        # the national motto wrapped in its column: "CỘNG HÒA … CHỦ NGHĨA VIỆT" / "NAM", also after the body on its
+        # line ("BỘ VĂN HOÁ - THÔNG TIN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")
+        behind = _MOTTO_HEAD_AFTER.search(fold(t))
+        if behind:
+            t = t[:behind.start()]
+        whole = not behind and bool(_MOTTO_HEAD.fullmatch(fold(t)))
+        cut_motto, motto_was_cut = bool(behind) or whole, cut_motto
+        if whole or (motto_was_cut and _MOTTO_TAIL.fullmatch(fold(t))):
             continue
         joined = f"{bodies[-1]}{' - ' if dash_end else ' '}{t}" if bodies else t   # "BỘ LAO ĐỘNG -" / "THƯƠNG BINH …"
         dash_end = raw.endswith(("-", "–"))

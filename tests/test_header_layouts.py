@@ -296,3 +296,12 @@ def test_date_line_without_its_place():
                    "Căn cứ Quyết định số 22/1999/QĐ-TTg ngày 13/02/1999 của Thủ tướng Chính phủ;")
     got = extract_document(doc)
     assert got["date"] == "1999-06-29" and got["place"] is None
+
+
+def test_motto_head_after_the_body_on_its_line():
+    """A two-column header read across: the motto's head after the body on its line, its tail on the next."""
+    doc = text_doc("BỘ VĂN HOÁ - THÔNG TIN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA", "Số: 28/2002/QĐ-BVHTT VIỆT NAM",
+                   "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 21 tháng 11 năm 2002",
+                   "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ VĂN HÓA - THÔNG TIN", "Ban hành Quy chế Xuất bản bản tin",
+                   "Căn cứ Nghị định số 63/2003/NĐ-CP;")
+    assert cf(extract_document(doc)["issuer"]) == cf("Bộ Văn hoá - Thông tin")
