@@ -335,6 +335,10 @@ def _cut_subject(subject: str, at: int, text: str, sspan: tuple[int, int] | None
     return kept, sspan
 
 
+_OWN_NUMBER_HEAD = re.compile(r"(?i)[ \t]*số[ \t]+\d\S*[ \t]+ngày[ \t]+\S+(?:[ \t]+tháng[ \t]+\S+[ \t]+năm[ \t]+\d{4})?"
+                              r"[ \t]+(?:của[ \t]+)?")
+
+
 def _quote_before(text: str, start: int) -> int:
     """Where the subject starts with the opening quote a cut before it left behind ("KHOÁ VII KỲ HỌP THỨ 3" /
     "\"VỀ NHIỆM VỤ …\"")."""
@@ -843,6 +847,14 @@ def extract_document(doc: ReadDocument) -> dict:
         end = sspan[1] - 1 if vv.group("q") and text[sspan[1] - 1] in "”\"" else sspan[1]
         sspan = (vv.end(), end)
         subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and sspan and (own := _OWN_NUMBER_HEAD.match(fold(text), sspan[0], sspan[1])):
+        # a Gazette title line: "SỐ 01/2004/TT-TANDTC NGÀY 16-01-2004 CỦA TÒA ÁN NHÂN DÂN TỐI CAO HƯỚNG DẪN …": the
+        # subject begins after the body that issued it
+        rest = text[own.end():sspan[1]]
+        body = next((b for b in agencies.agency_spans(rest) if b[0] == 0), None)
+        if body and rest[body[1]:].strip():
+            sspan = (own.end() + body[1] + len(rest[body[1]:]) - len(rest[body[1]:].lstrip()), sspan[1])
+            subject = collapse_ws(text[sspan[0]:sspan[1]])
     if subject and sspan and (quoted := _QUOTED.fullmatch(text, _quote_before(text, sspan[0]), sspan[1])):
         sspan = quoted.span(1)   # “VỀ VIỆC BAN HÀNH QUY CHẾ …”: a title printed in quotes
         subject = collapse_ws(text[sspan[0]:sspan[1]])

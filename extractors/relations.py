@@ -143,6 +143,8 @@ def _describes_unnumbered(p: str, doc_type: str | None = None) -> bool:
         if p == cue or p.endswith(" " + cue):
             p = p[:len(p) - len(cue)]   # "hướng dẫn thực hiện": the cue itself is no type word
             break
+    if re.search(r"(?:,|(?<!\w)đồng thời)\s*,?\s*(?:để|nhằm)?\s*$", p):
+        return False   # "…, đồng thời, để thực hiện Chỉ thị số …": the cue starts a phrase of its own
     tm = re.search(rf"(?<!\w)(?:{type_regex()})(?!\s+này)(?!\w)", p, re.IGNORECASE)
     if not (tm and tm.start() > 0):
         return False

@@ -305,3 +305,13 @@ def test_motto_head_after_the_body_on_its_line():
                    "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ VĂN HÓA - THÔNG TIN", "Ban hành Quy chế Xuất bản bản tin",
                    "Căn cứ Nghị định số 63/2003/NĐ-CP;")
     assert cf(extract_document(doc)["issuer"]) == cf("Bộ Văn hoá - Thông tin")
+
+
+def test_gazette_title_line_under_the_type():
+    """"THÔNG TƯ" / "SỐ 01/2004/TT-TANDTC NGÀY 16-01-2004 CỦA TÒA ÁN NHÂN DÂN TỐI CAO HƯỚNG DẪN …": the subject begins
+    after the body that issued it."""
+    doc = text_doc("TÒA ÁN NHÂN DÂN TỐI CAO", *MOTTO, "Số: 01/2004/TT-TANDTC", "Hà Nội, ngày 16 tháng 01 năm 2004",
+                   "THÔNG TƯ", "SỐ 01/2004/TT-TANDTC NGÀY 16-01-2004 CỦA TÒA ÁN NHÂN DÂN TỐI CAO HƯỚNG DẪN THỰC HIỆN VIỆC "
+                   "CHIA TÁCH, THÀNH LẬP CÁC TÒA ÁN NHÂN DÂN ĐỊA PHƯƠNG", "Để thực hiện các Nghị quyết của Quốc hội.")
+    got = extract_document(doc)
+    assert got["subject"] == "HƯỚNG DẪN THỰC HIỆN VIỆC CHIA TÁCH, THÀNH LẬP CÁC TÒA ÁN NHÂN DÂN ĐỊA PHƯƠNG"

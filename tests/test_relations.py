@@ -198,6 +198,10 @@ def test_passive_amendment_chain():
       "10/12/2007 CỦA HĐND TỈNH VỀ MỤC TIÊU ĐẨY MẠNH CÔNG TÁC PHÒNG, CHỐNG MA TUÝ"], {"182/2007/NQ-HĐND": "sua_doi"}),
     (["HƯỚNG DẪN THỰC HIỆN MỘT SỐ NỘI DUNG TRONG QUYẾT ĐỊNH SỐ 112/2004/QĐ-TTG NGÀY 23/6/2004 CỦA THỦ TƯỚNG CHÍNH PHỦ"],
      {"112/2004/QĐ-TTG": "huong_dan"}),
+    # "…, đồng thời, để thực hiện Chỉ thị số …": the cue starts a phrase of its own, after unnumbered documents
+    (["Để thực hiện các Nghị quyết của Quốc hội về việc chia tách địa giới hành chính cấp tỉnh, các Nghị định của Chính "
+      "phủ về việc chia tách cấp huyện, đồng thời, để thực hiện Chỉ thị số 33-CT/TW ngày 22-12-2003 của Bộ Chính trị, "
+      "Tòa án nhân dân tối cao hướng dẫn như sau:"], {"33-CT/TW": "thuc_hien"}),
     # documents given as examples ("ví dụ như") are governed by no cue
     (["Báo cáo còn thiếu những căn cứ pháp lý, đề nghị bổ sung ví dụ như: Nghị quyết số 78/NQ-CP ngày 18/6/2018 của "
       "Chính phủ về điều chỉnh quy hoạch."], {"78/NQ-CP": "other"}),
