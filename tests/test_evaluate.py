@@ -93,11 +93,12 @@ def test_fixture_quality_gate(corpus_table, fmt):
 
 
 # Floors a change must not fall below: the development sets (real, real2) at the issue's
-# targets; the later held-out sets (real3 … real21: first scored before any rule saw them,
+# targets; the later held-out sets (real3 … real23: first scored before any rule saw them,
 # then used to mend general rules) a little lower, as measured. real4 keeps two damaged texts
 # whose type no rule reads ("Bảng so sánh", a text with no type word), real5 a "Chuyên đề", real7 a
 # date printed only in a header-less notice's title ("Thông báo Khẩn ngày 18/10/2020"), real9 relations of
-# documents named inside task items, real10 a 1985 decision numbered in the old style ("38-HĐBT").
+# documents named inside task items, real10 a 1985 decision numbered in the old style ("38-HĐBT"), real22 four numbers
+# of 1988-2003 in old or damaged forms ("01-TANDTC-VKSNDTC/TTLT", "157-TCTK-TTr", "4a/ 2001/NQ /HĐND4", "165/2003/Q -UB").
 FLOORS = {"real": (0.97, 0.95, 0.9), "real2": (0.97, 0.95, 0.9), "real3": (0.93, 0.95, 0.85),
           "real4": (0.9, 0.95, 0.83), "real5": (0.9, 0.95, 0.9), "real6": (0.95, 0.95, 0.88),
           "real7": (0.9, 0.95, 0.85), "real8": (0.95, 0.95, 0.9), "real9": (0.9, 0.9, 0.8),
@@ -105,8 +106,8 @@ FLOORS = {"real": (0.97, 0.95, 0.9), "real2": (0.97, 0.95, 0.9), "real3": (0.93,
           "real13": (0.95, 0.95, 0.93), "real14": (0.85, 0.93, 0.75),
           "real15": (0.95, 0.95, 0.95), "real16": (0.9, 0.95, 0.85), "real17": (0.95, 0.95, 0.9),
           "real18": (0.95, 0.95, 0.93), "real19": (0.9, 0.95, 0.9), "real20": (0.8, 0.95, 0.9),
-          "real21": (0.95, 0.95, 0.9)}
-SMALL_SETS = {"real11": 5, "real16": 17, "real19": 16, "real20": 16, "real21": 16}   # folder -> its size where under 24 (real11: the pages corpus held only five new Party and mass-organisation texts)
+          "real21": (0.95, 0.95, 0.9), "real22": (0.8, 0.93, 0.85), "real23": (0.85, 0.9, 0.9)}
+SMALL_SETS = {"real11": 5, "real16": 17, "real19": 16, "real20": 16, "real21": 16, "real23": 16}   # folder -> its size where under 24 (real11: the pages corpus held only five new Party and mass-organisation texts)
 
 
 @pytest.mark.parametrize("folder", sorted(FLOORS))
