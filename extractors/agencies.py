@@ -208,6 +208,8 @@ _NOTE = re.compile(r"\s*\((?:b/c|để\s+)?(?:báo cáo|biết|thực hiện|ph�
 
 # "Y BAN NHÂN DÂN": a PDF's text lost the "Ủ" (its glyph unmapped); no body's name opens with the word "Y"
 _LOST_U = re.compile(r"^Y(\s+)(BAN|[Bb]an)(?!\w)")
+# "Ủy ban nhân dân (UBND) tỉnh Bình Phước", "Bộ Y tế (BYT)": the abbreviation the text defines is no part of the name
+_ABBR_DEFINED = re.compile(r"[ \t]*\((?-i:[A-ZĐ][A-ZĐ&]{1,9})\)")
 # "HĐND huyện huyện Ngân Sơn": a level word typed twice
 _LEVEL_TWICE = re.compile(rf"(?i)(?<!\w)({vocab.level_pattern(space=' ')})\s+\1(?!\w)")
 
@@ -217,6 +219,7 @@ def _strip(name: str) -> str:
     s = re.sub(r"^[-–+•*\s]+", "", s)
     s = _LOST_U.sub(lambda m: ("ỦY" if m.group(2).isupper() else "Ủy") + m.group(1) + m.group(2), s)
     s = _LEVEL_TWICE.sub(r"\1", s)
+    s = _ABBR_DEFINED.sub("", s)
     s = re.sub(r"[\s,;.:]+$", "", s)
     s = _NOTE.sub("", s)
     return s.strip()

@@ -120,6 +120,8 @@ def _issuer_between(text: str, ft: str, num_start: int) -> tuple[str | None, boo
 
 # ---------------------------------------------------------------- issuer
 
+# an abbreviation defined inside a body's name, the name going on after it: "Ủy ban nhân dân (UBND) tỉnh"
+_ABBR_INSIDE = re.compile(r"\((?-i:[A-ZĐ][A-ZĐ&]{1,9})\)(?=[ \t]+(?:" + vocab.level_pattern() + r"|các|cấp)(?!\w))")
 _ISSUER_STOP = re.compile(
     r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=" + agencies._UPPER + r")(?!(?:Chủ\s+nhiệm|Chủ\s+tịch|Thủ\s+trưởng|Trưởng\s+ban|Tổng\s+cục\s+trưởng)\b)|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
     r"phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|và\s+các|để|nhằm|đối\s+với|trong|đã|ngày|số|theo|"
@@ -146,7 +148,7 @@ def _issuer_after(text: str, ft: str, pos: int, joint: bool = False) -> tuple[st
         # "… của Ban Quản lý Khu kinh tế tỉnh Lào Cai" / "Kính gửi: …", a title in capitals / "ỦY BAN NHÂN DÂN TỈNH
         # PHÚ YÊN" (the enacting authority): the line ends the name
         seg = seg[:nl]
-    stop = _ISSUER_STOP.search(seg)
+    stop = _ISSUER_STOP.search(_ABBR_INSIDE.sub(lambda a: " " * len(a.group(0)), seg))
     gen_end = s + (stop.start() if stop else len(seg))
     end = gen_end
     pat_names, pat_abbr = agencies._find_regexes()
@@ -220,6 +222,7 @@ def _issuer_extent(phrase: str) -> int:
     place or term, up to the first lower-case word that is neither ("Cục thuế tỉnh Đắk Nông |
     hỏi", "Bộ trưởng Bộ GD&ĐT | bổ sung vào …", "Bộ Chính trị khóa IX | ĐẨY MẠNH …"); the whole
     phrase when it names no body."""
+    phrase = _ABBR_INSIDE.sub(lambda a: " " * len(a.group(0)), phrase)   # "Ủy ban nhân dân (UBND) tỉnh"
     # not find_agencies (its small cache is for whole texts); a name opens with a capital ("… Bộ trưởng
     # thành Uỷ ban …" holds no "Thành ủy")
     bodies = [b for b in agencies.agency_spans(phrase) if phrase[b[0]].isupper()]

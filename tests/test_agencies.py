@@ -13,6 +13,9 @@ from extractors.agencies import (agency_info, agency_level, canonical_agency, de
     # a PDF's text lost the "Ủ"
     ("Y BAN NHÂN DÂN TỈNH KON TUM", None, "Ủy ban nhân dân tỉnh Kon Tum"),
     ("Y ban nhân dân huyện Đăk Hà", None, "Ủy ban nhân dân huyện Đăk Hà"),
+    # the abbreviation a text defines inside or after the name is no part of it
+    ("Ủy ban nhân dân (UBND) tỉnh Bình Phước", None, "Ủy ban nhân dân tỉnh Bình Phước"),
+    ("Bộ Y tế (BYT)", None, "Bộ Y tế"),
     # a level word typed twice
     ("HĐND huyện huyện Ngân Sơn", None, "Hội đồng nhân dân huyện Ngân Sơn"),
     ("UBND TỈNH TỈNH LẠNG SƠN", None, "Ủy ban nhân dân tỉnh Lạng Sơn"),

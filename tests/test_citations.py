@@ -306,6 +306,9 @@ def test_seed_citations(seed, fmt):
      "18/9/2019, Công văn số 3790/UBND-KTN ngày 08/8/2019.", {"4486/UBND-KTN": "UBND tỉnh", "3790/UBND-KTN": "UBND tỉnh"}),
     ("Thực hiện nhiệm vụ Bộ Tài chính giao tại Quyết định số 12/QĐ-BTC ngày 1/2/2020.", {"12/QĐ-BTC": "Bộ Tài chính"}),
     ("Thực hiện các biện pháp đã được quy định tại Nghị định số 5/2020/NĐ-CP ngày 1/2/2020.", {"5/2020/NĐ-CP": None}),
+    # an abbreviation defined inside the issuer's name
+    ("đã triển khai các giải pháp theo Chỉ thị số 14/CT-UBND ngày 22/9/2016 của Ủy ban nhân dân (UBND) tỉnh, đạt được "
+     "một số kết quả.", {"14/CT-UBND": "Ủy ban nhân dân (UBND) tỉnh"}),
     # a joint circular's issuers joined by a comma (its number says it is joint); a single document's end at the comma
     ("Căn cứ Thông tư liên tịch số 117/2007/TTLT-BTC-BLĐTBXH ngày 01 tháng 10 năm 2007 của Bộ Tài chính, Bộ Lao động - "
      "Thương binh và Xã hội hướng dẫn về trách nhiệm đóng góp;",
