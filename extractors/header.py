@@ -694,6 +694,54 @@ def _place_contradicts_level(text: str, pspan: tuple[int, int] | None, place: st
 
 # ---------------------------------------------------------------- main
 
+def _tidy_subject(text: str, subject: str | None, sspan: tuple[int, int] | None, typ: str | None,
+                  source: tuple | None, province: str | None) -> tuple[str | None, tuple[int, int] | None]:
+    """The subject as found, without what the page printed around it: its own number, the enacting authority, the
+    session that resolved it, a rule, a "Về việc"/"V/v" marker, a Gazette title's number and body, quotes, the
+    closing full stop."""
+    if subject and sspan and source and sspan[0] <= source[1][0] < sspan[1]:
+        # "Về việc … (3585/VP-KTN, ngày 23/10/2017)": the title's own number is no part of its subject
+        cut = text.rfind("(", sspan[0], source[1][0])
+        if cut > sspan[0]:
+            sspan = (sspan[0], len(text[:cut].rstrip()))
+            subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and sspan:
+        subject, sspan = without_authority_tail(subject, sspan)
+    if subject and sspan and (plenum := _PLENUM_LINE.match(text, sspan[0], sspan[1])):
+        sspan = (plenum.start("about"), sspan[1])   # "HỘI NGHỊ LẦN THỨ 6 BAN CHẤP HÀNH … KHÓA XI" / "VỀ …": the
+        subject = collapse_ws(text[sspan[0]:sspan[1]])   # session that resolved it has its own line
+    if subject and (rule := re.search(r"\s+[-–—_=*.]{3,}$", subject)):
+        subject = subject[:rule.start()]   # the rule printed under the title ("… giai đoạn mới -----")
+        if sspan:
+            sspan = (sspan[0], sspan[0] + len(text[sspan[0]:sspan[1]].rstrip(" -–—_=*.\t\n")))
+    if subject and sspan and typ == "Công văn" and (vv := _SPELLED_VV.match(text, sspan[0])) \
+            and _LINE_HEAD.fullmatch(text[text.rfind("\n", 0, sspan[0]) + 1:sspan[0]]):
+        sspan = (vv.end(), sspan[1])   # a letter's "Về việc …" line is its "V/v" line spelled out
+        subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and sspan and (vv := _VV_MARK.match(text, sspan[0], sspan[1])):
+        # "CÔNG ĐIỆN" / "V/V THỰC HIỆN …", "Thông báo “V/v phòng chống bão số 10”": the marker of a letter's subject
+        # under a title, or quoted after the type word, is no part of it
+        end = sspan[1] - 1 if vv.group("q") and text[sspan[1] - 1] in "”\"" else sspan[1]
+        sspan = (vv.end(), end)
+        subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and sspan and (own := _OWN_NUMBER_HEAD.match(fold(text[:sspan[1]]), sspan[0])):
+        # a Gazette title line: "SỐ 01/2004/TT-TANDTC NGÀY 16-01-2004 CỦA TÒA ÁN NHÂN DÂN TỐI CAO HƯỚNG DẪN …": the
+        # subject begins after the body that issued it
+        rest = text[own.end():sspan[1]]
+        body = next((b for b in agencies.agency_spans(rest) if b[0] == 0), None)
+        if body and rest[body[1]:].strip():
+            sspan = (own.end() + body[1] + len(rest[body[1]:]) - len(rest[body[1]:].lstrip()), sspan[1])
+            subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and sspan and (quoted := _QUOTED.fullmatch(text, _quote_before(text, sspan[0]), sspan[1])):
+        sspan = quoted.span(1)   # “VỀ VIỆC BAN HÀNH QUY CHẾ …”: a title printed in quotes
+        subject = collapse_ws(text[sspan[0]:sspan[1]])
+    if subject and re.search(r"[^.]\.$", subject):
+        subject, sspan = _cut_subject(subject, len(subject) - 1, text, sspan)   # the subject line's full stop
+    if subject and (tail := _enacting_tail(subject, province)):
+        subject, sspan = _cut_subject(subject, tail, text, sspan)   # the enacting official run onto the title's line
+    return subject, sspan
+
+
 def extract_document(doc: ReadDocument) -> dict:
     """Header fields of a read document (see module docstring and SPEC.md)."""
     text = doc.text
@@ -822,46 +870,7 @@ def extract_document(doc: ReadDocument) -> dict:
                 code = p.code
                 break
     out["type_code"] = code or code_for_type(typ)
-    if subject and sspan and source and sspan[0] <= source[1][0] < sspan[1]:
-        # "Về việc … (3585/VP-KTN, ngày 23/10/2017)": the title's own number is no part of its subject
-        cut = text.rfind("(", sspan[0], source[1][0])
-        if cut > sspan[0]:
-            sspan = (sspan[0], len(text[:cut].rstrip()))
-            subject = collapse_ws(text[sspan[0]:sspan[1]])
-    if subject and sspan:
-        subject, sspan = without_authority_tail(subject, sspan)
-    if subject and sspan and (plenum := _PLENUM_LINE.match(text, sspan[0], sspan[1])):
-        sspan = (plenum.start("about"), sspan[1])   # "HỘI NGHỊ LẦN THỨ 6 BAN CHẤP HÀNH … KHÓA XI" / "VỀ …": the
-        subject = collapse_ws(text[sspan[0]:sspan[1]])   # session that resolved it has its own line
-    if subject and (rule := re.search(r"\s+[-–—_=*.]{3,}$", subject)):
-        subject = subject[:rule.start()]   # the rule printed under the title ("… giai đoạn mới -----")
-        if sspan:
-            sspan = (sspan[0], sspan[0] + len(text[sspan[0]:sspan[1]].rstrip(" -–—_=*.\t\n")))
-    if subject and sspan and out.get("type") == "Công văn" and (vv := _SPELLED_VV.match(text, sspan[0])) \
-            and _LINE_HEAD.fullmatch(text[text.rfind("\n", 0, sspan[0]) + 1:sspan[0]]):
-        sspan = (vv.end(), sspan[1])   # a letter's "Về việc …" line is its "V/v" line spelled out
-        subject = collapse_ws(text[sspan[0]:sspan[1]])
-    if subject and sspan and (vv := _VV_MARK.match(text, sspan[0], sspan[1])):
-        # "CÔNG ĐIỆN" / "V/V THỰC HIỆN …", "Thông báo “V/v phòng chống bão số 10”": the marker of a letter's subject
-        # under a title, or quoted after the type word, is no part of it
-        end = sspan[1] - 1 if vv.group("q") and text[sspan[1] - 1] in "”\"" else sspan[1]
-        sspan = (vv.end(), end)
-        subject = collapse_ws(text[sspan[0]:sspan[1]])
-    if subject and sspan and (own := _OWN_NUMBER_HEAD.match(fold(text), sspan[0], sspan[1])):
-        # a Gazette title line: "SỐ 01/2004/TT-TANDTC NGÀY 16-01-2004 CỦA TÒA ÁN NHÂN DÂN TỐI CAO HƯỚNG DẪN …": the
-        # subject begins after the body that issued it
-        rest = text[own.end():sspan[1]]
-        body = next((b for b in agencies.agency_spans(rest) if b[0] == 0), None)
-        if body and rest[body[1]:].strip():
-            sspan = (own.end() + body[1] + len(rest[body[1]:]) - len(rest[body[1]:].lstrip()), sspan[1])
-            subject = collapse_ws(text[sspan[0]:sspan[1]])
-    if subject and sspan and (quoted := _QUOTED.fullmatch(text, _quote_before(text, sspan[0]), sspan[1])):
-        sspan = quoted.span(1)   # “VỀ VIỆC BAN HÀNH QUY CHẾ …”: a title printed in quotes
-        subject = collapse_ws(text[sspan[0]:sspan[1]])
-    if subject and re.search(r"[^.]\.$", subject):
-        subject, sspan = _cut_subject(subject, len(subject) - 1, text, sspan)   # the subject line's full stop
-    if subject and (tail := _enacting_tail(subject, province)):
-        subject, sspan = _cut_subject(subject, tail, text, sspan)   # the enacting official run onto the title's line
+    subject, sspan = _tidy_subject(text, subject, sspan, out.get("type"), source, province)
     out["subject"] = subject
     if sspan:
         out["spans"]["subject"] = list(sspan)
