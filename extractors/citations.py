@@ -272,7 +272,7 @@ def _issuer_before(text: str, ft: str, type_start: int, unit_start: int) -> str 
 # "của X tại Tờ trình số", "củaGiám đốc Sở X tại …" (a web page glued them), "của X tại các công văn: Số …"
 _OF_BODY_AT = re.compile(r"(?:của|do)(?:\s+|(?=[A-ZĐ]))([^;:()\t]{3,120}?)\s*(?:\s|(?<=[^\W\d_]))(?:tại|theo)"
                          rf"(?:\s+(?:các|những)(?:\s+(?:{type_regex()})\s*:)?)?\s*$", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"(?<=\s)(?:năm|theo|để|đã|biên\s+soạn|liên\s+quan|quy\s+định|đối\s+với)\s")
+_NOT_A_NAME = re.compile(r"(?<=\s)(?:năm|theo|để|đã|về|biên\s+soạn|liên\s+quan|quy\s+định|đối\s+với)\s")
 
 
 def _of_body_at(seg: str, raw: str) -> str | None:
@@ -283,6 +283,7 @@ def _of_body_at(seg: str, raw: str) -> str | None:
         return None
     cand = collapse_ws(raw[m.start(1):m.end(1)])
     cand = re.sub(r"(?i)\s+(?:đã\s+)?ban\s+hành(?:\s+kèm)?$", "", cand)   # "do Bộ GD&ĐT ban hành kèm theo"
+    cand = re.split(r"(?i)\s+của\s+", cand)[-1]   # "của Thủ tướng … và hướng dẫn của Bộ X tại": the last "của"
     later = re.search(r"\d+\s*/.*?\s(?:và|,)\s+(?:của\s+)?(?P<b>[^\d]+)$", cand)
     if later:   # "của A tại Tờ trình số 1818/TTr-VP … và B tại Tờ trình số …": B proposes the second one
         return later.group("b").strip()

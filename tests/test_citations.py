@@ -306,6 +306,12 @@ def test_seed_citations(seed, fmt):
      "18/9/2019, Công văn số 3790/UBND-KTN ngày 08/8/2019.", {"4486/UBND-KTN": "UBND tỉnh", "3790/UBND-KTN": "UBND tỉnh"}),
     ("Thực hiện nhiệm vụ Bộ Tài chính giao tại Quyết định số 12/QĐ-BTC ngày 1/2/2020.", {"12/QĐ-BTC": "Bộ Tài chính"}),
     ("Thực hiện các biện pháp đã được quy định tại Nghị định số 5/2020/NĐ-CP ngày 1/2/2020.", {"5/2020/NĐ-CP": None}),
+    # "của A … và hướng dẫn của B tại Công văn số …": the last "của" names the issuer; a clause names none
+    ("Thực hiện Chỉ thị số 20/CT-TTg ngày 29/7/2019 của Thủ tướng Chính phủ và hướng dẫn của Bộ Kế hoạch và Đầu tư tại "
+     "Công văn số 5743/BKHĐT-TH ngày 14/8/2019 về việc lập kế hoạch.",
+     {"20/CT-TTg": "Thủ tướng Chính phủ", "5743/BKHĐT-TH": "Bộ Kế hoạch và Đầu tư"}),
+    ("Thực hiện Điện của Thường trực Ban Bí thư, Nghị quyết của Chính phủ về việc thực hiện các giải pháp cấp bách theo "
+     "Nghị quyết số 30/2021/QH15 tại kỳ họp thứ nhất.", {"30/2021/QH15": None}),
     # an abbreviation defined inside the issuer's name
     ("đã triển khai các giải pháp theo Chỉ thị số 14/CT-UBND ngày 22/9/2016 của Ủy ban nhân dân (UBND) tỉnh, đạt được "
      "một số kết quả.", {"14/CT-UBND": "Ủy ban nhân dân (UBND) tỉnh"}),
