@@ -125,7 +125,8 @@ _ABBR_INSIDE = re.compile(r"\((?-i:[A-ZĐ][A-ZĐ&]{1,9})\)(?=[ \t]+(?:" + vocab.
 _ISSUER_STOP = re.compile(
     r"\s*(?:[;:()\t“”\"]|\.(?:\s|$)|,\s+(?=" + agencies._UPPER + r")(?!(?:Chủ\s+nhiệm|Chủ\s+tịch|Thủ\s+trưởng|Trưởng\s+ban|Tổng\s+cục\s+trưởng)\b)|\n(?=\s*[A-ZĐ][^\n]{0,40}(?:\n|\t))|(?<=\s)(?i:về|v/v|tại|thực\s+hiện|ban\s+hành|sửa\s+đổi|"
     r"phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|và\s+các|để|nhằm|đối\s+với|trong|đã|ngày|số|theo|"
-    r"giao|gửi|đề\s+nghị|yêu\s+cầu|là|với|đến|trên|cho|thì|được|nay|hỏi|kèm\s+theo|giai\s+đoạn|nhiệm\s+kỳ|"
+    r"giao(?!\s+thông)|gửi|đề\s+nghị|yêu\s+cầu|là|với|(?<!nhìn\s)đến|trên|cho|thì|được|nay|hỏi|kèm\s+theo|giai\s+đoạn|"
+    r"nhiệm\s+kỳ|"
     r"(?:và\s+)?(?:" + type_regex() + r")\s+(?:số|sô|so|s(?=\s*\d)))(?!\w))",
 )
 
@@ -167,6 +168,8 @@ def _issuer_after(text: str, ft: str, pos: int, joint: bool = False) -> tuple[st
     end = _joint_names(ft, end, pat_names, joint)   # a stop word inside the first ("Bộ Ngoại giao") cut it before the dash
     end = min(end, s + len(seg))
     end = s + _issuer_extent(text[s:end])
+    if joint:
+        end = _joint_names(ft, end, pat_names, joint)   # the extent stops at "và"; a joint document's bodies go on
     end = _plenum_body(ft, s, end, pat_names)
     more = _MORE_TERMS.match(ft, end) if re.search(rf"(?i){agencies.TERM}$", ft[s:end]) else None
     if more:
@@ -185,7 +188,8 @@ def _joint_names(ft: str, end: int, pat_names: re.Pattern, joint: bool = False) 
     """"Bộ Ngoại giao - Bộ Nội vụ": the bodies a joint document names, joined by dashes (or, when the number says the
     document is joint, by commas and "và": "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội"); where the last ends."""
     sep = r"[ \t]*(?:[-–,]|và)[ \t]*" if joint else r"[ \t]*[-–][ \t]*"
-    while (dash := re.match(sep, ft[end:end + 6])) and (am := pat_names.match(ft, end + dash.end())):
+    sep += r"(?:(?:Bộ\s+trưởng|Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|Cục\s+trưởng|Tổng\s+cục\s+trưởng)\s+)?"   # "… và Bộ trưởng Bộ Y"
+    while (dash := re.match(sep, ft[end:end + 30])) and (am := pat_names.match(ft, end + dash.end())):
         end = am.end()
     return end
 
@@ -313,7 +317,10 @@ def _body_said_at(seg: str, raw: str) -> str | None:
     return collapse_ws(raw[min(starts):len(head)]) if starts else None
 
 
-_ISSUED = re.compile(r"\s+(?:đã\s+)?(?:ban\s+hành|ký(?:\s+ban\s+hành)?|có)\s*$")
+_ISSUED = re.compile(r"\s+(?:đã\s+)?(?:(?:ký\s*,?\s*)?ban\s+hành|ký|có)\s*$")   # "Bộ Y tế đã ký, ban hành Thông tư số …"
+
+
+_ADVISED = re.compile(r"(?i)\s+(?:đã\s+)?(?:tham\s+mưu(?:\s+cho)?|trình|đề\s+nghị)\s+")
 
 
 def _body_issued(seg: str, raw: str) -> str | None:
@@ -327,6 +334,7 @@ def _body_issued(seg: str, raw: str) -> str | None:
                                                  seg[:verb.start()])]
     for st in reversed(starts):
         cand = collapse_ws(raw[st:verb.start()])
+        cand = _ADVISED.split(cand)[-1]   # "Bộ Y tế đã tham mưu Chính phủ ban hành Nghị định số …": the Government
         if not re.match(r"[A-ZĐỦ]", cand) or re.search(r"\d", cand) or len(cand) > 100:
             continue
         if agencies.find_agencies(collapse_ws(seg[st:verb.start()])):   # "(BHXH)" blanked

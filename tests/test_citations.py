@@ -312,6 +312,19 @@ def test_seed_citations(seed, fmt):
      {"20/CT-TTg": "Thủ tướng Chính phủ", "5743/BKHĐT-TH": "Bộ Kế hoạch và Đầu tư"}),
     ("Thực hiện Điện của Thường trực Ban Bí thư, Nghị quyết của Chính phủ về việc thực hiện các giải pháp cấp bách theo "
      "Nghị quyết số 30/2021/QH15 tại kỳ họp thứ nhất.", {"30/2021/QH15": None}),
+    # the body that advised ("Bộ Y tế đã tham mưu Chính phủ ban hành …") did not issue it; "đã ký, ban hành"
+    ("Hiện nay, Bộ Y tế đã tham mưu Chính phủ ban hành Nghị định số 15/2018/NĐ-CP ngày 02/02/2018 với nhiều cơ chế mới.",
+     {"15/2018/NĐ-CP": "Chính phủ"}),
+    ("Ngày 26/4/2022, Bộ Y tế đã ký, ban hành Thông tư số 03/2022/TT-BYT sửa đổi, bổ sung một số quy định.",
+     {"03/2022/TT-BYT": "Bộ Y tế"}),
+    # a joint circular of two ministers; "tầm nhìn đến", "giao thông" inside a name
+    ("Căn cứ Thông tư liên tịch số 16/2013/TTLT-BYT-BNN&PTNT ngày 27 tháng 5 năm 2013 của Bộ trưởng Bộ Y tế và Bộ trưởng "
+     "Bộ Nông nghiệp và Phát triển nông thôn về việc hướng dẫn phối hợp;",
+     {"16/2013/TTLT-BYT-BNN&PTNT": "Bộ trưởng Bộ Y tế và Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"}),
+    ("Xét Báo cáo số 2046/BC-HĐTĐ ngày 10/5/2023 của Hội đồng thẩm định quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến "
+     "2050;", {"2046/BC-HĐTĐ": "Hội đồng thẩm định quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến 2050"}),
+    ("Thực hiện Công văn số 14/BATGT-VP ngày 05/01/2025 của Ban An toàn giao thông tỉnh Nam Định về việc triển khai;",
+     {"14/BATGT-VP": "Ban An toàn giao thông tỉnh Nam Định"}),
     # an abbreviation defined inside the issuer's name
     ("đã triển khai các giải pháp theo Chỉ thị số 14/CT-UBND ngày 22/9/2016 của Ủy ban nhân dân (UBND) tỉnh, đạt được "
      "một số kết quả.", {"14/CT-UBND": "Ủy ban nhân dân (UBND) tỉnh"}),
