@@ -283,6 +283,13 @@ def _lookup(base: str) -> tuple[dict | None, str]:
     return None, base
 
 
+def completions(prefix: str) -> list[str]:
+    """The known bodies whose name goes on from `prefix` by whole words ("Bộ Văn hoá, Thể thao" -> "Bộ Văn hóa, Thể
+    thao và Du lịch"): a header cell the page cut."""
+    k = _fk(prefix)
+    return sorted({e["name"] for form, e in _spellings() if _fk(form).startswith(k + " ")}) if k else []
+
+
 def province_level_word(prov: str) -> str:
     """"thành phố" for a city directly under the centre (Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng,
     Cần Thơ, Huế — provinces.json "cities"), else "tỉnh"."""

@@ -259,7 +259,10 @@ def _complete_issuer(issuer: str, text: str, province: str | None) -> str:
                  or (cut is None and not unknown) or _whole_line(text, _s, _e)):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
-        return issuer
+        # a cell cut inside a list-like name ("BỘ VĂN HOÁ, THỂ THAO") that no text completes: the one body it begins
+        listed = "," in head and not re.search(r"\s(?:và|&)\s", head)
+        known = agencies.completions(head) if unknown and listed else []
+        return known[0] if len(known) == 1 else issuer
     return max(counts, key=lambda k: (counts[k], -len(k)))
 
 

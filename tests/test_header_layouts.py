@@ -315,3 +315,13 @@ def test_gazette_title_line_under_the_type():
                    "CHIA TÁCH, THÀNH LẬP CÁC TÒA ÁN NHÂN DÂN ĐỊA PHƯƠNG", "Để thực hiện các Nghị quyết của Quốc hội.")
     got = extract_document(doc)
     assert got["subject"] == "HƯỚNG DẪN THỰC HIỆN VIỆC CHIA TÁCH, THÀNH LẬP CÁC TÒA ÁN NHÂN DÂN ĐỊA PHƯƠNG"
+
+
+@pytest.mark.parametrize("first, issuer", [
+    ("BỘ VĂN HOÁ, THỂ THAO", "Bộ Văn hóa, Thể thao và Du lịch"),   # a cell cut inside a list-like name
+    ("VIỆN KIỂM SÁT NHÂN DÂN", "Viện kiểm sát nhân dân"),   # a name complete as printed stays as printed
+])
+def test_cut_header_cell_completed_from_the_vocabulary(first, issuer):
+    doc = text_doc(first, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 274/CT-BVHTTDL", "Hà Nội, ngày 23 tháng 9 năm 2022",
+                   "Trong thời gian qua, các hoạt động lễ hội đã từng bước đi vào nề nếp.")
+    assert cf(extract_document(doc)["issuer"]) == cf(issuer)
