@@ -160,6 +160,9 @@ def named(*paras: str, document: dict | None = None) -> list[tuple[str, str, str
     (["Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động vì sự tiến bộ phụ nữ tỉnh Ninh Thuận giai đoạn "
       "2006 - 2010.", "Điều 2. Các sở tổ chức thực hiện Kế hoạch hành động vì sự tiến bộ phụ nữ tỉnh Ninh Thuận."], []),
     (["Tiếp tục thực hiện chương trình đào tạo, bồi dưỡng cho cán bộ, công chức kiến thức về chuyển đổi số."], []),
+    # a short name the text defined ("sau đây gọi tắt là Chương trình") followed by its predicate
+    (["Kiểm tra, giám sát, đánh giá kết quả thực hiện Chương trình phải được thực hiện định kỳ 6 tháng, hằng năm.",
+      "Phát hiện vướng mắc trong quá trình tổ chức thực hiện Chương trình ở các cấp địa phương."], []),
     (["Xây dựng và triển khai Kế hoạch phát triển dữ liệu của tỉnh đảm bảo liên thông, chia sẻ."], []),
     (["Thực hiện Kế hoạch này, các sở, ngành báo cáo định kỳ; đánh giá kết quả thực hiện Đề án trong thời gian qua."], []),
     (["Triển khai Kế hoạch triển khai thực hiện Quyết định số 1751/QĐ-TTg ngày 12/8/2025 của Thủ tướng Chính phủ."], []),
