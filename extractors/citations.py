@@ -631,8 +631,11 @@ def _relations(doc: ReadDocument, ms: list[Mention], doc_type: str | None = None
         only = _only_citation(ft, m, ustart, uend)
         prev_basis = prev_basis_unit is not None and u is not None and \
             re.fullmatch(r"\s*", ft[prev_basis_unit.end:u.start]) is not None
+        # the cue of a ";" list item with none of its own: the previous item's ("Thực hiện A; Căn cứ B; C": C is a basis)
+        before = last_top.get(id(u)) if u is not None else None
+        opening = before.relation if before is not None and before.relation != "other" else _opening_of(ft, u)
         m.relation = own_relation(prefix, cs == ustart, unit_text, basis_par, only, prev_basis,
-                                  bool(u and u.in_table), unit_opening=_opening_of(ft, u), doc_type=doc_type)
+                                  bool(u and u.in_table), unit_opening=opening, doc_type=doc_type)
         if m.relation == "kem_theo" and ft[max(ustart, ft.rfind("\n", 0, cs) + 1):cs].strip(" \t-–+•*("):
             m.relation = "other"   # "Quy chế … (ban hành kèm theo Nghị định số …)" inside a sentence: not a caption
         if m.relation == "other" and cs > ustart and u is not None and id(u) in last_top \

@@ -202,6 +202,11 @@ def test_passive_amendment_chain():
     (["Để thực hiện các Nghị quyết của Quốc hội về việc chia tách địa giới hành chính cấp tỉnh, các Nghị định của Chính "
       "phủ về việc chia tách cấp huyện, đồng thời, để thực hiện Chỉ thị số 33-CT/TW ngày 22-12-2003 của Bộ Chính trị, "
       "Tòa án nhân dân tối cao hướng dẫn như sau:"], {"33-CT/TW": "thuc_hien"}),
+    # a ";" item with no cue of its own takes the previous item's, not the paragraph's first
+    (["Thực hiện Nghị quyết số 48/NQ-CP ngày 03/4/2023 của Chính phủ; Căn cứ Chương trình hành động số 60-CTr/TU ngày "
+      "18/01/2019 của Ban Chấp hành Đảng bộ tỉnh; Quyết định số 912/QĐ-UBND ngày 21/4/2020 của UBND tỉnh; Ủy ban nhân dân "
+      "tỉnh ban hành Kế hoạch như sau:"],
+     {"48/NQ-CP": "thuc_hien", "60-CTr/TU": "can_cu", "912/QĐ-UBND": "can_cu"}),
     # documents given as examples ("ví dụ như") are governed by no cue
     (["Báo cáo còn thiếu những căn cứ pháp lý, đề nghị bổ sung ví dụ như: Nghị quyết số 78/NQ-CP ngày 18/6/2018 của "
       "Chính phủ về điều chỉnh quy hoạch."], {"78/NQ-CP": "other"}),
