@@ -33,7 +33,7 @@ test: $(STAMP)
 ## eval: score the extractors against the gold files (fixtures, then our real documents)
 eval: $(STAMP)
 	$(BIN)/vanban eval corpus
-	@for d in tests/real tests/real2 tests/real3 tests/real4 tests/real5 tests/real6 tests/real7 tests/real8 tests/real9 tests/real10 tests/real11 tests/real12 tests/real13 tests/real14 tests/real15 tests/real16 tests/real17 tests/real18 tests/real19 tests/real20 tests/real21 tests/real22 tests/real23; do \
+	@for d in tests/real tests/real2 tests/real3 tests/real4 tests/real5 tests/real6 tests/real7 tests/real8 tests/real9 tests/real10 tests/real11 tests/real12 tests/real13 tests/real14 tests/real15 tests/real16 tests/real17 tests/real18 tests/real19 tests/real20 tests/real21 tests/real22 tests/real23 tests/real24; do \
 		if [ -d $$d ]; then echo "== $$d"; $(BIN)/vanban eval $$d; fi; done
 
 ## bench: speed and memory figures, written to outputs/bench.md

@@ -93,7 +93,7 @@ def test_fixture_quality_gate(corpus_table, fmt):
 
 
 # Floors a change must not fall below: the development sets (real, real2) at the issue's
-# targets; the later held-out sets (real3 … real23: first scored before any rule saw them,
+# targets; the later held-out sets (real3 … real24: first scored before any rule saw them,
 # then used to mend general rules) a little lower, as measured. real4 keeps two damaged texts
 # whose type no rule reads ("Bảng so sánh", a text with no type word), real5 a "Chuyên đề", real7 a
 # date printed only in a header-less notice's title ("Thông báo Khẩn ngày 18/10/2020"), real9 relations of
@@ -106,7 +106,8 @@ FLOORS = {"real": (0.97, 0.95, 0.9), "real2": (0.97, 0.95, 0.9), "real3": (0.93,
           "real13": (0.95, 0.95, 0.93), "real14": (0.85, 0.93, 0.75),
           "real15": (0.95, 0.95, 0.95), "real16": (0.9, 0.95, 0.85), "real17": (0.95, 0.95, 0.9),
           "real18": (0.95, 0.95, 0.93), "real19": (0.9, 0.95, 0.9), "real20": (0.8, 0.95, 0.9),
-          "real21": (0.95, 0.95, 0.9), "real22": (0.8, 0.93, 0.85), "real23": (0.85, 0.9, 0.9)}
+          "real21": (0.95, 0.95, 0.9), "real22": (0.8, 0.93, 0.85), "real23": (0.85, 0.9, 0.9),
+          "real24": (0.95, 0.95, 0.93)}
 SMALL_SETS = {"real11": 5, "real16": 17, "real19": 16, "real20": 16, "real21": 16, "real23": 16}   # folder -> its size where under 24 (real11: the pages corpus held only five new Party and mass-organisation texts)
 
 
